@@ -1,0 +1,26 @@
+package io.tabby.datastore.backend;
+
+import java.util.List;
+
+/**
+ * Receives a watch's events. Calls come from one thread at a time, in revision order; a
+ * listener must hand heavy work off rather than block that thread.
+ */
+public interface WatchListener {
+
+    /** A batch of events, in revision order; every event of one revision is in one batch. */
+    void onEvents(List<WatchEvent> events);
+
+    /**
+     * The store confirmed that everything up to {@code revision} has been delivered (an etcd
+     * progress notification). Lets a supervisor tell a quiet watch from a dead one.
+     */
+    default void onProgress(long revision) {
+    }
+
+    /**
+     * The watch failed ({@link CompactedException} when its start revision was compacted,
+     * {@link UnavailableException} for a lost stream). No call follows this one.
+     */
+    void onError(DatastoreException error);
+}
