@@ -77,3 +77,35 @@ print(s.getsockname()[1])
 s.close()
 PY
 }
+
+# Starts a throwaway single-member etcd on free loopback ports with its data in DIR.
+# Sets ETCD_ENDPOINTS and TABBY_ETCD_PID; waits until it is healthy (about 1 s).
+tabby_start_etcd() {
+  local dir=$1 cport pport
+  cport=$(tabby_free_port); pport=$(tabby_free_port)
+  while [ "$pport" = "$cport" ]; do pport=$(tabby_free_port); done
+  export ETCD_ENDPOINTS="http://127.0.0.1:$cport"
+  etcd --name tabby --data-dir "$dir/etcd" \
+    --listen-client-urls "$ETCD_ENDPOINTS" --advertise-client-urls "$ETCD_ENDPOINTS" \
+    --listen-peer-urls "http://127.0.0.1:$pport" --initial-advertise-peer-urls "http://127.0.0.1:$pport" \
+    --initial-cluster "tabby=http://127.0.0.1:$pport" --unsafe-no-fsync --logger=zap \
+    > "$dir/etcd.log" 2>&1 &
+  TABBY_ETCD_PID=$!
+  local _
+  for _ in $(seq 100); do
+    ETCDCTL_API=3 etcdctl --endpoints="$ETCD_ENDPOINTS" --dial-timeout=200ms endpoint health >/dev/null 2>&1 && return 0
+    kill -0 "$TABBY_ETCD_PID" 2>/dev/null || break
+    sleep 0.1
+  done
+  cat "$dir/etcd.log" >&2
+  echo "tabby: etcd did not become healthy (log above)" >&2
+  return 1
+}
+
+# Stops the etcd tabby_start_etcd started (by PID).
+tabby_stop_etcd() {
+  [ -n "${TABBY_ETCD_PID:-}" ] || return 0
+  kill "$TABBY_ETCD_PID" 2>/dev/null && wait "$TABBY_ETCD_PID" 2>/dev/null
+  TABBY_ETCD_PID=
+  return 0
+}
