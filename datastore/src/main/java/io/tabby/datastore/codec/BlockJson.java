@@ -30,7 +30,8 @@ final class BlockJson {
             affinity = AllocationBlock.HOST_AFFINITY_PREFIX + legacyHost;
         }
         boolean strictAffinity = in.bool("strictAffinity");
-        List<AllocationAttribute> attributes = in.optList("attributes", (element, where) -> attribute(element, where, decoding));
+        List<AllocationAttribute> attributes =
+                in.optList("attributes", (element, where) -> attribute(element, where, decoding));
         int attributeCount = attributes == null ? 0 : attributes.size();
         List<Integer> allocations = allocations(in, cidr, attributeCount);
         List<Integer> unallocated = in.list("unallocated",

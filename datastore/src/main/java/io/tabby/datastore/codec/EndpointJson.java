@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
 final class EndpointJson {
 
     /** MAC text Go's net.ParseMAC accepts for 6-, 8- and 20-byte addresses, colon or dash separated. */
-    private static final Pattern MAC = Pattern.compile(
-            "[0-9a-fA-F]{2}([:-][0-9a-fA-F]{2}){5}|[0-9a-fA-F]{2}([:-][0-9a-fA-F]{2}){7}|[0-9a-fA-F]{2}([:-][0-9a-fA-F]{2}){19}");
+    private static final Pattern MAC = Pattern.compile("[0-9a-fA-F]{2}(?:[:-][0-9a-fA-F]{2}){5}"
+            + "|[0-9a-fA-F]{2}(?:[:-][0-9a-fA-F]{2}){7}|[0-9a-fA-F]{2}(?:[:-][0-9a-fA-F]{2}){19}");
 
     private EndpointJson() {}
 

@@ -169,7 +169,8 @@ final class RuleJson {
             int min = Integer.parseInt(range.group(1));
             int max = Integer.parseInt(range.group(2));
             if (min > max || max > 65535) {
-                throw decoding.error(where, "bad port range " + Quote.of(text) + ", expected min:max with 0 <= min <= max <= 65535");
+                throw decoding.error(where,
+                        "bad port range " + Quote.of(text) + ", expected min:max with 0 <= min <= max <= 65535");
             }
             return RulePort.range(min, max);
         }

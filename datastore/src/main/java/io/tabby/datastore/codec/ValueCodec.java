@@ -1,29 +1,30 @@
 package io.tabby.datastore.codec;
 
+import static io.tabby.datastore.codec.ValueChecks.adverts;
+import static io.tabby.datastore.codec.ValueChecks.as;
+import static io.tabby.datastore.codec.ValueChecks.block;
+import static io.tabby.datastore.codec.ValueChecks.listOf;
+import static io.tabby.datastore.codec.ValueChecks.mapOf;
+import static io.tabby.datastore.codec.ValueChecks.peer;
+import static io.tabby.datastore.codec.ValueChecks.pool;
+import static io.tabby.datastore.codec.ValueChecks.reflector;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tabby.datastore.model.AllocationBlock;
-import io.tabby.datastore.model.BgpPeer;
 import io.tabby.datastore.model.BlockAffinity;
 import io.tabby.datastore.model.EndpointStatus;
 import io.tabby.datastore.model.FelixStatus;
 import io.tabby.datastore.model.HostEndpoint;
 import io.tabby.datastore.model.HostMetadata;
-import io.tabby.datastore.model.IpAddr;
-import io.tabby.datastore.model.IpFamily;
-import io.tabby.datastore.model.IpPool;
 import io.tabby.datastore.model.IpamConfig;
 import io.tabby.datastore.model.IpamHandle;
 import io.tabby.datastore.model.NodeMesh;
 import io.tabby.datastore.model.OrchestratorRef;
 import io.tabby.datastore.model.Policy;
-import io.tabby.datastore.model.PrefixAdvertisement;
 import io.tabby.datastore.model.ProfileRules;
 import io.tabby.datastore.model.Quote;
-import io.tabby.datastore.model.RouteReflector;
 import io.tabby.datastore.model.TierMetadata;
 import io.tabby.datastore.model.WorkloadEndpoint;
 import io.tabby.datastore.path.BlockAffinityKey;
@@ -59,7 +60,7 @@ import io.tabby.datastore.path.TierMetadataKey;
 import io.tabby.datastore.path.WorkloadEndpointKey;
 import io.tabby.datastore.path.WorkloadEndpointStatusKey;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Decodes the text stored at a key into the value its family holds, and encodes a value back
@@ -68,6 +69,13 @@ import java.util.Map;
  * the JSON bool. Stateless and thread-safe: use {@link #INSTANCE}.
  */
 public final class ValueCodec {
+
+    /**
+     * What Go writes for a nil slice or map. A top-level array or map value that is empty is
+     * written this way, since libcalico-go writes profiles without tags or labels (and nodes
+     * without orchestrator refs) from nil collections.
+     */
+    private static final String GO_NIL = "null";
 
     /** The one instance; it holds no state besides its immutable Jackson setup. */
     public static final ValueCodec INSTANCE = new ValueCodec();
@@ -159,22 +167,26 @@ public final class ValueCodec {
             case GlobalBgpFieldKey k -> as(value, String.class, k);
             case CustomFilterKey k -> as(value, String.class, k);
             case HostMetadataKey k -> json.write(out -> NodeJson.encodeMetadata(as(value, HostMetadata.class, k), out));
-            case OrchestratorRefsKey k ->
-                json.write(out -> NodeJson.encodeRefs(listOf(value, OrchestratorRef.class, k), out));
+            case OrchestratorRefsKey k -> nilIfEmpty(listOf(value, OrchestratorRef.class, k),
+                    refs -> json.write(out -> NodeJson.encodeRefs(refs, out)));
             case WorkloadEndpointKey k ->
                 json.write(out -> EndpointJson.encodeWorkload(as(value, WorkloadEndpoint.class, k), out));
             case HostEndpointKey k -> json.write(out -> EndpointJson.encodeHost(as(value, HostEndpoint.class, k), out));
             case IpPoolKey k -> json.write(out -> PoolJson.encode(pool(value, k), out));
             case ProfileRulesKey k ->
                 json.write(out -> PolicyJson.encodeProfileRules(as(value, ProfileRules.class, k), out));
-            case ProfileTagsKey k -> json.write(out -> out.stringArray(listOf(value, String.class, k)));
-            case ProfileLabelsKey k -> json.write(out -> out.sortedStringMap(mapOf(value, k)));
+            case ProfileTagsKey k ->
+                nilIfEmpty(listOf(value, String.class, k), tags -> json.write(out -> out.stringArray(tags)));
+            case ProfileLabelsKey k -> mapOf(value, k).isEmpty()
+                    ? GO_NIL
+                    : json.write(out -> out.sortedStringMap(mapOf(value, k)));
             case PolicyKey k -> json.write(out -> PolicyJson.encodePolicy(as(value, Policy.class, k), out));
             case TierMetadataKey k -> json.write(out -> PolicyJson.encodeTier(as(value, TierMetadata.class, k), out));
             case NodeBgpPeerKey k -> json.write(out -> BgpJson.encodePeer(peer(value, k.peerIp(), k), out));
             case GlobalBgpPeerKey k -> json.write(out -> BgpJson.encodePeer(peer(value, k.peerIp(), k), out));
             case NodeMeshKey k -> json.write(out -> BgpJson.encodeNodeMesh(as(value, NodeMesh.class, k), out));
-            case PrefixAdvertisementsKey k -> json.write(out -> BgpJson.encodeAdvertisements(adverts(value, k), out));
+            case PrefixAdvertisementsKey k ->
+                nilIfEmpty(adverts(value, k), adverts -> json.write(out -> BgpJson.encodeAdvertisements(adverts, out)));
             case RouteReflectorKey k -> json.write(out -> BgpJson.encodeRouteReflector(reflector(value, k), out));
             case IpamConfigKey k -> json.write(out -> IpamConfigJson.encode(as(value, IpamConfig.class, k), out));
             case BlockKey k -> json.write(out -> BlockJson.encode(block(value, k), out));
@@ -229,80 +241,8 @@ public final class ValueCodec {
         return node;
     }
 
-    // ---- encoding helpers: type checks and key/value consistency ----
-
-    private static <T> T as(Object value, Class<T> type, Key<?> key) {
-        if (!type.isInstance(value)) {
-            throw new IllegalArgumentException("a " + key.getClass().getSimpleName() + " holds a "
-                    + type.getSimpleName() + ", not a " + value.getClass().getName() + " (" + KeyPaths.toPath(key) + ")");
-        }
-        return type.cast(value);
-    }
-
-    private static <T> List<T> listOf(Object value, Class<T> elementType, Key<?> key) {
-        List<?> list = as(value, List.class, key);
-        for (Object element : list) {
-            as(element, elementType, key);
-        }
-        @SuppressWarnings("unchecked")
-        List<T> typed = (List<T>) list;
-        return typed;
-    }
-
-    private static Map<String, String> mapOf(Object value, Key<?> key) {
-        Map<?, ?> map = as(value, Map.class, key);
-        map.forEach((k, v) -> {
-            as(k, String.class, key);
-            as(v, String.class, key);
-        });
-        @SuppressWarnings("unchecked")
-        Map<String, String> typed = (Map<String, String>) map;
-        return typed;
-    }
-
-    private static IpPool pool(Object value, IpPoolKey key) {
-        IpPool pool = as(value, IpPool.class, key);
-        if (!pool.cidr().equals(key.cidr())) {
-            throw new IllegalArgumentException("pool " + pool.cidr() + " cannot be stored at " + KeyPaths.toPath(key));
-        }
-        return pool;
-    }
-
-    private static AllocationBlock block(Object value, BlockKey key) {
-        AllocationBlock block = as(value, AllocationBlock.class, key);
-        if (!block.cidr().equals(key.cidr())) {
-            throw new IllegalArgumentException("block " + block.cidr() + " cannot be stored at " + KeyPaths.toPath(key));
-        }
-        return block;
-    }
-
-    private static BgpPeer peer(Object value, IpAddr keyIp, Key<?> key) {
-        BgpPeer peer = as(value, BgpPeer.class, key);
-        if (!peer.ip().equals(keyIp)) {
-            throw new IllegalArgumentException("peer " + peer.ip() + " cannot be stored at " + KeyPaths.toPath(key));
-        }
-        return peer;
-    }
-
-    private static RouteReflector reflector(Object value, RouteReflectorKey key) {
-        RouteReflector reflector = as(value, RouteReflector.class, key);
-        if (!reflector.ip().equals(key.ip())) {
-            throw new IllegalArgumentException(
-                    "route reflector " + reflector.ip() + " cannot be stored at " + KeyPaths.toPath(key));
-        }
-        return reflector;
-    }
-
-    private static List<PrefixAdvertisement> adverts(Object value, PrefixAdvertisementsKey key) {
-        List<PrefixAdvertisement> adverts = listOf(value, PrefixAdvertisement.class, key);
-        IpFamily family = key.family();
-        for (PrefixAdvertisement advert : adverts) {
-            if (advert.cidr().family() != family) {
-                throw new IllegalArgumentException(
-                        "prefix " + advert.cidr() + " cannot be stored at " + KeyPaths.toPath(key));
-            }
-        }
-        return adverts;
+    private static <T> String nilIfEmpty(List<T> values, Function<List<T>, String> encoder) {
+        return values.isEmpty() ? GO_NIL : encoder.apply(values);
     }
 
     private String resourceText(JsonNode node, ResourceKey key) {

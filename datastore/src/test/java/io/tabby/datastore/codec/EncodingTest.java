@@ -10,6 +10,7 @@ import io.tabby.datastore.model.Cidr;
 import io.tabby.datastore.model.EncapMode;
 import io.tabby.datastore.model.HostMetadata;
 import io.tabby.datastore.model.IpAddr;
+import io.tabby.datastore.model.IpFamily;
 import io.tabby.datastore.model.IpPool;
 import io.tabby.datastore.model.IpamConfig;
 import io.tabby.datastore.model.IpamHandle;
@@ -29,7 +30,10 @@ import io.tabby.datastore.path.IpamConfigKey;
 import io.tabby.datastore.path.IpamHandleKey;
 import io.tabby.datastore.path.NodeMeshKey;
 import io.tabby.datastore.path.PolicyKey;
+import io.tabby.datastore.path.OrchestratorRefsKey;
+import io.tabby.datastore.path.PrefixAdvertisementsKey;
 import io.tabby.datastore.path.ProfileLabelsKey;
+import io.tabby.datastore.path.ProfileTagsKey;
 import io.tabby.datastore.path.ReadyKey;
 import io.tabby.datastore.path.WorkloadEndpointKey;
 import java.util.List;
@@ -100,6 +104,19 @@ class EncodingTest {
         assertThat(codec.decode(new GlobalBgpFieldKey(GlobalBgpField.SVC_CLUSTER_IPS), filter)).isEqualTo(filter);
         assertThat(codec.decode(new ReadyKey(), "true")).isTrue();
         assertThat(codec.decode(new ReadyKey(), "false")).isFalse();
+    }
+
+    @Test
+    void emptyTopLevelCollectionsAreWrittenAsGoNil() {
+        assertThat(codec.encode(new ProfileTagsKey("p"), List.of())).isEqualTo("null");
+        assertThat(codec.encode(new ProfileLabelsKey("p"), Map.of())).isEqualTo("null");
+        assertThat(codec.encode(new OrchestratorRefsKey("n"), List.of())).isEqualTo("null");
+        assertThat(codec.encode(new PrefixAdvertisementsKey(IpFamily.V6), List.of())).isEqualTo("null");
+        assertThat(codec.decode(new ProfileTagsKey("p"), "null")).isEmpty();
+        assertThat(codec.decode(new ProfileTagsKey("p"), "[]")).isEmpty();
+        assertThat(codec.decode(new ProfileLabelsKey("p"), "null")).isEmpty();
+        assertThat(codec.decode(new ProfileLabelsKey("p"), "{}")).isEmpty();
+        assertThat(codec.decode(new OrchestratorRefsKey("n"), "null")).isEmpty();
     }
 
     @Test
