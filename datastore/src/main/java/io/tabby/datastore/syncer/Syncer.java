@@ -38,7 +38,7 @@ public final class Syncer implements AutoCloseable {
 
     private final Backend backend;
     private final KeyPrefixes prefixes;
-    private final SyncerCallbacks callbacks;
+    private final ConsumerFeed feed;
     private final SyncerSettings settings;
     private final InstantSource clock;
     private final Scheduler scheduler;
@@ -50,7 +50,6 @@ public final class Syncer implements AutoCloseable {
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicLong relists = new AtomicLong();
-    private volatile SyncStatus status;
     private volatile long lastRevision;
     private volatile Thread owner;
 
@@ -82,10 +81,12 @@ public final class Syncer implements AutoCloseable {
             InstantSource clock, Scheduler scheduler, boolean ownScheduler) {
         this.backend = requireNonNull(backend, "backend is null");
         this.prefixes = KeyPrefixes.of(prefixes);
-        this.callbacks = requireNonNull(callbacks, "callbacks is null");
+        this.feed = new ConsumerFeed(requireNonNull(callbacks, "callbacks is null"),
+                this.prefixes.prefixes().toString());
         this.settings = requireNonNull(settings, "settings is null");
         this.clock = requireNonNull(clock, "clock is null");
-        this.ownedScheduler = ownScheduler ? new ExecutorScheduler("syncer-timer " + this.prefixes.watchPrefix()) : null;
+        this.ownedScheduler =
+                ownScheduler ? new ExecutorScheduler("syncer-timer " + this.prefixes.watchPrefix()) : null;
         this.scheduler = ownScheduler ? ownedScheduler : scheduler;
         this.reader = new SnapshotReader(backend, this.prefixes);
         this.backoff = new RetryBackoff(settings.minRetryBackoff(), settings.maxRetryBackoff(), new SplittableRandom());
@@ -126,7 +127,7 @@ public final class Syncer implements AutoCloseable {
 
     /** The status last reported to the consumer ({@code null} before the thread started). */
     public SyncStatus status() {
-        return status;
+        return feed.status();
     }
 
     /** Re-lists after the first list, each caused by a compacted resume revision. */
@@ -140,7 +141,7 @@ public final class Syncer implements AutoCloseable {
     }
 
     private void run() {
-        setStatus(SyncStatus.WAIT_FOR_DATASTORE);
+        feed.status(SyncStatus.WAIT_FOR_DATASTORE);
         progressTimer = scheduler.scheduleRepeating(settings.progressInterval(),
                 () -> queue.add(new SyncerCommand.ProgressTick()));
         queue.add(new SyncerCommand.Connect());
@@ -210,7 +211,7 @@ public final class Syncer implements AutoCloseable {
         }
         lastActivity = clock.instant();
         // after a list the view is known good; a resumed watch must first prove it is alive
-        watchConfirmed = status == SyncStatus.IN_SYNC;
+        watchConfirmed = feed.status() == SyncStatus.IN_SYNC;
         if (!watchConfirmed) {
             watch.requestProgress();
         }
@@ -222,16 +223,16 @@ public final class Syncer implements AutoCloseable {
         try {
             snapshot = reader.read();
         } catch (DatastoreException e) {
-            if (status == SyncStatus.WAIT_FOR_DATASTORE) {
+            if (feed.status() == SyncStatus.WAIT_FOR_DATASTORE) {
                 LOG.debug("still cannot list {} from etcd: {}", prefixes.prefixes(), e.getMessage());
             } else {
                 LOG.warn("cannot list {} from etcd: {}; will retry", prefixes.prefixes(), e.getMessage());
             }
-            setStatus(SyncStatus.WAIT_FOR_DATASTORE);
+            feed.status(SyncStatus.WAIT_FOR_DATASTORE);
             scheduleRetry();
             return false;
         }
-        setStatus(SyncStatus.RESYNC);
+        feed.status(SyncStatus.RESYNC);
         List<Update> updates = cache.resync(snapshot);
         if (listedOnce) {
             relists.incrementAndGet();
@@ -239,10 +240,10 @@ public final class Syncer implements AutoCloseable {
                     snapshot.revision(), updates.size());
         }
         listedOnce = true;
-        deliver(updates);
+        feed.updates(updates);
         lastRevision = snapshot.revision();
         needsList = false;
-        setStatus(SyncStatus.IN_SYNC);
+        feed.status(SyncStatus.IN_SYNC);
         backoff.reset();
         return true;
     }
@@ -263,7 +264,7 @@ public final class Syncer implements AutoCloseable {
             }
         }
         lastRevision = highest;
-        deliver(updates);
+        feed.updates(updates);
     }
 
     /**
@@ -276,7 +277,7 @@ public final class Syncer implements AutoCloseable {
             watchConfirmed = true;
             backoff.reset();
             LOG.info("watch on {} is back, resuming after revision {}", prefixes.prefixes(), lastRevision);
-            setStatus(SyncStatus.IN_SYNC);
+            feed.status(SyncStatus.IN_SYNC);
         }
     }
 
@@ -313,12 +314,12 @@ public final class Syncer implements AutoCloseable {
     }
 
     private void lost(Exception cause) {
-        if (watch != null || status != SyncStatus.WAIT_FOR_DATASTORE) {
+        if (watch != null || feed.status() != SyncStatus.WAIT_FOR_DATASTORE) {
             LOG.warn("lost the etcd watch on {} after revision {}: {}", prefixes.prefixes(), lastRevision,
                     cause.getMessage());
         }
         closeWatch();
-        setStatus(SyncStatus.WAIT_FOR_DATASTORE);
+        feed.status(SyncStatus.WAIT_FOR_DATASTORE);
         scheduleRetry();
     }
 
@@ -346,29 +347,6 @@ public final class Syncer implements AutoCloseable {
                 LOG.debug("closing a dead watch on {} failed: {}", prefixes.prefixes(), e.getMessage());
             }
             watch = null;
-        }
-    }
-
-    private void setStatus(SyncStatus next) {
-        if (status != next) {
-            status = next;
-            LOG.info("syncer for {} is {}", prefixes.prefixes(), next);
-            notifyConsumer(() -> callbacks.onStatus(next));
-        }
-    }
-
-    private void deliver(List<Update> updates) {
-        if (!updates.isEmpty()) {
-            notifyConsumer(() -> callbacks.onUpdates(List.copyOf(updates)));
-        }
-    }
-
-    private void notifyConsumer(Runnable call) {
-        try {
-            call.run();
-        } catch (RuntimeException e) {
-            // the consumer's bug must not stop the feed to it
-            LOG.error("syncer consumer for {} threw", prefixes.prefixes(), e);
         }
     }
 }

@@ -30,8 +30,9 @@ public record SyncerSettings(
                     + " is below minRetryBackoff " + minRetryBackoff);
         }
         if (stallDeadline.compareTo(progressInterval) <= 0) {
-            throw new IllegalArgumentException("stallDeadline " + stallDeadline + " must be longer than progressInterval "
-                    + progressInterval + ", or a quiet but healthy watch would count as stalled");
+            throw new IllegalArgumentException("stallDeadline " + stallDeadline
+                    + " must be longer than progressInterval " + progressInterval
+                    + ", or a quiet but healthy watch would count as stalled");
         }
     }
 

@@ -26,6 +26,7 @@ class SyncerSettingsTest {
         assertThatThrownBy(() -> new SyncerSettings(Duration.ofSeconds(5), Duration.ofSeconds(1),
                 Duration.ofSeconds(3), Duration.ofSeconds(10))).hasMessageContaining("below minRetryBackoff");
         assertThatThrownBy(() -> new SyncerSettings(Duration.ZERO, Duration.ofSeconds(1),
-                Duration.ofSeconds(3), Duration.ofSeconds(10))).hasMessageContaining("minRetryBackoff must be positive");
+                Duration.ofSeconds(3), Duration.ofSeconds(10)))
+                .hasMessageContaining("minRetryBackoff must be positive");
     }
 }
