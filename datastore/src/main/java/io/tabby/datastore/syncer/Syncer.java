@@ -35,6 +35,8 @@ import org.apache.logging.log4j.Logger;
 public final class Syncer implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger(Syncer.class);
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
+    /** Appended to the watch prefix: no key contains a NUL, and it stays inside the prefix's permissions. */
+    private static final String COMPACTION_PROBE = "\u0000";
 
     private final Backend backend;
     private final KeyPrefixes prefixes;
@@ -196,7 +198,14 @@ public final class Syncer implements AutoCloseable {
     }
 
     private void connect() {
-        if (watch != null || (needsList && !list())) {
+        if (watch != null) {
+            return;
+        }
+        if (!needsList && !checkResumable()) {
+            return;
+        }
+        // checkResumable may have found that only a list will do
+        if (needsList && !list()) {
             return;
         }
         long gen = ++generation;
@@ -214,6 +223,37 @@ public final class Syncer implements AutoCloseable {
         watchConfirmed = feed.status() == SyncStatus.IN_SYNC;
         if (!watchConfirmed) {
             watch.requestProgress();
+        }
+    }
+
+    /**
+     * Before resuming, makes sure etcd still has every revision after the last delivered one,
+     * and sets {@code needsList} when it does not. Asking first matters: etcd 3.4 answers a
+     * progress request on a compacted watch before it cancels it, which would flash IN_SYNC.
+     *
+     * @return false when etcd could not be asked (a retry is scheduled)
+     */
+    private boolean checkResumable() {
+        try {
+            long current = backend.currentRevision();
+            if (current < lastRevision) {
+                LOG.warn("etcd is at revision {}, behind revision {} already delivered for {}: it was restored or "
+                        + "replaced; re-listing everything", current, lastRevision, prefixes.prefixes());
+                cache.forgetRevisions();
+                needsList = true;
+            } else if (current > lastRevision) {
+                // a read at the resume revision fails exactly when a watch from it would; the
+                // probe prefix matches no key, so the read costs nothing
+                backend.list(prefixes.watchPrefix() + COMPACTION_PROBE, lastRevision + 1);
+            }
+            return true;
+        } catch (CompactedException e) {
+            logCompaction(e);
+            needsList = true;
+            return true;
+        } catch (DatastoreException e) {
+            lost(e);
+            return false;
         }
     }
 
@@ -291,12 +331,16 @@ public final class Syncer implements AutoCloseable {
     }
 
     private void onCompacted(CompactedException e) {
-        LOG.warn("etcd compacted the revisions the syncer for {} needed to resume after {} ({}); re-listing",
-                prefixes.prefixes(), lastRevision, e.getMessage());
+        logCompaction(e);
         closeWatch();
         needsList = true;
         cancelRetry();
         queue.add(new SyncerCommand.Connect());
+    }
+
+    private void logCompaction(CompactedException e) {
+        LOG.warn("etcd compacted the revisions the syncer for {} needed to resume after {} ({}); re-listing",
+                prefixes.prefixes(), lastRevision, e.getMessage());
     }
 
     private void checkProgress() {
