@@ -20,7 +20,7 @@ public final class ResourceValidator {
             case IpPoolResource pool -> IpPoolRules.check(pool.spec(), violations);
             case NodeResource node -> NodeRules.check(node.spec(), violations);
             case BgpConfigurationResource config -> BgpConfigurationRules.check(config.name(), config.spec(), violations);
-            case BgpPeerResource peer -> BgpPeerRules.check(peer.spec(), violations);
+            case BgpPeerResource peer -> BgpPeerRules.check(peer.name(), peer.spec(), violations);
             case FelixConfigurationResource felix -> FelixConfigurationRules.check(felix.spec(), violations);
         }
     }
