@@ -104,6 +104,12 @@ class ResourceValidationTest {
                 metadata: {name: node2}
                 spec:
                   bgp: {asNumber: 0}
+                ---
+                apiVersion: projectcalico.org/v3
+                kind: Node
+                metadata: {name: node3}
+                spec:
+                  bgp: {asNumber: 1.10}
                 """)).containsExactly(
                 "nodes.yaml: document 1 (Node \"node1\"): spec.bgp.asNumber: 4294967296 is not a valid AS number "
                         + "(allowed: 1..4294967295, or asdot form <0..65535>.<0..65535>)",
@@ -115,7 +121,9 @@ class ResourceValidationTest {
                 "nodes.yaml: document 1 (Node \"node1\"): spec.vxlanTunnelMACAddr: \"66:ab:cd\" is not a MAC address "
                         + "(expected six hex pairs, e.g. 66:ab:cd:ef:01:23)",
                 "nodes.yaml: document 2 (Node \"node2\"): spec.bgp.asNumber: 0 is not a valid AS number "
-                        + "(allowed: 1..4294967295, or asdot form <0..65535>.<0..65535>)");
+                        + "(allowed: 1..4294967295, or asdot form <0..65535>.<0..65535>)",
+                "nodes.yaml: document 3 (Node \"node3\"): spec.bgp.asNumber: 1.1 is a decimal number, not an AS number "
+                        + "(write the asdot form quoted, e.g. \"1.10\")");
     }
 
     @Test
