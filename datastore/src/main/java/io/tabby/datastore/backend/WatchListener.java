@@ -12,8 +12,10 @@ public interface WatchListener {
     void onEvents(List<WatchEvent> events);
 
     /**
-     * The store confirmed that everything up to {@code revision} has been delivered (an etcd
-     * progress notification). Lets a supervisor tell a quiet watch from a dead one.
+     * The store answered a progress request (an etcd progress notification): the stream is alive.
+     * Lets a supervisor tell a quiet watch from a dead one. Do not move a resume point to
+     * {@code revision}: etcd before 3.4.24 can send the notification ahead of events it has not yet
+     * delivered (etcd#15220), so only delivered events say what has been seen.
      */
     default void onProgress(long revision) {
     }
