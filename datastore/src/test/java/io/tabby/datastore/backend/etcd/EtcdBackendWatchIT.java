@@ -149,6 +149,20 @@ class EtcdBackendWatchIT {
         assertThat(listener.errors).isEmpty();
     }
 
+    @Test
+    void closingTheBackendEndsItsWatchesSilently() {
+        String prefix = uniquePrefix();
+        RecordingListener listener = new RecordingListener();
+        Backend other = EtcdBackend.connect(TestEtcdSettings.of(etcd));
+        other.watch(prefix, backend.currentRevision() + 1, listener);
+
+        other.close();
+        awaitSeenBySentinel(prefix + "after-close", backend.put(prefix + "after-close", "x"));
+
+        assertThat(listener.events()).isEmpty();
+        assertThat(listener.errors).isEmpty();
+    }
+
     /** Waits until a fresh watch has seen the write of {@code key}: by then any other watch would have too. */
     private void awaitSeenBySentinel(String key, long revision) {
         RecordingListener sentinel = new RecordingListener();
