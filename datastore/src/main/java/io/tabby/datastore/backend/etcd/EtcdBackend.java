@@ -85,7 +85,7 @@ public final class EtcdBackend implements Backend {
             throw new IllegalArgumentException("revision must be 0 (current) or positive, not " + revision);
         }
         GetOption option = GetOption.builder()
-                .isPrefix(true)
+                .withRange(EtcdKeyValues.rangeEnd(prefix))
                 .withRevision(revision)
                 .withSortField(GetOption.SortTarget.KEY)
                 .withSortOrder(GetOption.SortOrder.ASCEND)
@@ -93,7 +93,7 @@ public final class EtcdBackend implements Backend {
         String operation = "list " + prefix + (revision == 0 ? "" : " at revision " + revision);
         GetResponse response;
         try {
-            response = calls.await(() -> client.getKVClient().get(bytes(prefix), option), operation, revision);
+            response = calls.await(() -> client.getKVClient().get(EtcdKeyValues.rangeStart(prefix), option), operation, revision);
         } catch (CompactedException e) {
             throw new CompactedException(revision, new CompactionProbe(client.getWatchClient())
                     .compactRevision(prefix, revision).orElse(e.compactRevision()));

@@ -1,6 +1,5 @@
 package io.tabby.datastore.backend.etcd;
 
-import static io.tabby.datastore.backend.etcd.EtcdKeyValues.bytes;
 import static io.tabby.datastore.backend.etcd.EtcdKeyValues.text;
 import static java.util.Objects.requireNonNull;
 
@@ -29,8 +28,13 @@ import org.apache.logging.log4j.Logger;
  * caller (the syncer), which re-lists and knows what it has seen.
  *
  * <p>jetcd calls back on gRPC event-loop threads. Those callbacks only enqueue; one virtual
- * thread per watch runs the listener, so a slow listener never stalls the connection and all
- * state below is touched by that thread alone.
+ * thread per watch runs the listener, so a slow listener never stalls the connection (its
+ * backlog queues in memory) and all state below is touched by that thread alone.
+ *
+ * <p>Progress: etcd answers a progress request with its current revision. Before the fix for
+ * etcd-io/etcd#15220 (so on the etcd 3.4.23 Debian ships) that answer can overtake events a
+ * watch that started in the past has not received yet; {@code onProgress(r)} then proves the
+ * watch alive but not that everything up to {@code r} has arrived.
  */
 final class EtcdWatch implements WatchHandle {
 
@@ -66,13 +70,13 @@ final class EtcdWatch implements WatchHandle {
             Consumer<EtcdWatch> onClosed) {
         EtcdWatch watch = new EtcdWatch(prefix, fromRevision, listener, errors, onClosed);
         WatchOption option = WatchOption.builder()
-                .isPrefix(true)
+                .withRange(EtcdKeyValues.rangeEnd(prefix))
                 .withRevision(fromRevision)
                 // a member cut off from its cluster cancels the watch instead of going silent
                 .withRequireLeader(true)
                 .build();
         try {
-            watch.watcher = client.watch(bytes(prefix), option, watch.new Callbacks());
+            watch.watcher = client.watch(EtcdKeyValues.rangeStart(prefix), option, watch.new Callbacks());
         } catch (RuntimeException e) {
             watch.stopped = true;
             watch.release();

@@ -156,6 +156,17 @@ class EtcdBackendKvIT {
     }
 
     @Test
+    void theEmptyPrefixListsEveryKey() {
+        String key = uniquePrefix() + "anywhere";
+        long written = backend.put(key, "x");
+
+        ListResult everything = backend.list("");
+
+        assertThat(everything.kvs()).extracting(KeyValue::key).contains(key).isSorted();
+        assertThat(everything.revision()).isGreaterThanOrEqualTo(written);
+    }
+
+    @Test
     void listAtAPastRevisionShowsThePast() {
         String prefix = uniquePrefix();
         long before = backend.put(prefix + "a", "old");

@@ -79,6 +79,19 @@ class EtcdBackendWatchIT {
     }
 
     @Test
+    void theEmptyPrefixWatchesEveryKey() {
+        String key = uniquePrefix() + "anywhere";
+        RecordingListener listener = new RecordingListener();
+
+        try (WatchHandle watch = backend.watch("", backend.currentRevision() + 1, listener)) {
+            long written = backend.put(key, "x");
+            await().atMost(BOUND).until(() -> !listener.events().isEmpty());
+
+            assertThat(listener.events()).first().isEqualTo(WatchEvent.put(key, "x", written));
+        }
+    }
+
+    @Test
     void aTransactionArrivesAsOneBatch() {
         String prefix = uniquePrefix();
         RecordingListener listener = new RecordingListener();
