@@ -1,6 +1,9 @@
 package io.tabby.testkit.etcd;
 
+import static java.util.Objects.requireNonNull;
+
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -9,18 +12,42 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestInstanceFactoryContext;
+import org.junit.jupiter.api.extension.TestInstancePreConstructCallback;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * The JUnit 5 extension behind {@link RealEtcd}: one etcd per test class, kept in the class's
  * extension store, closed after the class's last test. Nested classes share their outer
  * class's etcd.
+ *
+ * <p>etcd starts before the first test instance is built (a per-class instance is built before
+ * {@code beforeAll}), so that "no etcd here" aborts the class as a skip rather than surfacing
+ * as a parameter-resolution error of the constructor.
  */
-public final class EtcdExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
+public final class EtcdExtension
+        implements TestInstancePreConstructCallback, BeforeAllCallback, AfterAllCallback, ParameterResolver {
 
     private static final Logger LOG = LogManager.getLogger(EtcdExtension.class);
     private static final Namespace NAMESPACE = Namespace.create(EtcdExtension.class);
     private static final String SERVER = "etcd";
+
+    private final Function<EtcdOptions, ManagedEtcd> opener;
+
+    /** The extension as {@link RealEtcd} registers it: etcd from the environment. */
+    public EtcdExtension() {
+        this(options -> EtcdSources.fromSystem().open(options));
+    }
+
+    /** An extension that gets its etcd from {@code opener} (for tests of the testkit). */
+    EtcdExtension(Function<EtcdOptions, ManagedEtcd> opener) {
+        this.opener = requireNonNull(opener, "opener is null");
+    }
+
+    @Override
+    public void preConstructTestInstance(TestInstanceFactoryContext factoryContext, ExtensionContext context) {
+        server(context);
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -48,13 +75,13 @@ public final class EtcdExtension implements BeforeAllCallback, AfterAllCallback,
     }
 
     /** The class's etcd, started on first use (a per-class test instance is built before beforeAll). */
-    private static ManagedEtcd server(ExtensionContext context) {
+    private ManagedEtcd server(ExtensionContext context) {
         ExtensionContext classContext = classContext(context);
         return classContext.getStore(NAMESPACE).getOrComputeIfAbsent(SERVER, key -> {
             EtcdOptions options = AnnotationSupport.findAnnotation(classContext.getRequiredTestClass(), RealEtcd.class)
                     .map(EtcdOptions::of)
                     .orElse(EtcdOptions.plain());
-            ManagedEtcd server = EtcdSources.fromSystem().open(options);
+            ManagedEtcd server = opener.apply(options);
             LOG.info("{} for {}", server, classContext.getDisplayName());
             return server;
         }, ManagedEtcd.class);
