@@ -8,6 +8,8 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -15,18 +17,20 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestInstanceFactoryContext;
 import org.junit.jupiter.api.extension.TestInstancePreConstructCallback;
 import org.junit.platform.commons.support.AnnotationSupport;
+import org.opentest4j.TestAbortedException;
 
 /**
  * The JUnit 5 extension behind {@link RealEtcd}: one etcd per test class, kept in the class's
  * extension store, closed after the class's last test. Nested classes share their outer
  * class's etcd.
  *
- * <p>etcd starts before the first test instance is built (a per-class instance is built before
- * {@code beforeAll}), so that "no etcd here" aborts the class as a skip rather than surfacing
- * as a parameter-resolution error of the constructor.
+ * <p>etcd starts when JUnit decides whether the class runs at all: when no etcd can be had, the
+ * class is reported as skipped with the reason (surefire lists a skipped class; a class aborted
+ * later, in {@code beforeAll} or its constructor, would vanish from the report), and under
+ * {@code TABBY_REQUIRE_ALL=1} it fails instead.
  */
-public final class EtcdExtension
-        implements TestInstancePreConstructCallback, BeforeAllCallback, AfterAllCallback, ParameterResolver {
+public final class EtcdExtension implements ExecutionCondition, TestInstancePreConstructCallback, BeforeAllCallback,
+        AfterAllCallback, ParameterResolver {
 
     private static final Logger LOG = LogManager.getLogger(EtcdExtension.class);
     private static final Namespace NAMESPACE = Namespace.create(EtcdExtension.class);
@@ -42,6 +46,18 @@ public final class EtcdExtension
     /** An extension that gets its etcd from {@code opener} (for tests of the testkit). */
     EtcdExtension(Function<EtcdOptions, ManagedEtcd> opener) {
         this.opener = requireNonNull(opener, "opener is null");
+    }
+
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        if (context.getTestMethod().isPresent() || context.getTestClass().isEmpty()) {
+            return ConditionEvaluationResult.enabled("etcd is decided per class");
+        }
+        try {
+            return ConditionEvaluationResult.enabled("etcd: " + server(context));
+        } catch (TestAbortedException unavailable) {
+            return ConditionEvaluationResult.disabled(unavailable.getMessage());
+        }
     }
 
     @Override
