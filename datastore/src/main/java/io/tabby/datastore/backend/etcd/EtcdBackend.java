@@ -93,7 +93,8 @@ public final class EtcdBackend implements Backend {
         String operation = "list " + prefix + (revision == 0 ? "" : " at revision " + revision);
         GetResponse response;
         try {
-            response = calls.await(() -> client.getKVClient().get(EtcdKeyValues.rangeStart(prefix), option), operation, revision);
+            response = calls.await(() -> client.getKVClient().get(EtcdKeyValues.rangeStart(prefix), option),
+                    operation, revision);
         } catch (CompactedException e) {
             throw new CompactedException(revision, new CompactionProbe(client.getWatchClient())
                     .compactRevision(prefix, revision).orElse(e.compactRevision()));

@@ -42,7 +42,8 @@ class EtcdBackendKvIT {
 
         long revision = backend.create(key, "{\"cidr\":\"10.65.0.0/16\"}");
 
-        assertThat(backend.get(key)).contains(new KeyValue(key, "{\"cidr\":\"10.65.0.0/16\"}", revision, revision, 1, 0));
+        assertThat(backend.get(key))
+                .contains(new KeyValue(key, "{\"cidr\":\"10.65.0.0/16\"}", revision, revision, 1, 0));
         assertThat(backend.currentRevision()).isGreaterThanOrEqualTo(revision);
     }
 
