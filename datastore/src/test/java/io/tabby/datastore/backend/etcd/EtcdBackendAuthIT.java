@@ -80,8 +80,8 @@ class EtcdBackendAuthIT {
             RecordingListener allowed = new RecordingListener();
             RecordingListener forbidden = new RecordingListener();
             long from = root.currentRevision() + 1;
-            try (WatchHandle ok = reader.watch(key, from, allowed);
-                    WatchHandle denied = reader.watch("/outside/", from, forbidden)) {
+            try (WatchHandle _ = reader.watch(key, from, allowed);
+                    WatchHandle _ = reader.watch("/outside/", from, forbidden)) {
                 root.put(key, "watched");
                 await().atMost(BOUND).until(() -> !allowed.events().isEmpty() && !forbidden.errors.isEmpty());
 

@@ -73,7 +73,7 @@ class EtcdBackendOutageIT {
                 .until(() -> backend.get(prefix + "survives").map(KeyValue::value).orElse("").equals("yes"));
         long after = backend.put(prefix + "after", "1");
         RecordingListener sentinel = new RecordingListener();
-        try (WatchHandle check = backend.watch(prefix + "after", after, sentinel)) {
+        try (WatchHandle _ = backend.watch(prefix + "after", after, sentinel)) {
             await().atMost(RECOVERY_BOUND).until(() -> !sentinel.events().isEmpty());
         }
         assertThat(openWatch.errors).singleElement().isInstanceOf(UnavailableException.class);

@@ -82,7 +82,8 @@ class EtcdBackendTlsIT {
     @Test
     void aClientThatDoesNotTrustTheServerIsRefused() {
         // the client certificate is no CA: trusting only it, the server's certificate does not verify
-        EtcdSettings wrongTrust = TestEtcdSettings.of(etcd).withTls(files.clientCert(), files.clientCert(), files.clientKey());
+        EtcdSettings wrongTrust =
+                TestEtcdSettings.of(etcd).withTls(files.clientCert(), files.clientCert(), files.clientKey());
 
         try (Backend backend = EtcdBackend.connect(wrongTrust)) {
             refused(backend, "check ETCD_CA_CERT_FILE, ETCD_CERT_FILE and ETCD_KEY_FILE");

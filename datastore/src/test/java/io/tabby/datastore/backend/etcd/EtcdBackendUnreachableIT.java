@@ -28,8 +28,9 @@ class EtcdBackendUnreachableIT {
         }
         String endpoint = "http://127.0.0.1:" + port;
 
-        try (Backend backend = EtcdBackend.connect(EtcdSettings.of(List.of(endpoint)).withTimeouts(TIMEOUT, TIMEOUT))) {
-            failsWithin(backend, endpoint, "cannot reach etcd at " + endpoint + " for get /calico/v1/config/LogSeverity");
+        try (Backend backend = connect(endpoint)) {
+            failsWithin(backend, endpoint,
+                    "cannot reach etcd at " + endpoint + " for get /calico/v1/config/LogSeverity");
             assertThatThrownBy(() -> backend.create("/calico/v1/config/LogSeverity", "info"))
                     .isInstanceOf(UnavailableException.class);
             assertThatThrownBy(backend::currentRevision).isInstanceOf(UnavailableException.class);
@@ -42,8 +43,9 @@ class EtcdBackendUnreachableIT {
         try (ServerSocket blackHole = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             String endpoint = "127.0.0.1:" + blackHole.getLocalPort();
 
-            try (Backend backend = EtcdBackend.connect(EtcdSettings.of(List.of(endpoint)).withTimeouts(TIMEOUT, TIMEOUT))) {
-                failsWithin(backend, "http://" + endpoint, "did not answer get /calico/v1/config/LogSeverity within 2s");
+            try (Backend backend = connect(endpoint)) {
+                failsWithin(backend, "http://" + endpoint,
+                        "did not answer get /calico/v1/config/LogSeverity within 2s");
             }
         }
     }
@@ -56,14 +58,17 @@ class EtcdBackendUnreachableIT {
         }
         RecordingListener listener = new RecordingListener();
 
-        try (Backend backend = EtcdBackend.connect(
-                EtcdSettings.of(List.of("http://127.0.0.1:" + port)).withTimeouts(TIMEOUT, TIMEOUT))) {
+        try (Backend backend = connect("http://127.0.0.1:" + port)) {
             backend.watch("/calico/", 1, listener);
             await().atMost(BOUND).until(() -> !listener.errors.isEmpty());
         }
 
         assertThat(listener.errors).singleElement().isInstanceOf(UnavailableException.class);
         assertThat(listener.events()).isEmpty();
+    }
+
+    private static Backend connect(String endpoint) {
+        return EtcdBackend.connect(EtcdSettings.of(List.of(endpoint)).withTimeouts(TIMEOUT, TIMEOUT));
     }
 
     private static void failsWithin(Backend backend, String endpoint, String what) {

@@ -46,7 +46,7 @@ class EtcdBackendWatchIT {
         long r4 = backend.put(prefix + "b", "3");
         RecordingListener listener = new RecordingListener();
 
-        try (WatchHandle watch = backend.watch(prefix, r1, listener)) {
+        try (WatchHandle _ = backend.watch(prefix, r1, listener)) {
             await().atMost(BOUND).until(() -> listener.events().size() == 4);
             long r5 = backend.put(prefix + "c", "4");
             await().atMost(BOUND).until(() -> listener.events().size() == 5);
@@ -70,7 +70,7 @@ class EtcdBackendWatchIT {
         backend.put(prefix.substring(0, prefix.length() - 1) + "-other/key", "not mine");
         RecordingListener listener = new RecordingListener();
 
-        try (WatchHandle watch = backend.watch(prefix, from, listener)) {
+        try (WatchHandle _ = backend.watch(prefix, from, listener)) {
             long last = backend.put(prefix + "last", "z");
             await().atMost(BOUND).until(() -> listener.events().size() == 2);
 
@@ -79,11 +79,24 @@ class EtcdBackendWatchIT {
     }
 
     @Test
+    void theEmptyPrefixWatchesEveryKey() {
+        String key = uniquePrefix() + "anywhere";
+        RecordingListener listener = new RecordingListener();
+
+        try (WatchHandle _ = backend.watch("", backend.currentRevision() + 1, listener)) {
+            long written = backend.put(key, "x");
+            await().atMost(BOUND).until(() -> !listener.events().isEmpty());
+
+            assertThat(listener.events()).first().isEqualTo(WatchEvent.put(key, "x", written));
+        }
+    }
+
+    @Test
     void aTransactionArrivesAsOneBatch() {
         String prefix = uniquePrefix();
         RecordingListener listener = new RecordingListener();
 
-        try (WatchHandle watch = backend.watch(prefix, backend.currentRevision() + 1, listener)) {
+        try (WatchHandle _ = backend.watch(prefix, backend.currentRevision() + 1, listener)) {
             long revision = backend.commit(List.of(TxnOp.put(prefix + "a", "1"), TxnOp.put(prefix + "b", "2"),
                     TxnOp.put(prefix + "c", "3")));
             long next = backend.put(prefix + "d", "4");
@@ -149,10 +162,24 @@ class EtcdBackendWatchIT {
         assertThat(listener.errors).isEmpty();
     }
 
+    @Test
+    void closingTheBackendEndsItsWatchesSilently() {
+        String prefix = uniquePrefix();
+        RecordingListener listener = new RecordingListener();
+        Backend other = EtcdBackend.connect(TestEtcdSettings.of(etcd));
+        other.watch(prefix, backend.currentRevision() + 1, listener);
+
+        other.close();
+        awaitSeenBySentinel(prefix + "after-close", backend.put(prefix + "after-close", "x"));
+
+        assertThat(listener.events()).isEmpty();
+        assertThat(listener.errors).isEmpty();
+    }
+
     /** Waits until a fresh watch has seen the write of {@code key}: by then any other watch would have too. */
     private void awaitSeenBySentinel(String key, long revision) {
         RecordingListener sentinel = new RecordingListener();
-        try (WatchHandle watch = backend.watch(key, revision, sentinel)) {
+        try (WatchHandle _ = backend.watch(key, revision, sentinel)) {
             await().atMost(BOUND).until(() -> !sentinel.events().isEmpty());
         }
     }

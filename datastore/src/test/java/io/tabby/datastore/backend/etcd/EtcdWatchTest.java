@@ -32,11 +32,12 @@ class EtcdWatchTest {
 
     private final ScriptedWatchClient client = new ScriptedWatchClient();
     private final RecordingListener listener = new RecordingListener();
-    private final EtcdErrors errors = new EtcdErrors("http://127.0.0.1:2379", Duration.ofSeconds(5), Optional.empty());
+    private final EtcdErrors errors =
+            new EtcdErrors("http://127.0.0.1:2379", Duration.ofSeconds(5), Optional.empty(), () -> { });
 
     @Test
     void deliversEachRevisionOnceEvenWhenReplayed() {
-        EtcdWatch.start(client, "/calico/", 5, listener, errors);
+        EtcdWatch.start(client, "/calico/", 5, listener, errors, closed -> { });
 
         client.listener.onNext(response(put("/calico/a", 5), put("/calico/b", 6)));
         client.listener.onNext(response(put("/calico/b", 6), put("/calico/c", 7))); // 6 again, as after a resume
@@ -48,7 +49,7 @@ class EtcdWatchTest {
 
     @Test
     void splitsResponsesIntoOneBatchPerRevision() {
-        EtcdWatch.start(client, "/calico/", 1, listener, errors);
+        EtcdWatch.start(client, "/calico/", 1, listener, errors, closed -> { });
 
         client.listener.onNext(response(put("/calico/a", 3), delete("/calico/b", 3), put("/calico/c", 4)));
 
@@ -60,7 +61,7 @@ class EtcdWatchTest {
 
     @Test
     void reportsTheFirstErrorOnceThenStaysSilentAndClosesJetcdsWatcher() {
-        EtcdWatch.start(client, "/calico/", 1, listener, errors);
+        EtcdWatch.start(client, "/calico/", 1, listener, errors, closed -> { });
 
         client.listener.onNext(response(put("/calico/a", 2)));
         client.listener.onError(EtcdExceptionFactory.toEtcdException(Status.UNAVAILABLE.withDescription("gone")));
@@ -75,7 +76,7 @@ class EtcdWatchTest {
 
     @Test
     void compactionIsReportedWithBothRevisions() {
-        EtcdWatch.start(client, "/calico/", 3, listener, errors);
+        EtcdWatch.start(client, "/calico/", 3, listener, errors, closed -> { });
 
         client.listener.onError(EtcdExceptionFactory.newCompactedException(9));
 
@@ -88,7 +89,7 @@ class EtcdWatchTest {
 
     @Test
     void aStreamThatEndsWithoutErrorIsAFailure() {
-        EtcdWatch.start(client, "/calico/", 1, listener, errors);
+        EtcdWatch.start(client, "/calico/", 1, listener, errors, closed -> { });
 
         client.listener.onCompleted();
 
@@ -98,7 +99,7 @@ class EtcdWatchTest {
 
     @Test
     void progressNotificationsCarryTheHeaderRevision() {
-        var watch = EtcdWatch.start(client, "/calico/", 1, listener, errors);
+        var watch = EtcdWatch.start(client, "/calico/", 1, listener, errors, closed -> { });
 
         watch.requestProgress();
         client.listener.onNext(new io.etcd.jetcd.watch.WatchResponse(WatchResponse.newBuilder()
@@ -111,7 +112,7 @@ class EtcdWatchTest {
 
     @Test
     void nothingIsDeliveredAfterClose() {
-        var watch = EtcdWatch.start(client, "/calico/", 1, listener, errors);
+        var watch = EtcdWatch.start(client, "/calico/", 1, listener, errors, closed -> { });
 
         watch.close();
         client.listener.onNext(response(put("/calico/a", 2)));
@@ -135,7 +136,7 @@ class EtcdWatchTest {
                 }
             }
         };
-        EtcdWatch.start(client, "/calico/", 1, throwingOnce, errors);
+        EtcdWatch.start(client, "/calico/", 1, throwingOnce, errors, closed -> { });
 
         client.listener.onNext(response(put("/calico/a", 2)));
         client.listener.onNext(response(put("/calico/b", 3)));
