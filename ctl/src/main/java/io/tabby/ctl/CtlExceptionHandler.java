@@ -1,0 +1,79 @@
+package io.tabby.ctl;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tabby.datastore.backend.DatastoreException;
+import io.tabby.datastore.backend.PermissionDeniedException;
+import io.tabby.datastore.backend.UnavailableException;
+import java.io.PrintWriter;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * The one place where a failure becomes a message on stderr and an exit code: command-line
+ * mistakes exit {@value ExitCodes#USAGE}, everything else {@value ExitCodes#FAILURE}.
+ */
+public final class CtlExceptionHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
+
+    private static final Logger LOG = LogManager.getLogger(CtlExceptionHandler.class);
+    static final String FAILED = "Failed to execute command: ";
+
+    private final DatastoreSession session;
+
+    public CtlExceptionHandler(DatastoreSession session) {
+        this.session = requireNonNull(session, "session is null");
+    }
+
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
+        PrintWriter err = commandLine.getErr();
+        err.println(describe(ex));
+        err.flush();
+        return ExitCodes.FAILURE;
+    }
+
+    @Override
+    public int handleParseException(ParameterException ex, String[] args) {
+        CommandLine commandLine = ex.getCommandLine();
+        PrintWriter err = commandLine.getErr();
+        err.println(ex.getMessage());
+        UnmatchedArgumentException.printSuggestions(ex, err);
+        err.println("Run '" + commandLine.getCommandSpec().qualifiedName() + " --help' for usage.");
+        err.flush();
+        return ExitCodes.USAGE;
+    }
+
+    private String describe(Exception ex) {
+        return switch (ex) {
+            case CtlException e -> e.getMessage();
+            case UnavailableException e -> FAILED + "cannot reach etcd at " + endpoints() + ": " + e.getMessage()
+                    + ". Check that etcd is running and that the endpoints are right"
+                    + " (--etcd-endpoints, ETCD_ENDPOINTS or spec.etcdEndpoints in the config file).";
+            case PermissionDeniedException e -> FAILED + "etcd at " + endpoints() + " refused the request: "
+                    + e.getMessage() + ". Check the credentials (ETCD_USERNAME/ETCD_PASSWORD) or the client"
+                    + " certificate (ETCD_CERT_FILE/ETCD_KEY_FILE).";
+            case DatastoreException e -> FAILED + e.getMessage();
+            default -> unexpected(ex);
+        };
+    }
+
+    private String endpoints() {
+        try {
+            return session.settings().describeEndpoints();
+        } catch (RuntimeException e) {
+            return "the configured endpoints";
+        }
+    }
+
+    private static String unexpected(Exception ex) {
+        LOG.debug("unexpected failure", ex);
+        String detail = ex.getMessage() == null ? ex.getClass().getName() : ex.getClass().getSimpleName() + ": " + ex.getMessage();
+        return FAILED + "unexpected error: " + detail + " (run with -l debug for details)";
+    }
+}

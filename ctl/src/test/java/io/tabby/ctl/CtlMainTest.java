@@ -1,0 +1,121 @@
+package io.tabby.ctl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tabby.datastore.backend.EtcdSettings;
+import io.tabby.datastore.backend.UnavailableException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CtlMainTest {
+
+    private final List<EtcdSettings> opened = new ArrayList<>();
+
+    private final BackendFactory unreachable = settings -> {
+        opened.add(settings);
+        throw new UnavailableException("connection refused");
+    };
+
+    private CtlRun run(String... args) {
+        return CtlRun.run("", Map.of(), unreachable, args);
+    }
+
+    @Test
+    void clientVersionNeedsNoDatastore() {
+        CtlRun run = run("version", "--client");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).matches("Client Version: {4}\\S+\n");
+        assertThat(opened).isEmpty();
+    }
+
+    @Test
+    void versionReportsAnUnreachableEtcdWithoutFailing() {
+        CtlRun run = run("version");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("Datastore:         etcdv3 http://127.0.0.1:2379 (from default)\n")
+                .contains("Etcd Reachable:    no: connection refused\n");
+    }
+
+    @Test
+    void helpNeedsNoDatastoreAndDocumentsExitCodes() {
+        CtlRun run = run("--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("Usage: tabbyctl", "version", "completion", "Exit codes:",
+                "--etcd-endpoints", "--log-level");
+        assertThat(opened).isEmpty();
+    }
+
+    @Test
+    void noCommandIsAUsageError() {
+        CtlRun run = run();
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("Missing command").contains("Run 'tabbyctl --help' for usage.");
+    }
+
+    @Test
+    void unknownCommandIsAUsageErrorWithSuggestions() {
+        CtlRun run = run("verison");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("verison").contains("version");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void globalOptionsWorkBeforeAndAfterTheCommand() {
+        CtlRun before = run("--etcd-endpoints", "http://10.0.0.1:2379", "version");
+        CtlRun after = run("version", "--etcd-endpoints", "http://10.0.0.2:2379");
+
+        assertThat(before.out()).contains("etcdv3 http://10.0.0.1:2379 (from --etcd-endpoints)");
+        assertThat(after.out()).contains("etcdv3 http://10.0.0.2:2379 (from --etcd-endpoints)");
+    }
+
+    @Test
+    void badLogLevelListsTheValidOnes() {
+        CtlRun run = run("-l", "loud", "version", "--client");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("unknown log level 'loud'; expected one of: panic, fatal, error, warn, info, debug, trace");
+    }
+
+    @Test
+    void logLevelIsAcceptedOnEitherSide() {
+        assertThat(run("-l", "debug", "version", "--client").exitCode()).isZero();
+        assertThat(run("version", "--client", "--log-level", "info").exitCode()).isZero();
+    }
+
+    @Test
+    void completionPrintsAScriptCoveringCommandsAndOptions() {
+        for (String shell : List.of("bash", "zsh")) {
+            CtlRun run = run("completion", shell);
+
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            assertThat(run.out()).contains("complete -F", "tabbyctl", "version", "--etcd-endpoints", "ZSH_VERSION");
+        }
+        assertThat(opened).isEmpty();
+    }
+
+    @Test
+    void completionForAnUnknownShellIsAUsageError() {
+        CtlRun run = run("completion", "fish");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("fish").contains("BASH, ZSH");
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String command : List.of("version", "completion")) {
+            CtlRun run = run(command, "--help");
+
+            assertThat(run.exitCode()).as(command).isZero();
+            assertThat(run.out()).as(command).contains("Usage: tabbyctl " + command).contains("Exit codes:");
+        }
+    }
+}
