@@ -1,0 +1,68 @@
+package io.tabby.datastore.resource;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The resource kinds Tabby manages, with the names and aliases calicoctl accepts for them. */
+public enum ResourceKind {
+    IP_POOL("IPPool", "ippools", List.of("ippool", "ippools", "ipp", "pool", "pools")),
+    NODE("Node", "nodes", List.of("node", "nodes", "no")),
+    BGP_CONFIGURATION("BGPConfiguration", "bgpconfigurations",
+            List.of("bgpconfiguration", "bgpconfigurations", "bgpconfig", "bgpconfigs")),
+    BGP_PEER("BGPPeer", "bgppeers", List.of("bgppeer", "bgppeers", "bgpp", "bp")),
+    FELIX_CONFIGURATION("FelixConfiguration", "felixconfigurations",
+            List.of("felixconfiguration", "felixconfigurations", "felixconfig", "felixconfigs"));
+
+    /** The v3 API group and version every resource document carries. */
+    public static final String API_VERSION = "projectcalico.org/v3";
+
+    private final String displayName;
+    private final String plural;
+    private final List<String> aliases;
+
+    ResourceKind(String displayName, String plural, List<String> aliases) {
+        this.displayName = displayName;
+        this.plural = plural;
+        this.aliases = aliases;
+    }
+
+    /** The v3 {@code kind}, e.g. {@code IPPool}. */
+    public String displayName() {
+        return displayName;
+    }
+
+    /** The lower-case plural, e.g. {@code ippools}. */
+    public String plural() {
+        return plural;
+    }
+
+    /** Every lower-case name the command line accepts for this kind (singular, plural, short forms). */
+    public List<String> aliases() {
+        return aliases;
+    }
+
+    /** The {@code kind} of a list of these, e.g. {@code IPPoolList}. */
+    public String listKind() {
+        return displayName + "List";
+    }
+
+    /** The kind a command-line name or a document {@code kind} means, ignoring case. */
+    public static Optional<ResourceKind> lookup(String name) {
+        requireNonNull(name, "name is null");
+        String lower = name.toLowerCase(Locale.ROOT);
+        for (ResourceKind kind : values()) {
+            if (kind.aliases.contains(lower)) {
+                return Optional.of(kind);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Every accepted name, for "allowed:" hints in error messages. */
+    public static List<String> allNames() {
+        return java.util.Arrays.stream(values()).map(ResourceKind::displayName).toList();
+    }
+}
