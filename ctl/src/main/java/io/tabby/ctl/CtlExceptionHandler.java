@@ -5,6 +5,9 @@ import static java.util.Objects.requireNonNull;
 import io.tabby.datastore.backend.DatastoreException;
 import io.tabby.datastore.backend.PermissionDeniedException;
 import io.tabby.datastore.backend.UnavailableException;
+import io.tabby.datastore.resource.InputProblem;
+import io.tabby.datastore.resource.ResourceException;
+import io.tabby.datastore.resource.ResourceInputException;
 import java.io.PrintWriter;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -59,8 +62,21 @@ public final class CtlExceptionHandler implements IExecutionExceptionHandler, IP
                     + e.getMessage() + ". Check the credentials (ETCD_USERNAME/ETCD_PASSWORD) or the client"
                     + " certificate (ETCD_CERT_FILE/ETCD_KEY_FILE).";
             case DatastoreException e -> FAILED + e.getMessage();
+            case ResourceInputException e -> inputProblems(e);
+            case ResourceException e -> FAILED + e.getMessage();
             default -> unexpected(ex);
         };
+    }
+
+    /** Every problem, one per line, each naming file, document, resource and field. */
+    private static String inputProblems(ResourceInputException e) {
+        int count = e.problems().size();
+        StringBuilder message = new StringBuilder(FAILED).append(count).append(count == 1 ? " problem" : " problems")
+                .append(" in the input; nothing was written:");
+        for (InputProblem problem : e.problems()) {
+            message.append("\n  ").append(problem);
+        }
+        return message.toString();
     }
 
     private String endpoints() {

@@ -1,12 +1,24 @@
 package io.tabby.ctl;
 
+import io.tabby.ctl.command.ApplyCommand;
 import io.tabby.ctl.command.CompletionCommand;
+import io.tabby.ctl.command.CreateCommand;
+import io.tabby.ctl.command.DeleteCommand;
+import io.tabby.ctl.command.GetCommand;
+import io.tabby.ctl.command.Manifests;
+import io.tabby.ctl.command.ReplaceCommand;
 import io.tabby.ctl.command.TabbyctlCommand;
 import io.tabby.ctl.command.VersionCommand;
 import io.tabby.ctl.options.CalicoApiConfigReader;
 import io.tabby.ctl.options.DatastoreSettingsResolver;
 import io.tabby.ctl.options.GlobalOptions;
 import io.tabby.ctl.options.LogLevels;
+import io.tabby.ctl.output.DryRunPrinter;
+import io.tabby.ctl.output.ResourcePrinter;
+import io.tabby.ctl.table.TabWriter;
+import io.tabby.ctl.table.TablePrinter;
+import io.tabby.datastore.resource.ResourceParser;
+import io.tabby.datastore.resource.ResourceRenderer;
 import io.tabby.datastore.backend.UnavailableException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -63,7 +75,18 @@ public final class CtlMain {
 
     private static CommandLine commandLine(CtlEnvironment environment, GlobalOptions globalOptions,
             DatastoreSession session) {
+        Manifests manifests = new Manifests(environment.stdin());
+        ResourceParser parser = new ResourceParser();
+        ResourceRenderer renderer = new ResourceRenderer();
+        DryRunPrinter dryRunPrinter = new DryRunPrinter(renderer);
+        ResourcePrinter resourcePrinter = new ResourcePrinter(new TablePrinter(TabWriter.calicoctl()), renderer);
+
         CommandLine commandLine = new CommandLine(new TabbyctlCommand(globalOptions));
+        commandLine.addSubcommand(new CreateCommand(session, manifests, parser, dryRunPrinter));
+        commandLine.addSubcommand(new ReplaceCommand(session, manifests, parser, dryRunPrinter));
+        commandLine.addSubcommand(new ApplyCommand(session, manifests, parser, dryRunPrinter));
+        commandLine.addSubcommand(new DeleteCommand(session, manifests, parser, dryRunPrinter));
+        commandLine.addSubcommand(new GetCommand(session, resourcePrinter));
         commandLine.addSubcommand(new VersionCommand(session));
         commandLine.addSubcommand(new CompletionCommand());
 

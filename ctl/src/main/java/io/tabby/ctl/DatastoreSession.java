@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.tabby.ctl.options.DatastoreSettingsResolver;
 import io.tabby.ctl.options.GlobalOptions;
 import io.tabby.datastore.backend.Backend;
+import io.tabby.datastore.resource.ResourceClient;
 import java.util.Map;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -24,6 +25,7 @@ public final class DatastoreSession implements AutoCloseable {
     private final BackendFactory backends;
     private DatastoreSettingsResolver.Resolved resolved;
     private Backend backend;
+    private ResourceClient resources;
 
     public DatastoreSession(DatastoreSettingsResolver resolver, GlobalOptions options, Map<String, String> env,
             BackendFactory backends) {
@@ -48,6 +50,14 @@ public final class DatastoreSession implements AutoCloseable {
             backend = backends.open(settings().settings());
         }
         return backend;
+    }
+
+    /** The resources API over the backend (made once). */
+    public ResourceClient resources() {
+        if (resources == null) {
+            resources = new ResourceClient(backend());
+        }
+        return resources;
     }
 
     @Override
