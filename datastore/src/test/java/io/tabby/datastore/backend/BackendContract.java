@@ -275,15 +275,14 @@ public abstract class BackendContract {
         long r3 = backend().put(key("a"), "a2");
         var listener = new RecordingListener();
 
-        try (WatchHandle handle = backend().watch(root(), r1, listener)) {
+        try (WatchHandle _ = backend().watch(root(), r1, listener)) {
             await().atMost(WAIT).until(() -> listener.events().size() >= 3);
             long r4 = backend().commit(List.of(TxnOp.put(key("c"), "c1"), TxnOp.delete(key("b"), r2)));
             backend().put("/contract-elsewhere/" + UUID.randomUUID(), "not under the watched prefix");
             long r5 = backend().put(key("d"), "d1");
             long r6 = backend().commit(List.of(TxnOp.deletePrefix(root())));
-            awaitProgressAtLeast(handle, listener, r6);
 
-            assertThat(listener.events()).containsExactly(
+            assertThat(eventsBeforeSentinel(listener, key("sentinel"))).containsExactly(
                     WatchEvent.put(key("a"), "a1", r1),
                     WatchEvent.put(key("b"), "b1", r2),
                     WatchEvent.put(key("a"), "a2", r3),
@@ -293,7 +292,7 @@ public abstract class BackendContract {
                     WatchEvent.delete(key("a"), r6),
                     WatchEvent.delete(key("c"), r6),
                     WatchEvent.delete(key("d"), r6));
-            assertEveryRevisionInOneBatch(listener);
+            assertThat(listener.revisionsSplitAcrossBatches()).as("revisions split across batches").isEmpty();
             assertThat(listener.errors()).isEmpty();
         }
     }
@@ -304,11 +303,10 @@ public abstract class BackendContract {
         long r2 = backend().put(key("b"), "b1");
         var listener = new RecordingListener();
 
-        try (WatchHandle handle = backend().watch(root(), r2, listener)) {
+        try (WatchHandle _ = backend().watch(root(), r2, listener)) {
             long r3 = backend().put(key("a"), "a2");
-            awaitProgressAtLeast(handle, listener, r3);
 
-            assertThat(listener.events()).containsExactly(
+            assertThat(eventsBeforeSentinel(listener, key("sentinel"))).containsExactly(
                     WatchEvent.put(key("b"), "b1", r2), WatchEvent.put(key("a"), "a2", r3));
         }
     }
@@ -318,13 +316,13 @@ public abstract class BackendContract {
         long start = backend().currentRevision() + 1;
         var listener = new RecordingListener();
 
-        try (WatchHandle handle = backend().watch(key("dir/"), start, listener)) {
+        try (WatchHandle _ = backend().watch(key("dir/"), start, listener)) {
             backend().put(key("dirt"), "outside");
             backend().put(key("other"), "outside");
             long inside = backend().put(key("dir/a"), "inside");
-            awaitProgressAtLeast(handle, listener, inside);
 
-            assertThat(listener.events()).containsExactly(WatchEvent.put(key("dir/a"), "inside", inside));
+            assertThat(eventsBeforeSentinel(listener, key("dir/sentinel")))
+                    .containsExactly(WatchEvent.put(key("dir/a"), "inside", inside));
         }
     }
 
@@ -371,10 +369,10 @@ public abstract class BackendContract {
         closed.close();
         closed.close();
 
-        try (WatchHandle open = backend().watch(root(), start, openListener)) {
+        try (WatchHandle _ = backend().watch(root(), start, openListener)) {
             long written = backend().put(key("a"), "after close");
-            awaitProgressAtLeast(open, openListener, written);
-            assertThat(openListener.events()).containsExactly(WatchEvent.put(key("a"), "after close", written));
+            assertThat(eventsBeforeSentinel(openListener, key("sentinel")))
+                    .containsExactly(WatchEvent.put(key("a"), "after close", written));
         }
         assertThat(closedListener.events()).isEmpty();
     }
@@ -389,20 +387,20 @@ public abstract class BackendContract {
         backend().put(key("unleased"), "stays");
         var listener = new RecordingListener();
 
-        try (WatchHandle handle = backend().watch(root(), backend().currentRevision() + 1, listener)) {
+        try (WatchHandle _ = backend().watch(root(), backend().currentRevision() + 1, listener)) {
             assertThat(lease.ttl()).isEqualTo(Duration.ofSeconds(30));
             assertThat(backend().get(key("a")).orElseThrow().leaseId()).isEqualTo(lease.id());
             assertThat(backend().get(key("unleased")).orElseThrow().leaseId()).isZero();
 
             backend().revokeLease(lease.id());
             long after = backend().currentRevision();
-            awaitProgressAtLeast(handle, listener, after);
 
             assertThat(values(backend().list(root()))).isEqualTo(Map.of(key("unleased"), "stays"));
-            assertThat(listener.events()).extracting(WatchEvent::type, WatchEvent::key).containsExactly(
+            List<WatchEvent> events = eventsBeforeSentinel(listener, key("sentinel"));
+            assertThat(events).extracting(WatchEvent::type, WatchEvent::key).containsExactly(
                     tuple(WatchEvent.Type.DELETE, key("a")),
                     tuple(WatchEvent.Type.DELETE, key("b")));
-            assertThat(listener.events()).extracting(WatchEvent::revision).containsOnly(after);
+            assertThat(events).extracting(WatchEvent::revision).containsOnly(after);
         }
         assertThatThrownBy(() -> backend().keepAliveOnce(lease.id())).isInstanceOf(NotFoundException.class);
         backend().revokeLease(lease.id()); // unknown by now: a no-op
@@ -428,20 +426,23 @@ public abstract class BackendContract {
         backend().create(key("a"), "a1", lease.id());
         var listener = new RecordingListener();
 
-        try (WatchHandle handle = backend().watch(root(), backend().currentRevision() + 1, listener)) {
+        try (WatchHandle _ = backend().watch(root(), backend().currentRevision() + 1, listener)) {
             advanceTime(Duration.ofSeconds(3));
 
             await().atMost(WAIT).until(() -> backend().get(key("a")).isEmpty());
             assertThatThrownBy(() -> backend().keepAliveOnce(lease.id())).isInstanceOf(NotFoundException.class);
-            awaitProgressAtLeast(handle, listener, backend().currentRevision());
-            assertThat(listener.events()).extracting(WatchEvent::type, WatchEvent::key)
+            assertThat(eventsBeforeSentinel(listener, key("sentinel"))).extracting(WatchEvent::type, WatchEvent::key)
                     .containsExactly(tuple(WatchEvent.Type.DELETE, key("a")));
         }
     }
 
     // ---- helpers
 
-    /** Asks for progress until one covers {@code revision}: every earlier event has then arrived. */
+    /**
+     * Asks for progress until one covers {@code revision}. Only a liveness check: before etcd
+     * 3.4.24 (etcd#15220) a requested progress notification is not ordered with the events, so
+     * it proves nothing about which events have arrived.
+     */
     protected static void awaitProgressAtLeast(WatchHandle handle, RecordingListener listener, long revision) {
         await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).until(() -> {
             if (listener.lastProgress() >= revision) {
@@ -452,14 +453,17 @@ public abstract class BackendContract {
         });
     }
 
-    private static void assertEveryRevisionInOneBatch(RecordingListener listener) {
-        Map<Long, Integer> batchesPerRevision = new HashMap<>();
-        for (List<WatchEvent> batch : listener.batches()) {
-            batch.stream().map(WatchEvent::revision).distinct()
-                    .forEach(rev -> batchesPerRevision.merge(rev, 1, Integer::sum));
-        }
-        assertThat(batchesPerRevision).allSatisfy((rev, count) -> assertThat(count).as("batches holding revision " + rev)
-                .isEqualTo(1));
+    /**
+     * Writes {@code sentinel} and waits for its event: watches deliver in order, so everything
+     * written before has arrived by then, and any duplicate of it too. Returns the events before.
+     */
+    protected List<WatchEvent> eventsBeforeSentinel(RecordingListener listener, String sentinel) {
+        long rev = backend().put(sentinel, "sentinel");
+        WatchEvent expected = WatchEvent.put(sentinel, "sentinel", rev);
+        await().atMost(WAIT).until(() -> listener.events().contains(expected));
+        List<WatchEvent> events = listener.events();
+        assertThat(events.getLast()).as("the sentinel is the last event seen").isEqualTo(expected);
+        return events.subList(0, events.size() - 1);
     }
 
     private static Map<String, String> values(ListResult result) {

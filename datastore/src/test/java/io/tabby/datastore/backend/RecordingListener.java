@@ -1,6 +1,10 @@
 package io.tabby.datastore.backend;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A watch listener that keeps everything it is told, for assertions from the test thread. */
@@ -34,6 +38,22 @@ final class RecordingListener implements WatchListener {
 
     List<WatchEvent> events() {
         return batches.stream().flatMap(List::stream).toList();
+    }
+
+    /** Revisions whose events arrived in more than one batch (the contract allows none). */
+    Set<Long> revisionsSplitAcrossBatches() {
+        Map<Long, Integer> batchesPerRevision = new HashMap<>();
+        for (List<WatchEvent> batch : batches) {
+            batch.stream().map(WatchEvent::revision).distinct()
+                    .forEach(rev -> batchesPerRevision.merge(rev, 1, Integer::sum));
+        }
+        Set<Long> split = new TreeSet<>();
+        batchesPerRevision.forEach((rev, count) -> {
+            if (count > 1) {
+                split.add(rev);
+            }
+        });
+        return split;
     }
 
     List<Long> progress() {
