@@ -51,7 +51,7 @@ public final class CtlMain {
 
     /** Runs tabbyctl against the real etcd the settings point at, reading {@code -f -} from this process's stdin. */
     public static int run(PrintWriter out, PrintWriter err, Map<String, String> env, String... args) {
-        return run(new CtlEnvironment(System.in, out, err, env, CtlMain::openEtcd), args);
+        return run(new CtlEnvironment(System.in, out, err, env, etcdBackends()), args);
     }
 
     /** Runs tabbyctl in {@code environment}; the exit code is one of {@link ExitCodes}. */
@@ -116,8 +116,11 @@ public final class CtlMain {
         }
     }
 
-    private static io.tabby.datastore.backend.Backend openEtcd(io.tabby.datastore.backend.EtcdSettings settings) {
-        // Replaced by EtcdBackend.connect once the etcd backend lands on this branch.
-        throw new UnavailableException("the etcd backend is not part of this build yet");
+    /** The real datastore: jetcd-backed etcd. */
+    public static BackendFactory etcdBackends() {
+        // Replaced by EtcdBackend::connect once the etcd backend lands on this branch.
+        return settings -> {
+            throw new UnavailableException("the etcd backend is not part of this build yet");
+        };
     }
 }

@@ -21,6 +21,11 @@ public record CtlRun(int exitCode, String out, String err) {
         return new CtlRun(exitCode, out.toString(), err.toString());
     }
 
+    /** Runs tabbyctl against real etcd (the CLI's own backend factory); no default config file. */
+    public static CtlRun runReal(String stdin, Map<String, String> env, String... args) {
+        return run(stdin, env, CtlMain.etcdBackends(), args);
+    }
+
     @Override
     public String toString() {
         return "exit " + exitCode + "\n--- stdout\n" + out + "--- stderr\n" + err;
