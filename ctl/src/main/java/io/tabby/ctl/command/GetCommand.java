@@ -28,8 +28,8 @@ import picocli.CommandLine.Spec;
         description = "Display one or many resources of a kind.",
         footer = {
             "",
-            "Kinds (case-insensitive, singular, plural or short): ippool (ipp, pool), node (no),",
-            "bgppeer (bgpp, bp), bgpconfiguration (bgpconfig), felixconfiguration (felixconfig).",
+            "Kinds (case-insensitive, singular, plural or short): ippool (ipp, pool), node (no),"
+                    + " bgppeer (bgpp, bp), bgpconfiguration (bgpconfig), felixconfiguration (felixconfig).",
             "",
             "Examples:",
             "  tabbyctl get ippools",

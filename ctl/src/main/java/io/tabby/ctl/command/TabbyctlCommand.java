@@ -13,14 +13,14 @@ import picocli.CommandLine.Spec;
 @Command(name = "tabbyctl",
         mixinStandardHelpOptions = true,
         versionProvider = ClientVersionProvider.class,
-        description = {
-            "tabbyctl manages Tabby's resources (IP pools, nodes, BGP peers and configuration, Felix",
-            "configuration) in etcd, as calicoctl does for Calico.",
-        },
+        description = "tabbyctl manages Tabby's resources (IP pools, nodes, BGP peers, BGP and Felix"
+                + " configuration) in etcd, as calicoctl does for Calico.",
         footer = {
             "",
-            "Datastore settings: flag, then environment (ETCD_ENDPOINTS, ETCD_CA_CERT_FILE, ETCD_CERT_FILE,",
-            "ETCD_KEY_FILE, ETCD_USERNAME, ETCD_PASSWORD), then the config file, then http://127.0.0.1:2379.",
+            "Each datastore setting comes from its flag, else its environment variable (ETCD_ENDPOINTS,"
+                    + " ETCD_CA_CERT_FILE, ETCD_CERT_FILE, ETCD_KEY_FILE, ETCD_USERNAME, ETCD_PASSWORD), else the"
+                    + " config file, else the default (http://127.0.0.1:2379, no TLS, no authentication).",
+            "",
             "Run 'tabbyctl COMMAND --help' to read about a command.",
         })
 public final class TabbyctlCommand implements Runnable {
