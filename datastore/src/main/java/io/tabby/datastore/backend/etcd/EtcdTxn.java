@@ -1,0 +1,166 @@
+package io.tabby.datastore.backend.etcd;
+
+import static io.tabby.datastore.backend.etcd.EtcdKeyValues.bytes;
+import static java.util.Objects.requireNonNull;
+
+import io.etcd.jetcd.KV;
+import io.etcd.jetcd.kv.GetResponse;
+import io.etcd.jetcd.kv.TxnResponse;
+import io.etcd.jetcd.op.Cmp;
+import io.etcd.jetcd.op.CmpTarget;
+import io.etcd.jetcd.op.Op;
+import io.etcd.jetcd.options.DeleteOption;
+import io.etcd.jetcd.options.GetOption;
+import io.etcd.jetcd.options.PutOption;
+import io.tabby.datastore.backend.AlreadyExistsException;
+import io.tabby.datastore.backend.DatastoreException;
+import io.tabby.datastore.backend.NotFoundException;
+import io.tabby.datastore.backend.RevisionConflictException;
+import io.tabby.datastore.backend.TxnOp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * One etcd transaction for a list of {@link TxnOp}s. The If part holds every op's condition,
+ * Then the writes; the Else part reads each conditioned key, so when the transaction fails the
+ * same round trip tells which op failed first and why, at the revision the conditions saw.
+ *
+ * <p>Conditions: a create needs {@code version == 0}; an update or delete needs
+ * {@code version > 0} (so expecting revision 0 cannot create a key) and
+ * {@code mod_revision == expected}. Remove and DeletePrefix have none. etcd refuses a
+ * transaction that writes one key twice or has more than {@code --max-txn-ops} (default 128)
+ * ops; that is a caller error and surfaces as {@link IllegalArgumentException}.
+ */
+final class EtcdTxn {
+
+    private final List<TxnOp> ops;
+    private final List<TxnOp> conditional;
+
+    EtcdTxn(List<TxnOp> ops) {
+        this.ops = List.copyOf(requireNonNull(ops, "ops is null"));
+        this.conditional = this.ops.stream()
+                .filter(op -> switch (op) {
+                    case TxnOp.Create c -> true;
+                    case TxnOp.Update u -> true;
+                    case TxnOp.Delete d -> true;
+                    case TxnOp.Put p -> false;
+                    case TxnOp.Remove r -> false;
+                    case TxnOp.DeletePrefix dp -> false;
+                })
+                .toList();
+        for (TxnOp op : this.ops) {
+            if (op instanceof TxnOp.DeletePrefix(String prefix) && prefix.isEmpty()) {
+                throw new IllegalArgumentException("refusing to delete every key in etcd: DeletePrefix needs a prefix");
+            }
+        }
+    }
+
+    /** Runs the transaction; returns its revision or throws the failure of the first failing op. */
+    long commit(KV kv, EtcdCalls calls) {
+        List<Cmp> compares = new ArrayList<>();
+        List<Op> writes = new ArrayList<>();
+        for (TxnOp op : ops) {
+            compares.addAll(compares(op));
+            writes.add(write(op));
+        }
+        Op[] reads = conditional.stream().map(op -> Op.get(bytes(op.key()), GetOption.DEFAULT)).toArray(Op[]::new);
+        TxnResponse response = calls.await(() -> kv.txn()
+                .If(compares.toArray(Cmp[]::new))
+                .Then(writes.toArray(Op[]::new))
+                .Else(reads)
+                .commit(), describe());
+        if (response.isSucceeded()) {
+            return response.getHeader().getRevision();
+        }
+        throw firstFailure(response.getGetResponses());
+    }
+
+    /** What this transaction does, for error messages. */
+    String describe() {
+        if (ops.size() == 1) {
+            return describe(ops.getFirst());
+        }
+        return "transaction of " + ops.size() + " ops (" + ops.stream().limit(3).map(EtcdTxn::describe)
+                .collect(Collectors.joining(", ")) + (ops.size() > 3 ? ", ..." : "") + ")";
+    }
+
+    private DatastoreException firstFailure(List<GetResponse> reads) {
+        for (int i = 0; i < conditional.size(); i++) {
+            TxnOp op = conditional.get(i);
+            var found = reads.get(i).getKvs().stream().findFirst();
+            switch (op) {
+                case TxnOp.Create c -> {
+                    if (found.isPresent()) {
+                        return new AlreadyExistsException(c.key());
+                    }
+                }
+                case TxnOp.Update u -> {
+                    if (found.isEmpty()) {
+                        return new NotFoundException(u.key());
+                    }
+                    if (found.get().getModRevision() != u.expectedModRevision()) {
+                        return new RevisionConflictException(u.key(), u.expectedModRevision(),
+                                found.get().getModRevision());
+                    }
+                }
+                case TxnOp.Delete d -> {
+                    if (found.isEmpty()) {
+                        return new NotFoundException(d.key());
+                    }
+                    if (found.get().getModRevision() != d.expectedModRevision()) {
+                        return new RevisionConflictException(d.key(), d.expectedModRevision(),
+                                found.get().getModRevision());
+                    }
+                }
+                case TxnOp.Put p -> throw new IllegalStateException("unconditional op among conditions: " + p);
+                case TxnOp.Remove r -> throw new IllegalStateException("unconditional op among conditions: " + r);
+                case TxnOp.DeletePrefix dp -> throw new IllegalStateException("unconditional op among conditions: " + dp);
+            }
+        }
+        // the reads ran at the revision the conditions were checked at, so one of them must explain it
+        throw new IllegalStateException("etcd failed " + describe() + " but every condition holds in its own reads");
+    }
+
+    private static List<Cmp> compares(TxnOp op) {
+        return switch (op) {
+            case TxnOp.Create c -> List.of(new Cmp(bytes(c.key()), Cmp.Op.EQUAL, CmpTarget.version(0)));
+            case TxnOp.Update u -> exists(u.key(), u.expectedModRevision());
+            case TxnOp.Delete d -> exists(d.key(), d.expectedModRevision());
+            case TxnOp.Put p -> List.of();
+            case TxnOp.Remove r -> List.of();
+            case TxnOp.DeletePrefix dp -> List.of();
+        };
+    }
+
+    private static List<Cmp> exists(String key, long modRevision) {
+        return List.of(new Cmp(bytes(key), Cmp.Op.GREATER, CmpTarget.version(0)),
+                new Cmp(bytes(key), Cmp.Op.EQUAL, CmpTarget.modRevision(modRevision)));
+    }
+
+    private static Op write(TxnOp op) {
+        return switch (op) {
+            case TxnOp.Create c -> Op.put(bytes(c.key()), bytes(c.value()), lease(c.leaseId()));
+            case TxnOp.Update u -> Op.put(bytes(u.key()), bytes(u.value()), PutOption.DEFAULT);
+            case TxnOp.Put p -> Op.put(bytes(p.key()), bytes(p.value()), lease(p.leaseId()));
+            case TxnOp.Delete d -> Op.delete(bytes(d.key()), DeleteOption.DEFAULT);
+            case TxnOp.Remove r -> Op.delete(bytes(r.key()), DeleteOption.DEFAULT);
+            case TxnOp.DeletePrefix dp -> Op.delete(bytes(dp.key()), DeleteOption.builder().isPrefix(true).build());
+        };
+    }
+
+    private static PutOption lease(long leaseId) {
+        return leaseId == 0 ? PutOption.DEFAULT : PutOption.builder().withLeaseId(leaseId).build();
+    }
+
+    private static String describe(TxnOp op) {
+        return switch (op) {
+            case TxnOp.Create c -> "create " + c.key();
+            case TxnOp.Update u -> "update " + u.key() + " at mod revision " + u.expectedModRevision();
+            case TxnOp.Put p -> "put " + p.key();
+            case TxnOp.Delete d -> "delete " + d.key() + " at mod revision " + d.expectedModRevision();
+            case TxnOp.Remove r -> "remove " + r.key();
+            case TxnOp.DeletePrefix dp -> "delete prefix " + dp.key();
+        };
+    }
+}
