@@ -19,7 +19,7 @@ import io.tabby.ctl.table.TabWriter;
 import io.tabby.ctl.table.TablePrinter;
 import io.tabby.datastore.resource.ResourceParser;
 import io.tabby.datastore.resource.ResourceRenderer;
-import io.tabby.datastore.backend.UnavailableException;
+import io.tabby.datastore.backend.etcd.EtcdBackend;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -118,9 +118,6 @@ public final class CtlMain {
 
     /** The real datastore: jetcd-backed etcd. */
     public static BackendFactory etcdBackends() {
-        // Replaced by EtcdBackend::connect once the etcd backend lands on this branch.
-        return settings -> {
-            throw new UnavailableException("the etcd backend is not part of this build yet");
-        };
+        return EtcdBackend::connect;
     }
 }

@@ -47,7 +47,14 @@ public final class DatastoreSession implements AutoCloseable {
     /** The open backend (opened once). */
     public Backend backend() {
         if (backend == null) {
-            backend = backends.open(settings().settings());
+            DatastoreSettingsResolver.Resolved resolved = settings();
+            try {
+                backend = backends.open(resolved.settings());
+            } catch (IllegalArgumentException e) {
+                // A malformed endpoint or an unusable TLS file: the user's settings, not a bug.
+                throw new CtlException("Failed to create the datastore client for etcd at "
+                        + resolved.describeEndpoints() + ": " + e.getMessage(), e);
+            }
         }
         return backend;
     }
