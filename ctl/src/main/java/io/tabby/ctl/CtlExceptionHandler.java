@@ -2,6 +2,7 @@ package io.tabby.ctl;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tabby.ctl.options.DatastoreSettingsResolver;
 import io.tabby.datastore.backend.DatastoreException;
 import io.tabby.datastore.backend.PermissionDeniedException;
 import io.tabby.datastore.backend.UnavailableException;
@@ -55,15 +56,17 @@ public final class CtlExceptionHandler implements IExecutionExceptionHandler, IP
     private String describe(Exception ex) {
         return switch (ex) {
             case CtlException e -> e.getMessage();
-            case UnavailableException e -> FAILED + "cannot reach etcd at " + endpoints() + ": " + e.getMessage()
-                    + ". Check that etcd is running and that the endpoints are right"
-                    + " (--etcd-endpoints, ETCD_ENDPOINTS or spec.etcdEndpoints in the config file).";
-            case PermissionDeniedException e -> FAILED + "etcd at " + endpoints() + " refused the request: "
-                    + e.getMessage() + ". Check the credentials (ETCD_USERNAME/ETCD_PASSWORD) or the client"
-                    + " certificate (ETCD_CERT_FILE/ETCD_KEY_FILE).";
+            case UnavailableException e -> datastoreFailure(e, "cannot reach etcd at ",
+                    ". Check that etcd is running and that the endpoints are right"
+                            + " (--etcd-endpoints, ETCD_ENDPOINTS or spec.etcdEndpoints in the config file).");
+            case PermissionDeniedException e -> datastoreFailure(e, "etcd refused the request at ",
+                    ". Check the credentials (ETCD_USERNAME/ETCD_PASSWORD) or the client certificate"
+                            + " (ETCD_CERT_FILE/ETCD_KEY_FILE).");
             case DatastoreException e -> FAILED + e.getMessage();
             case ResourceInputException e -> inputProblems(e);
             case ResourceException e -> FAILED + e.getMessage();
+            // Libraries signal unusable input (a malformed value, a request etcd rejects) this way.
+            case IllegalArgumentException e -> FAILED + e.getMessage();
             default -> unexpected(ex);
         };
     }
@@ -79,12 +82,23 @@ public final class CtlExceptionHandler implements IExecutionExceptionHandler, IP
         return message.toString();
     }
 
-    private String endpoints() {
+    /**
+     * The datastore's own message when it already names the endpoints (the etcd backend's do, with
+     * what to check), plus where the endpoints came from; otherwise our framing around it.
+     */
+    private String datastoreFailure(DatastoreException e, String prefix, String hint) {
+        DatastoreSettingsResolver.Resolved settings;
         try {
-            return session.settings().describeEndpoints();
-        } catch (RuntimeException e) {
-            return "the configured endpoints";
+            settings = session.settings();
+        } catch (RuntimeException unresolved) {
+            return FAILED + e.getMessage();
         }
+        String message = String.valueOf(e.getMessage());
+        boolean namesEndpoints = settings.settings().endpoints().stream().anyMatch(message::contains);
+        if (namesEndpoints) {
+            return FAILED + message + " (endpoints from " + settings.endpointsSource() + ")";
+        }
+        return FAILED + prefix + settings.describeEndpoints() + ": " + message + hint;
     }
 
     private static String unexpected(Exception ex) {

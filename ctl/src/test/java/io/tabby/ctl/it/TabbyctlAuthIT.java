@@ -59,6 +59,7 @@ class TabbyctlAuthIT {
                 "ETCD_USERNAME", root.user(), "ETCD_PASSWORD", "wrong"), "get", "ippools");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILURE);
-        assertThat(run.err()).startsWith("Failed to execute command: etcd at " + endpoints()).contains("refused");
+        assertThat(run.err()).startsWith("Failed to execute command: ").contains(etcd.endpoints().getFirst())
+                .contains("refused").contains("ETCD_USERNAME");
     }
 }
