@@ -1,6 +1,11 @@
 package io.tabby.datastore.resource;
 
+import static java.util.Objects.requireNonNull;
+
+import io.tabby.datastore.resource.parse.InputReader;
 import java.util.List;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 
 /**
  * Reads resources from YAML or JSON text: one or more documents separated by {@code ---}, each a
@@ -10,6 +15,7 @@ import java.util.List;
  * validated; any problem anywhere rejects the whole input.
  */
 public final class ResourceParser {
+    private static final Logger LOG = LogManager.getLogger(ResourceParser.class);
 
     public ResourceParser() {
     }
@@ -31,6 +37,11 @@ public final class ResourceParser {
      * @throws ResourceInputException listing every problem, when there is any
      */
     public List<Resource> parse(List<ResourceInput> inputs) {
-        throw new UnsupportedOperationException("not implemented yet");
+        InputReader.Result result = InputReader.read(requireNonNull(inputs, "inputs is null"));
+        if (!result.problems().isEmpty()) {
+            LOG.debug("rejected input with {} problems", result.problems().size());
+            throw new ResourceInputException(result.problems());
+        }
+        return result.resources();
     }
 }

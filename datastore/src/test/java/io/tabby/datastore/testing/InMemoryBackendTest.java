@@ -181,7 +181,8 @@ class InMemoryBackendTest extends BackendContract {
             await().atMost(WAIT).until(() -> recorder.events.size() == 2);
         }
         assertThat(recorder.events).extracting(WatchEvent::type).containsOnly(WatchEvent.Type.DELETE);
-        assertThat(recorder.events).extracting(WatchEvent::revision).containsOnly(recorder.events.getFirst().revision());
+        long deleteRevision = recorder.events.getFirst().revision();
+        assertThat(recorder.events).extracting(WatchEvent::revision).containsOnly(deleteRevision);
     }
 
     @Test

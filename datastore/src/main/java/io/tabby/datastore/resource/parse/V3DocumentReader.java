@@ -1,0 +1,37 @@
+package io.tabby.datastore.resource.parse;
+
+import io.tabby.datastore.resource.BgpConfigurationResource;
+import io.tabby.datastore.resource.BgpPeerResource;
+import io.tabby.datastore.resource.FelixConfigurationResource;
+import io.tabby.datastore.resource.IpPoolResource;
+import io.tabby.datastore.resource.NodeResource;
+import io.tabby.datastore.resource.Resource;
+import io.tabby.datastore.resource.ResourceKind;
+import io.tabby.datastore.resource.ResourceMetadata;
+import java.util.Optional;
+
+/** Reads a {@code projectcalico.org/v3} resource document of a known kind. */
+final class V3DocumentReader {
+    private V3DocumentReader() {
+    }
+
+    static Resource read(ResourceKind kind, FieldReader document, ResourceProblems problems) {
+        ResourceMetadata metadata = MetadataReader.read(document);
+        problems.describe(metadata.name().isEmpty() ? kind.displayName()
+                : kind.displayName() + " \"" + metadata.name() + "\"");
+        Optional<FieldReader> spec = document.object("spec");
+        Resource resource = switch (kind) {
+            case IP_POOL -> new IpPoolResource(metadata, IpPoolSpecReader.read(spec));
+            case NODE -> new NodeResource(metadata, NodeSpecReader.read(spec, false));
+            case BGP_CONFIGURATION -> new BgpConfigurationResource(metadata, BgpConfigurationSpecReader.read(spec));
+            case BGP_PEER -> new BgpPeerResource(metadata, BgpPeerSpecReader.read(spec));
+            case FELIX_CONFIGURATION -> new FelixConfigurationResource(metadata, FelixConfigurationSpecReader.read(spec));
+        };
+        if (kind == ResourceKind.NODE) {
+            // calicoctl prints a (system-owned) status; applying that output again must work
+            document.raw("status");
+        }
+        document.rejectUnknown();
+        return resource;
+    }
+}

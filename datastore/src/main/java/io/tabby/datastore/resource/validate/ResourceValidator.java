@@ -1,0 +1,27 @@
+package io.tabby.datastore.resource.validate;
+
+import io.tabby.datastore.resource.BgpConfigurationResource;
+import io.tabby.datastore.resource.BgpPeerResource;
+import io.tabby.datastore.resource.FelixConfigurationResource;
+import io.tabby.datastore.resource.IpPoolResource;
+import io.tabby.datastore.resource.NodeResource;
+import io.tabby.datastore.resource.Resource;
+
+/** Checks one resource against every rule of its kind, reporting all violations. */
+public final class ResourceValidator {
+    public static final ResourceValidator INSTANCE = new ResourceValidator();
+
+    private ResourceValidator() {
+    }
+
+    public void validate(Resource resource, Violations violations) {
+        MetadataRules.check(resource, violations);
+        switch (resource) {
+            case IpPoolResource pool -> IpPoolRules.check(pool.spec(), violations);
+            case NodeResource node -> NodeRules.check(node.spec(), violations);
+            case BgpConfigurationResource config -> BgpConfigurationRules.check(config.name(), config.spec(), violations);
+            case BgpPeerResource peer -> BgpPeerRules.check(peer.spec(), violations);
+            case FelixConfigurationResource felix -> FelixConfigurationRules.check(felix.spec(), violations);
+        }
+    }
+}
