@@ -16,7 +16,8 @@ public record RulePort(int min, int max, String name) {
                 throw new IllegalArgumentException("a named port has a non-empty name and no numbers");
             }
         } else if (min < 0 || max > 65535 || min > max) {
-            throw new IllegalArgumentException("bad port range " + min + ":" + max + " (expected 0 <= min <= max <= 65535)");
+            throw new IllegalArgumentException(
+                    "bad port range " + min + ":" + max + " (expected 0 <= min <= max <= 65535)");
         }
     }
 

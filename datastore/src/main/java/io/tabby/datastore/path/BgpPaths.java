@@ -16,7 +16,8 @@ final class BgpPaths {
     private static final Shape ANY = new Shape("BGP", KeyPaths.BGP + "<global|host|rr_v4|rr_v6>/...");
     private static final Shape GLOBAL_ANY = new Shape("global BGP", GLOBAL
             + "<as_num|node_mesh|loglevel|listen_port|svc_cluster_ips|svc_external_ips|svc_loadbalancer_ips|"
-            + "communities|peer_v4/<ip>|peer_v6/<ip>|custom_filters/<v4|v6>/<name>|prefix_advertisements/<ip_v4|ip_v6>>");
+            + "communities|peer_v4/<ip>|peer_v6/<ip>|custom_filters/<v4|v6>/<name>|"
+            + "prefix_advertisements/<ip_v4|ip_v6>>");
     private static final Shape GLOBAL_FIELD = new Shape("global BGP", GLOBAL + "<field>");
     private static final Shape NODE_MESH = new Shape("node mesh", GLOBAL + "node_mesh");
     private static final Shape GLOBAL_PEER = new Shape("global BGP peer", GLOBAL + "<peer_v4|peer_v6>/<ip>");

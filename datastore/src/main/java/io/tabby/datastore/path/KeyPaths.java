@@ -30,7 +30,7 @@ public final class KeyPaths {
     public static String toPath(Key<?> key) {
         requireNonNull(key, "key is null");
         return switch (key) {
-            case ReadyKey k -> V1Paths.READY;
+            case ReadyKey _ -> V1Paths.READY;
             case GlobalConfigKey k -> V1Paths.CONFIG + k.name();
             case HostConfigKey k -> HostPaths.config(k);
             case HostMetadataKey k -> HostPaths.metadata(k);
@@ -47,12 +47,12 @@ public final class KeyPaths {
             case NodeBgpFieldKey k -> BgpPaths.nodeField(k);
             case NodeBgpPeerKey k -> BgpPaths.nodePeer(k);
             case GlobalBgpFieldKey k -> BgpPaths.globalField(k);
-            case NodeMeshKey k -> BgpPaths.nodeMesh();
+            case NodeMeshKey _ -> BgpPaths.nodeMesh();
             case PrefixAdvertisementsKey k -> BgpPaths.prefixAdvertisements(k);
             case GlobalBgpPeerKey k -> BgpPaths.globalPeer(k);
             case CustomFilterKey k -> BgpPaths.customFilter(k);
             case RouteReflectorKey k -> BgpPaths.routeReflector(k);
-            case IpamConfigKey k -> IpamPaths.CONFIG;
+            case IpamConfigKey _ -> IpamPaths.CONFIG;
             case BlockKey k -> IpamPaths.block(k);
             case BlockAffinityKey k -> IpamPaths.affinity(k);
             case IpamHandleKey k -> IpamPaths.handle(k);

@@ -60,7 +60,8 @@ final class SplitPath {
         }
         if (segments.length > size) {
             throw new MalformedKeyException(path,
-                    "unexpected " + Quote.of(segments[size]) + " after the " + shape.family() + " key", shape.expected());
+                    "unexpected " + Quote.of(segments[size]) + " after the " + shape.family() + " key",
+                    shape.expected());
         }
     }
 
@@ -129,9 +130,11 @@ final class SplitPath {
     /** A {@code v4}/{@code v6} segment, or, with {@code prefix}, {@code <prefix>v4}/{@code <prefix>v6}. */
     IpFamily shortFamily(int i, String prefix, Shape shape) {
         String segment = segments[i];
-        IpFamily family = segment.startsWith(prefix) ? IpFamily.fromShortName(segment.substring(prefix.length())) : null;
+        IpFamily family =
+                segment.startsWith(prefix) ? IpFamily.fromShortName(segment.substring(prefix.length())) : null;
         if (family == null) {
-            throw fail(shape, "unknown address family " + Quote.of(segment) + " (not " + prefix + "v4 or " + prefix + "v6)");
+            throw fail(shape, "unknown address family " + Quote.of(segment)
+                    + " (not " + prefix + "v4 or " + prefix + "v6)");
         }
         return family;
     }

@@ -49,9 +49,17 @@ public record BgpPeerSpec(
                 Optional.empty());
     }
 
-    /** True when the peering is defined by selectors (kept whole; the node agent expands it). */
+    /** True when the peering is defined by selectors rather than one node and one address. */
     public boolean usesSelectors() {
         return !nodeSelector.isEmpty() || !peerSelector.isEmpty();
+    }
+
+    /**
+     * True when no v1 peer key can express this peering (selectors, or a password kept in a
+     * secret): Tabby stores such a peer whole, as v3 JSON, and the node agent expands it.
+     */
+    public boolean keptWhole() {
+        return usesSelectors() || password.isPresent();
     }
 
     /** {@code password.secretKeyRef}: the key in a named secret that holds the password. */

@@ -6,14 +6,16 @@ import java.util.List;
 
 /**
  * A multi-resource write stopped part-way: {@link #completed()} were written (each in its own
- * transaction), then {@link #getCause()} stopped the rest. Thrown only when at least one resource
- * was written; otherwise the cause itself is thrown.
+ * transaction), then {@link #getCause()} (a {@link ResourceException}, or a
+ * {@link io.tabby.datastore.backend.DatastoreException} such as etcd becoming unreachable)
+ * stopped the rest. Thrown only when at least one resource was written; otherwise the cause
+ * itself is thrown.
  */
 public final class PartialWriteException extends ResourceException {
     private final List<WriteResult> completed;
     private final int total;
 
-    public PartialWriteException(List<WriteResult> completed, int total, ResourceException cause) {
+    public PartialWriteException(List<WriteResult> completed, int total, RuntimeException cause) {
         super("only the first " + requireNonNull(completed, "completed is null").size() + " of " + total
                 + " resources were written: " + requireNonNull(cause, "cause is null").getMessage(), cause);
         this.completed = List.copyOf(completed);
@@ -29,7 +31,7 @@ public final class PartialWriteException extends ResourceException {
     }
 
     @Override
-    public synchronized ResourceException getCause() {
-        return (ResourceException) super.getCause();
+    public synchronized RuntimeException getCause() {
+        return (RuntimeException) super.getCause();
     }
 }

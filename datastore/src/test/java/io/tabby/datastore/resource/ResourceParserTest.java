@@ -143,7 +143,7 @@ class ResourceParserTest {
                 new NodeResource(new ResourceMetadata("node1", Map.of("a", "b"), Map.of(), ""),
                         NodeSpec.ofBgp(new NodeBgpSpec(Optional.of(new AsNumber(64512)), "10.0.2.15/24", "fd00::15/64", "", ""))),
                 new BgpPeerResource(ResourceMetadata.named("192-168-1-1"), BgpPeerSpec.of("", "192.168.1.1", new AsNumber(63400))),
-                new BgpPeerResource(ResourceMetadata.named("node1.fd00-0000-0000-0000-0000-0000-0000-0001"),
+                new BgpPeerResource(ResourceMetadata.named("node1.fd00--1"),
                         BgpPeerSpec.of("node1", "fd00::1", new AsNumber(63401))));
     }
 

@@ -324,8 +324,8 @@ class ResourceValidationTest {
                 spec: {cidr: 10.0.0.0/16}
                 """)).containsExactly(
                 "p.yaml: document 1 (IPPool \"p\"): metadata.labels: IPPool labels cannot be stored in the etcd v1 layout "
-                        + "(allowed on: Node, and BGPPeer with a selector)",
+                        + "(allowed on: Node, and BGPPeer with a selector or password)",
                 "p.yaml: document 1 (IPPool \"p\"): metadata.annotations: IPPool annotations cannot be stored in the etcd "
-                        + "v1 layout (allowed on: BGPPeer with a selector)");
+                        + "v1 layout (allowed on: BGPPeer with a selector or password)");
     }
 }

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 /**
  * An IP address with a prefix length: a CIDR ({@code 10.0.0.0/16}), an address in a subnet
  * ({@code 10.0.2.15/24}) or a single address ({@code /32}, {@code /128}). Parsing accepts only
- * plain literals: dotted-quad IPv4 without leading zeros, and IPv6 without zones.
+ * plain literals: dotted-quad IPv4 without leading zeros, and IPv6 without zones (and not
+ * IPv4-mapped).
  */
 public final class IpNet {
     private static final Pattern IPV4 =
@@ -62,15 +63,8 @@ public final class IpNet {
         }
         try {
             byte[] bytes = InetAddress.ofLiteral(text).getAddress();
-            if (v6 && bytes.length == 4) {
-                // Java folds IPv4-mapped IPv6 literals to IPv4; keep the family the user wrote.
-                byte[] mapped = new byte[16];
-                mapped[10] = (byte) 0xff;
-                mapped[11] = (byte) 0xff;
-                System.arraycopy(bytes, 0, mapped, 12, 4);
-                bytes = mapped;
-            }
-            return Optional.of(bytes);
+            // Java folds IPv4-mapped IPv6 literals to IPv4; Calico's data never holds them.
+            return v6 && bytes.length == 4 ? Optional.empty() : Optional.of(bytes);
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

@@ -12,7 +12,8 @@ import java.util.Optional;
 /**
  * Turns one document into resources: a single resource, a {@code List}/{@code <Kind>List} with
  * {@code items} (items of a typed list may leave out apiVersion and kind), or a YAML sequence
- * of resources (the shape calicoctl v1 printed). Each resource is read, then validated.
+ * of resources (the shape calicoctl v1 printed). Each resource is read, brought into stored form
+ * ({@link ResourceDefaults}), then validated.
  */
 final class DocumentReader {
     static final String V3 = ResourceKind.API_VERSION;
@@ -67,6 +68,7 @@ final class DocumentReader {
         ResourceProblems resourceProblems = new ResourceProblems(document.source(), document.number(), item);
         FieldReader.of(node, "", resourceProblems)
                 .flatMap(fields -> readFields(fields, listApiVersion, listKind, resourceProblems))
+                .map(ResourceDefaults::apply)
                 .ifPresent(resource -> {
                     ResourceValidator.INSTANCE.validate(resource, resourceProblems.validation());
                     resources.add(resource);

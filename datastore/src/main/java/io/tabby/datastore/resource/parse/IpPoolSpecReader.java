@@ -3,14 +3,14 @@ package io.tabby.datastore.resource.parse;
 import io.tabby.datastore.resource.IpPoolSpec;
 import java.util.Optional;
 
-/** Reads a v3 IPPool {@code spec} (fields in v3 order) and fills in the defaults. */
+/** Reads a v3 IPPool {@code spec} (fields in v3 order). */
 final class IpPoolSpecReader {
     private IpPoolSpecReader() {
     }
 
     static IpPoolSpec read(Optional<FieldReader> found) {
         if (found.isEmpty()) {
-            return ResourceDefaults.apply(IpPoolSpec.of("", 0));
+            return IpPoolSpec.of("", 0);
         }
         FieldReader spec = found.get();
         String cidr = spec.text("cidr");
@@ -22,7 +22,7 @@ final class IpPoolSpecReader {
         int blockSize = spec.intValue("blockSize");
         String nodeSelector = spec.text("nodeSelector");
         spec.rejectUnknown();
-        return ResourceDefaults.apply(new IpPoolSpec(cidr, blockSize, ipipMode, vxlanMode, natOutgoing, disabled,
-                nodeSelector, disableBgpExport));
+        return new IpPoolSpec(cidr, blockSize, ipipMode, vxlanMode, natOutgoing, disabled, nodeSelector,
+                disableBgpExport);
     }
 }

@@ -4,13 +4,13 @@ import io.tabby.datastore.resource.AsNumber;
 import io.tabby.datastore.resource.BgpPeerResource;
 import io.tabby.datastore.resource.BgpPeerSpec;
 import io.tabby.datastore.resource.ResourceMetadata;
-import io.tabby.datastore.resource.format.DerivedNames;
+import io.tabby.datastore.resource.format.DefaultNames;
 import io.tabby.datastore.resource.format.PeerAddress;
 import java.util.Optional;
 
 /**
  * Converts a calicoctl v1 {@code bgpPeer} ({@code metadata.scope|node|peerIP}, {@code spec.asNumber})
- * to a BGPPeer named as {@code calicoctl convert} names it: {@code 10-0-0-5} for a global peer,
+ * to a BGPPeer with Tabby's default name: {@code 10-0-0-5} for a global peer,
  * {@code <node>.10-0-0-5} for a node's peer.
  */
 final class V1BgpPeerReader {
@@ -36,7 +36,7 @@ final class V1BgpPeerReader {
             problems.add("metadata.peerIP", "\"" + peerIp + "\" is not an IP address (e.g. 10.0.0.5)");
         }
         String peerNode = scope.equals("node") ? node : "";
-        String name = address.map(a -> DerivedNames.peer(peerNode, a)).orElse("");
+        String name = address.map(a -> DefaultNames.peer(peerNode, a)).orElse("");
         problems.describe("BGPPeer \"" + name + "\"");
         problems.translate("spec.peerIP", "metadata.peerIP");
         problems.translate("spec.node", "metadata.node");

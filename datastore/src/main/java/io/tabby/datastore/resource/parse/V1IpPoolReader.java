@@ -3,7 +3,7 @@ package io.tabby.datastore.resource.parse;
 import io.tabby.datastore.resource.IpPoolResource;
 import io.tabby.datastore.resource.IpPoolSpec;
 import io.tabby.datastore.resource.ResourceMetadata;
-import io.tabby.datastore.resource.format.DerivedNames;
+import io.tabby.datastore.resource.format.DefaultNames;
 import io.tabby.datastore.resource.format.IpNet;
 import java.util.Optional;
 
@@ -28,7 +28,7 @@ final class V1IpPoolReader {
         } else if (parsed.isEmpty()) {
             problems.add("metadata.cidr", "\"" + cidr + "\" is not a valid CIDR (expected <address>/<prefix length>, e.g. 192.168.0.0/16)");
         }
-        String name = parsed.map(DerivedNames::pool).orElse("");
+        String name = parsed.map(DefaultNames::pool).orElse("");
         problems.describe("IPPool \"" + name + "\"");
         problems.translate("spec.cidr", "metadata.cidr");
         problems.translate("spec.natOutgoing", "spec.nat-outgoing");
@@ -47,7 +47,7 @@ final class V1IpPoolReader {
         }
         document.rejectUnknown();
         IpPoolSpec spec = new IpPoolSpec(cidr, 0, ipipMode, IpPoolSpec.NEVER, natOutgoing, disabled, "", false);
-        return new IpPoolResource(ResourceMetadata.named(name), ResourceDefaults.apply(spec));
+        return new IpPoolResource(ResourceMetadata.named(name), spec);
     }
 
     private static String ipipMode(FieldReader ipip) {

@@ -1,6 +1,9 @@
 package io.tabby.datastore.resource.validate;
 
+import io.tabby.datastore.model.DerivedNames;
+import io.tabby.datastore.model.IpAddr;
 import io.tabby.datastore.resource.BgpPeerSpec;
+import io.tabby.datastore.resource.format.DefaultNames;
 import io.tabby.datastore.resource.format.PeerAddress;
 
 /** BGPPeer rules: one way to pick nodes, one way to pick peers, and the AS that goes with it. */
@@ -8,7 +11,8 @@ final class BgpPeerRules {
     private BgpPeerRules() {
     }
 
-    static void check(BgpPeerSpec spec, Violations violations) {
+    static void check(String name, BgpPeerSpec spec, Violations violations) {
+        checkStoredName(name, spec, violations);
         if (!spec.node().isEmpty()) {
             if (!Names.isSubdomain(spec.node())) {
                 violations.add("spec.node", SelectorCheck.quoted(spec.node()) + " is not a valid node name ("
@@ -43,6 +47,25 @@ final class BgpPeerRules {
             }
             if (ref.key().isEmpty()) {
                 violations.add("spec.password.secretKeyRef.key", "missing (the key in the secret)");
+            }
+        });
+    }
+
+    /**
+     * A peer's v1 JSON leaves out a name equal to the bare derived name of its address, and such
+     * a key reads back under Tabby's default name, which for a node's peer (or another port)
+     * has the node (or port) in it. So that bare name is kept for the global peer on port 179.
+     */
+    private static void checkStoredName(String name, BgpPeerSpec spec, Violations violations) {
+        if (spec.keptWhole()) {
+            return;
+        }
+        PeerAddress.parse(spec.peerIP()).ifPresent(peer -> {
+            String bare = DerivedNames.of(IpAddr.parse(peer.ip().addressText()));
+            String own = DefaultNames.peer(spec.node(), peer);
+            if (name.equals(bare) && !own.equals(bare)) {
+                violations.add("metadata.name", SelectorCheck.quoted(name) + " is the name Tabby gives the global peer "
+                        + peer.ip().addressText() + " (name this one differently, e.g. " + own + ")");
             }
         });
     }

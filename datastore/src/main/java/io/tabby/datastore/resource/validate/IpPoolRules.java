@@ -50,7 +50,8 @@ final class IpPoolRules {
         if (block < lowest || block > highest) {
             violations.add("spec.blockSize", block + " is not a valid IPv" + family + " block size (allowed: "
                     + lowest + ".." + highest + ")");
-        } else if (block < pool.prefixLength() && !spec.disabled()) {
+        } else if (block < pool.prefixLength()) {
+            // Calico skips this check for a disabled pool; the v1 pool record never holds such a block size
             violations.add("spec.blockSize", block + " is larger than the pool: a /" + block + " block does not fit in "
                     + pool.network() + " (allowed: " + pool.prefixLength() + ".." + highest + ")");
         }

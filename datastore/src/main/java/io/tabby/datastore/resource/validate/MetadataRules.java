@@ -56,18 +56,18 @@ final class MetadataRules {
     }
 
     /**
-     * The v1 keys have room for a node's labels and for whole selector-based peers only; anything
+     * The v1 keys have room for a node's labels and for peers kept whole only; anything
      * else would be silently lost, so it is refused.
      */
     private static void checkStorable(Resource resource, Violations violations) {
-        boolean keptWhole = resource instanceof BgpPeerResource peer && peer.spec().usesSelectors();
+        boolean keptWhole = resource instanceof BgpPeerResource peer && peer.spec().keptWhole();
         if (!resource.metadata().labels().isEmpty() && !keptWhole && !(resource instanceof NodeResource)) {
             violations.add("metadata.labels", resource.kind().displayName()
-                    + " labels cannot be stored in the etcd v1 layout (allowed on: Node, and BGPPeer with a selector)");
+                    + " labels cannot be stored in the etcd v1 layout (allowed on: Node, and BGPPeer with a selector or password)");
         }
         if (!resource.metadata().annotations().isEmpty() && !keptWhole) {
             violations.add("metadata.annotations", resource.kind().displayName()
-                    + " annotations cannot be stored in the etcd v1 layout (allowed on: BGPPeer with a selector)");
+                    + " annotations cannot be stored in the etcd v1 layout (allowed on: BGPPeer with a selector or password)");
         }
     }
 }
