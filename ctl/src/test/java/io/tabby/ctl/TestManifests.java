@@ -83,6 +83,23 @@ public final class TestManifests {
               asNumber: 64514
             """;
 
+    public static final String FELIX = """
+            apiVersion: projectcalico.org/v3
+            kind: FelixConfiguration
+            metadata:
+              name: default
+            spec:
+              logSeverityScreen: Info
+              ipipEnabled: true
+            ---
+            apiVersion: projectcalico.org/v3
+            kind: FelixConfiguration
+            metadata:
+              name: node.node1
+            spec:
+              logSeverityScreen: Debug
+            """;
+
     /** The second document's ipipMode is not one of Always, CrossSubnet, Never. */
     public static final String BAD_SECOND_POOL = """
             apiVersion: projectcalico.org/v3

@@ -24,7 +24,7 @@ class GetCommandTest {
 
     @BeforeEach
     void resources() throws IOException {
-        for (String manifest : List.of(TestManifests.TWO_POOLS, TestManifests.BGP)) {
+        for (String manifest : List.of(TestManifests.TWO_POOLS, TestManifests.BGP, TestManifests.FELIX)) {
             Path file = Files.writeString(Files.createTempFile(dir, "in", ".yaml"), manifest);
             CtlRun run = ctl.run("apply", "-f", file.toString());
             assertThat(run.exitCode()).as(run.toString()).isZero();
@@ -52,9 +52,9 @@ class GetCommandTest {
     @Test
     void nodesWideShowsTheInheritedClusterAsInParentheses() {
         assertThat(get("nodes", "-o", "wide")).isEqualTo("""
-                NAME    ASN       IPV4           IPV6         \s
-                node1   (64600)   10.0.2.15/24                \s
-                node2   64513     10.0.2.10/32   fd00::2/64   \s
+                NAME    ASN       IPV4           IPV6        \s
+                node1   (64600)   10.0.2.15/24               \s
+                node2   64513     10.0.2.10/32   fd00::2/64  \s
 
                 """);
     }
@@ -67,6 +67,8 @@ class GetCommandTest {
         Golden.assertMatches("cli/get-ippool-named.json", get("ippool", "default-ipv4-ippool", "-o", "json"));
         Golden.assertMatches("cli/get-bgpconfigurations.yaml", get("bgpconfig", "-o", "yaml"));
         Golden.assertMatches("cli/get-nodes.yaml", get("nodes", "-o", "yaml"));
+        Golden.assertMatches("cli/get-felixconfigurations.yaml", get("felixconfig", "-o", "yaml"));
+        Golden.assertMatches("cli/get-bgppeers.json", get("bgppeers", "-o", "json"));
     }
 
     @Test
@@ -94,8 +96,8 @@ class GetCommandTest {
     @Test
     void namedResourcesOnly() {
         assertThat(get("ippool", "rack-a-v6")).isEqualTo("""
-                NAME        CIDR                       SELECTOR      \s
-                rack-a-v6   fd80:24e2:f998:72d6::/64   rack == 'a'   \s
+                NAME        CIDR                       SELECTOR     \s
+                rack-a-v6   fd80:24e2:f998:72d6::/64   rack == 'a'  \s
 
                 """);
     }

@@ -57,9 +57,9 @@ class TabbyctlEtcdIT {
         tabbyctl("apply", "-f", bgp.toString());
 
         assertThat(tabbyctl("get", "nodes", "-o", "wide").out()).isEqualTo("""
-                NAME    ASN       IPV4           IPV6         \s
-                node1   (64600)   10.0.2.15/24                \s
-                node2   64513     10.0.2.10/32   fd00::2/64   \s
+                NAME    ASN       IPV4           IPV6        \s
+                node1   (64600)   10.0.2.15/24               \s
+                node2   64513     10.0.2.10/32   fd00::2/64  \s
 
                 """);
         assertThat(etcd.etcdctl("get", "/calico/bgp/v1/global/as_num", "--print-value-only")).isEqualTo("64600\n");
