@@ -41,16 +41,21 @@ public final class DryRunPrinter {
     /** One operation, as an etcd user would read it. */
     static String describe(TxnOp op) {
         return switch (op) {
-            case TxnOp.Create create -> "create " + create.key() + " = " + create.value() + "  (if absent)"
+            case TxnOp.Create create -> "create " + create.key() + " = " + shown(create.value()) + "  (if absent)"
                     + lease(create.leaseId());
-            case TxnOp.Update update -> "update " + update.key() + " = " + update.value()
+            case TxnOp.Update update -> "update " + update.key() + " = " + shown(update.value())
                     + "  (if its mod revision is still " + update.expectedModRevision() + ")";
-            case TxnOp.Put put -> "put " + put.key() + " = " + put.value() + lease(put.leaseId());
+            case TxnOp.Put put -> "put " + put.key() + " = " + shown(put.value()) + lease(put.leaseId());
             case TxnOp.Delete delete -> "delete " + delete.key()
                     + "  (if its mod revision is still " + delete.expectedModRevision() + ")";
             case TxnOp.Remove remove -> "delete " + remove.key() + "  (if present)";
             case TxnOp.DeletePrefix prefix -> "delete every key under " + prefix.key();
         };
+    }
+
+    /** An empty value is written as such in etcd; show it so rather than as nothing. */
+    private static String shown(String value) {
+        return value.isEmpty() ? "\"\"" : value;
     }
 
     private static String lease(long leaseId) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tabby.ctl.CtlHarness;
 import io.tabby.ctl.CtlRun;
 import io.tabby.ctl.ExitCodes;
+import io.tabby.ctl.Golden;
 import io.tabby.ctl.TestManifests;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -132,6 +133,42 @@ class WriteCommandsTest {
                 .contains("kind: IPPool")
                 .contains("#   create /calico/v1/ipam/v4/pool/192.168.0.0-16 = {\"cidr\":\"192.168.0.0/16\"")
                 .endsWith("Dry run: would have applied 1 'IPPool' resource(s); nothing was written\n");
+        assertThat(ctl.keys()).isEmpty();
+    }
+
+    @Test
+    void dryRunOutputMatchesGoldenFile() {
+        CtlRun run = ctl.runWithStdin(TestManifests.BGP, "create", "--dry-run", "-f", "-");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        Golden.assertMatches("cli/create-dry-run.txt", run.out());
+        assertThat(ctl.keys()).isEmpty();
+    }
+
+    @Test
+    void badInputReportMatchesGoldenFile() {
+        String input = TestManifests.BAD_SECOND_POOL + """
+                ---
+                apiVersion: projectcalico.org/v3
+                kind: Pod
+                metadata:
+                  name: x
+                ---
+                apiVersion: projectcalico.org/v3
+                kind: BGPPeer
+                metadata:
+                  name: peer
+                spec:
+                  peerIP: 10.0.0.300
+                  asNumber: 99999999999
+                  nodeSelecter: all()
+                """;
+
+        CtlRun run = ctl.runWithStdin(input, "apply", "-f", "-");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(run.out()).isEmpty();
+        Golden.assertMatches("cli/apply-bad-input.err", run.err());
         assertThat(ctl.keys()).isEmpty();
     }
 

@@ -14,7 +14,7 @@ class DryRunPrinterTest {
         assertThat(DryRunPrinter.describe(TxnOp.update("/calico/bgp/v1/global/as_num", "64513", 7)))
                 .isEqualTo("update /calico/bgp/v1/global/as_num = 64513  (if its mod revision is still 7)");
         assertThat(DryRunPrinter.describe(TxnOp.put("/calico/bgp/v1/host/n1/ip_addr_v6", "")))
-                .isEqualTo("put /calico/bgp/v1/host/n1/ip_addr_v6 = ");
+                .isEqualTo("put /calico/bgp/v1/host/n1/ip_addr_v6 = \"\"");
         assertThat(DryRunPrinter.describe(new TxnOp.Put("/k", "v", 0x1f)))
                 .isEqualTo("put /k = v  (lease 1f)");
         assertThat(DryRunPrinter.describe(TxnOp.delete("/calico/v1/host/n1/metadata", 9)))
