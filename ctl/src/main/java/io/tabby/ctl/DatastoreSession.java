@@ -18,6 +18,8 @@ import org.apache.logging.log4j.Logger;
 public final class DatastoreSession implements AutoCloseable {
 
     private static final Logger LOG = LogManager.getLogger(DatastoreSession.class);
+    /** calicoctl says "Failed to create Calico API client: ..." here. */
+    private static final String CLIENT_FAILED = "Failed to create the datastore client: ";
 
     private final DatastoreSettingsResolver resolver;
     private final GlobalOptions options;
@@ -38,7 +40,11 @@ public final class DatastoreSession implements AutoCloseable {
     /** The settings from flags, environment and config file (resolved once). */
     public DatastoreSettingsResolver.Resolved settings() {
         if (resolved == null) {
-            resolved = resolver.resolve(options, env);
+            try {
+                resolved = resolver.resolve(options, env);
+            } catch (CtlException e) {
+                throw new CtlException(CLIENT_FAILED + e.getMessage(), e);
+            }
             LOG.info("datastore: etcdv3 at {}", resolved.describeEndpoints());
         }
         return resolved;
@@ -52,8 +58,8 @@ public final class DatastoreSession implements AutoCloseable {
                 backend = backends.open(resolved.settings());
             } catch (IllegalArgumentException e) {
                 // A malformed endpoint or an unusable TLS file: the user's settings, not a bug.
-                throw new CtlException("Failed to create the datastore client for etcd at "
-                        + resolved.describeEndpoints() + ": " + e.getMessage(), e);
+                throw new CtlException(CLIENT_FAILED + "etcd at " + resolved.describeEndpoints() + ": "
+                        + e.getMessage(), e);
             }
         }
         return backend;

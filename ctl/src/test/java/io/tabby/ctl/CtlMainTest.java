@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tabby.datastore.backend.EtcdSettings;
 import io.tabby.datastore.backend.UnavailableException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CtlMainTest {
 
@@ -74,6 +78,44 @@ class CtlMainTest {
 
         assertThat(before.out()).contains("etcdv3 http://10.0.0.1:2379 (from --etcd-endpoints)");
         assertThat(after.out()).contains("etcdv3 http://10.0.0.2:2379 (from --etcd-endpoints)");
+    }
+
+    @Test
+    void settingsComeFromFlagThenEnvironmentThenConfigFile(@TempDir Path dir) throws IOException {
+        Path config = Files.writeString(dir.resolve("tabbyctl.cfg"), """
+                apiVersion: projectcalico.org/v3
+                kind: CalicoAPIConfig
+                spec:
+                  datastoreType: etcdv3
+                  etcdEndpoints: http://from-file:2379
+                """);
+        Map<String, String> env = Map.of("ETCD_ENDPOINTS", "http://from-env:2379");
+
+        CtlRun file = CtlRun.run("", Map.of(), unreachable, "version", "-c", config.toString());
+        CtlRun envWins = CtlRun.run("", env, unreachable, "version", "-c", config.toString());
+        CtlRun flagWins = CtlRun.run("", env, unreachable, "version", "-c", config.toString(),
+                "--etcd-endpoints", "http://from-flag:2379");
+
+        assertThat(file.out()).contains("etcdv3 http://from-file:2379 (from config file " + config + " (spec.etcdEndpoints))");
+        assertThat(envWins.out()).contains("etcdv3 http://from-env:2379 (from ETCD_ENDPOINTS)");
+        assertThat(flagWins.out()).contains("etcdv3 http://from-flag:2379 (from --etcd-endpoints)");
+        assertThat(opened).extracting(settings -> settings.endpoints().getFirst())
+                .containsExactly("http://from-file:2379", "http://from-env:2379", "http://from-flag:2379");
+    }
+
+    @Test
+    void malformedOrMissingExplicitConfigFileFailsNamingIt(@TempDir Path dir) throws IOException {
+        Path broken = Files.writeString(dir.resolve("broken.cfg"), "apiVersion: projectcalico.org/v3\nkind: [\n");
+        Path missing = dir.resolve("missing.cfg");
+
+        CtlRun malformed = run("get", "nodes", "--config", broken.toString());
+        CtlRun absent = run("-c", missing.toString(), "get", "nodes");
+
+        assertThat(malformed.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(malformed.err()).startsWith("Failed to create the datastore client: config file " + broken + " is not valid YAML or JSON at line ");
+        assertThat(absent.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(absent.err()).startsWith("Failed to create the datastore client: cannot read config file " + missing + ": no such file");
+        assertThat(opened).isEmpty();
     }
 
     @Test
