@@ -25,7 +25,6 @@ final class ValueChecks {
 
     private ValueChecks() {}
 
-
     static <T> T as(Object value, Class<T> type, Key<?> key) {
         if (!type.isInstance(value)) {
             throw new IllegalArgumentException("a " + key.getClass().getSimpleName() + " holds a "

@@ -32,6 +32,10 @@ final class Segments {
         if (value.isEmpty()) {
             return "is empty";
         }
+        if (value.equals(".") || value.equals("..")) {
+            // Escaping leaves these alone, and a path segment "." or ".." is refused on parse.
+            return "is " + Quote.of(value);
+        }
         return controlProblem(value);
     }
 

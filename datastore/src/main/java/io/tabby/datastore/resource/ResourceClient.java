@@ -145,7 +145,7 @@ public final class ResourceClient {
             try {
                 long revision = backend.commit(plan.ops());
                 done.add(new WriteResult(plan.operation(), written(plan, revision), plan.ops(), revision));
-                LOG.info("{} {} at revision {}", plan.operation(), plan.resource().describe(), revision);
+                LOG.debug("{} {} at revision {}", plan.operation(), plan.resource().describe(), revision);
             } catch (DatastoreException e) {
                 RuntimeException failure = translate(plan, e);
                 throw done.isEmpty() ? failure : new PartialWriteException(done, plans.size(), failure);

@@ -15,6 +15,8 @@ import java.util.TreeSet;
  * Owned by the syncer's thread.
  */
 final class SyncCache {
+    private static final long FORGOTTEN = -1; // no real mod revision is negative
+
     private final Map<String, Long> modRevisions = new HashMap<>();
 
     /**
@@ -52,6 +54,15 @@ final class SyncCache {
                     ? Optional.empty()
                     : Optional.of(new Update(event.key(), null, event.revision()));
         };
+    }
+
+    /**
+     * Keeps the keys but forgets their revisions, so the next {@link #resync} sends every key
+     * again (and deletes for vanished ones): for a store whose revisions cannot be compared
+     * with ours any more, such as one restored from a backup.
+     */
+    void forgetRevisions() {
+        modRevisions.replaceAll((key, revision) -> FORGOTTEN);
     }
 
     int size() {

@@ -29,6 +29,8 @@ import java.util.function.Supplier;
  * call below) or on {@link #expireLeases()}; an expired lease's keys are deleted in one revision.
  * Test hooks that act "on the server" ({@link #compact}, {@link #expireLeases},
  * {@link #setAvailable}, {@link #setWatchesStalled}) work even while the store is unavailable.
+ * History is kept until {@link #compact}, as etcd keeps it without auto-compaction: a test that
+ * writes millions of revisions should compact now and then.
  */
 public final class InMemoryBackend implements Backend {
 

@@ -28,6 +28,9 @@ class KeyConstructorTest {
         assertThatThrownBy(() -> new WorkloadEndpointKey("n1", "k8s", "", "eth0"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("workload \"\" is empty");
+        assertThatThrownBy(() -> new PolicyKey("default", ".."))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("policy name \"..\" is \"..\"");
         assertThatThrownBy(() -> new IpamHandleKey("a\nb"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("handle id \"a\\nb\" contains a control character");

@@ -19,7 +19,8 @@ abstract class ForwardingBackend implements Backend {
         this.delegate = delegate;
     }
 
-    protected final Backend delegate() {
+    /** Where calls go; a subclass may switch it. */
+    protected Backend delegate() {
         return delegate;
     }
 
@@ -30,77 +31,77 @@ abstract class ForwardingBackend implements Backend {
     @Override
     public Optional<KeyValue> get(String key) {
         beforeCall();
-        return delegate.get(key);
+        return delegate().get(key);
     }
 
     @Override
     public ListResult list(String prefix, long revision) {
         beforeCall();
-        return delegate.list(prefix, revision);
+        return delegate().list(prefix, revision);
     }
 
     @Override
     public long create(String key, String value, long leaseId) {
         beforeCall();
-        return delegate.create(key, value, leaseId);
+        return delegate().create(key, value, leaseId);
     }
 
     @Override
     public long update(String key, String value, long expectedModRevision) {
         beforeCall();
-        return delegate.update(key, value, expectedModRevision);
+        return delegate().update(key, value, expectedModRevision);
     }
 
     @Override
     public long put(String key, String value, long leaseId) {
         beforeCall();
-        return delegate.put(key, value, leaseId);
+        return delegate().put(key, value, leaseId);
     }
 
     @Override
     public long delete(String key, long expectedModRevision) {
         beforeCall();
-        return delegate.delete(key, expectedModRevision);
+        return delegate().delete(key, expectedModRevision);
     }
 
     @Override
     public long commit(List<TxnOp> ops) {
         beforeCall();
-        return delegate.commit(ops);
+        return delegate().commit(ops);
     }
 
     @Override
     public long currentRevision() {
         beforeCall();
-        return delegate.currentRevision();
+        return delegate().currentRevision();
     }
 
     @Override
     public Lease grantLease(Duration ttl) {
         beforeCall();
-        return delegate.grantLease(ttl);
+        return delegate().grantLease(ttl);
     }
 
     @Override
     public Duration keepAliveOnce(long leaseId) {
         beforeCall();
-        return delegate.keepAliveOnce(leaseId);
+        return delegate().keepAliveOnce(leaseId);
     }
 
     @Override
     public void revokeLease(long leaseId) {
         beforeCall();
-        delegate.revokeLease(leaseId);
+        delegate().revokeLease(leaseId);
     }
 
     @Override
     public WatchHandle watch(String prefix, long fromRevision, WatchListener listener) {
         beforeCall();
-        return delegate.watch(prefix, fromRevision, listener);
+        return delegate().watch(prefix, fromRevision, listener);
     }
 
     @Override
     public void close() {
-        delegate.close();
+        delegate().close();
     }
 }

@@ -5,8 +5,6 @@ import static java.util.Objects.requireNonNull;
 import io.etcd.jetcd.launcher.Etcd;
 import io.etcd.jetcd.launcher.EtcdContainer;
 import java.io.IOException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +21,6 @@ import org.testcontainers.containers.Container.ExecResult;
 final class ContainerEtcd implements ManagedEtcd {
 
     private static final Logger LOG = LogManager.getLogger(ContainerEtcd.class);
-    private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(10);
     private static final String INSIDE_ENDPOINT = "http://127.0.0.1:" + Etcd.ETCD_CLIENT_PORT;
 
     private final EtcdContainer container;
@@ -82,19 +79,8 @@ final class ContainerEtcd implements ManagedEtcd {
             container.getDockerClient().unpauseContainerCmd(container.getContainerId()).exec();
             paused = false;
         }
-        Instant deadline = Instant.now().plus(HEALTH_TIMEOUT);
-        while (!admin().healthy()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("etcd container " + container.getContainerId()
-                        + " was not healthy within " + HEALTH_TIMEOUT + "; logs end with:\n" + logTail());
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for the etcd container", e);
-            }
-        }
+        HealthWait.await(admin(), "etcd container " + container.getContainerId(), () -> null,
+                () -> "logs end with:\n" + logTail());
     }
 
     @Override

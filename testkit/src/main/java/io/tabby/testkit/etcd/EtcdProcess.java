@@ -9,9 +9,7 @@ import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,15 +26,13 @@ import org.apache.logging.log4j.Logger;
 final class EtcdProcess implements ManagedEtcd {
 
     private static final Logger LOG = LogManager.getLogger(EtcdProcess.class);
-    private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(10);
-    private static final Duration POLL_INTERVAL = Duration.ofMillis(100);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
     private static final int START_ATTEMPTS = 3;
     private static final int LOG_TAIL_LINES = 40;
 
     private final Path etcd;
     private final String etcdctl;
-    private final Path dir;
+    private final TempDirectory dir;
     private final Path logFile;
     private final Optional<TlsMaterial> tls;
     private final Thread shutdownHook;
@@ -46,7 +42,7 @@ final class EtcdProcess implements ManagedEtcd {
     private volatile Process process;
     private volatile boolean closed;
 
-    private EtcdProcess(Path etcd, String etcdctl, Path dir, Optional<TlsMaterial> tls) {
+    private EtcdProcess(Path etcd, String etcdctl, TempDirectory dir, Optional<TlsMaterial> tls) {
         this.etcd = requireNonNull(etcd, "etcd is null");
         this.etcdctl = requireNonNull(etcdctl, "etcdctl is null");
         this.dir = requireNonNull(dir, "dir is null");
@@ -54,20 +50,21 @@ final class EtcdProcess implements ManagedEtcd {
         this.logFile = dir.resolve("etcd.log");
         this.shutdownHook = Thread.ofPlatform().name("etcd-test-cleanup").unstarted(() -> {
             killProcess();
-            deleteTree(dir);
+            dir.delete();
         });
     }
 
     /** Starts etcd as asked and returns once it is healthy (and, for auth, secured). */
     static EtcdProcess launch(Path etcd, Path etcdctl, EtcdOptions options) {
-        Path dir;
+        TempDirectory dir = TempDirectory.create("tabby-etcd-");
+        Optional<TlsMaterial> tls;
         try {
-            dir = Files.createTempDirectory("tabby-etcd-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a temp dir for etcd", e);
+            tls = options.tls() ? Optional.of(TlsMaterial.generate(dir.resolve("tls"))) : Optional.empty();
+        } catch (RuntimeException e) {
+            dir.delete();
+            throw e;
         }
-        EtcdProcess server = new EtcdProcess(etcd, etcdctl.toString(), dir,
-                options.tls() ? Optional.of(TlsMaterial.generate(dir.resolve("tls"))) : Optional.empty());
+        EtcdProcess server = new EtcdProcess(etcd, etcdctl.toString(), dir, tls);
         Runtime.getRuntime().addShutdownHook(server.shutdownHook);
         try {
             server.firstStart();
@@ -99,7 +96,7 @@ final class EtcdProcess implements ManagedEtcd {
                 }
                 LOG.warn("etcd lost a port race (attempt {}), retrying on fresh ports", attempt);
                 killProcess();
-                deleteTree(dir.resolve("data"));
+                TempDirectory.deleteTree(dir.resolve("data"));
             }
         }
     }
@@ -177,7 +174,7 @@ final class EtcdProcess implements ManagedEtcd {
         }
         closed = true;
         stop();
-        deleteTree(dir);
+        dir.delete();
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException alreadyShuttingDown) {
@@ -193,13 +190,13 @@ final class EtcdProcess implements ManagedEtcd {
 
     /** The temp directory holding data, log and certificates. */
     Path directory() {
-        return dir;
+        return dir.path();
     }
 
     @Override
     public String toString() {
         Process running = process;
-        return "etcd " + endpoints() + (running == null ? "" : " pid " + running.pid()) + " in " + dir;
+        return "etcd " + endpoints() + (running == null ? "" : " pid " + running.pid()) + " in " + dir.path();
     }
 
     private EtcdAdmin admin() {
@@ -220,7 +217,7 @@ final class EtcdProcess implements ManagedEtcd {
                 "--listen-peer-urls", "http://127.0.0.1:" + peerPort,
                 "--initial-advertise-peer-urls", "http://127.0.0.1:" + peerPort,
                 "--initial-cluster", "tabby-test=http://127.0.0.1:" + peerPort,
-                "--initial-cluster-token", dir.getFileName().toString(),
+                "--initial-cluster-token", dir.path().getFileName().toString(),
                 "--unsafe-no-fsync",
                 "--logger=zap"));
         tls.ifPresent(material -> argv.addAll(List.of(
@@ -241,29 +238,12 @@ final class EtcdProcess implements ManagedEtcd {
     }
 
     private void awaitHealthy() {
-        Instant deadline = Instant.now().plus(HEALTH_TIMEOUT);
-        EtcdAdmin admin = admin();
-        while (true) {
-            Process running = process;
-            if (!running.isAlive()) {
-                throw new IllegalStateException("etcd pid " + running.pid() + " exited with code "
-                        + running.exitValue() + " while starting; log " + logFile + " ends with:\n" + logTail());
-            }
-            if (admin.healthy()) {
-                return;
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("etcd pid " + running.pid() + " on " + endpoints().getFirst()
-                        + " was not healthy within " + HEALTH_TIMEOUT + "; log " + logFile + " ends with:\n"
-                        + logTail());
-            }
-            try {
-                Thread.sleep(POLL_INTERVAL);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for etcd", e);
-            }
-        }
+        Process running = process;
+        String what = "etcd pid " + running.pid() + " on " + endpoints().getFirst();
+        HealthWait.await(admin(), what,
+                () -> running.isAlive() ? null : what + " exited with code " + running.exitValue()
+                        + " while starting; log " + logFile + " ends with:\n" + logTail(),
+                () -> "log " + logFile + " ends with:\n" + logTail());
     }
 
     /** The end of etcd's log, for failure messages. */
@@ -286,23 +266,6 @@ final class EtcdProcess implements ManagedEtcd {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (var paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.deleteIfExists(path);
-                } catch (IOException e) {
-                    LOG.warn("cannot delete {}: {}", path, e.getMessage());
-                }
-            });
-        } catch (IOException e) {
-            LOG.warn("cannot delete {}: {}", root, e.getMessage());
         }
     }
 }

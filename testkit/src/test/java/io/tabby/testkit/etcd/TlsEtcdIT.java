@@ -48,7 +48,8 @@ class TlsEtcdIT {
 
     @Test
     void clientThatDoesNotTrustTheCaIsRefused() {
-        Command.Result result = etcdctl("--cert=" + files.clientCert(), "--key=" + files.clientKey(), "put", "/tls/c", "x");
+        Command.Result result =
+                etcdctl("--cert=" + files.clientCert(), "--key=" + files.clientKey(), "put", "/tls/c", "x");
 
         assertThat(result.exitCode()).isNotZero();
     }

@@ -1,6 +1,5 @@
 package io.tabby.datastore.backend.etcd;
 
-import static io.tabby.datastore.backend.etcd.EtcdKeyValues.bytes;
 import static java.util.Objects.requireNonNull;
 
 import io.etcd.jetcd.Watch;
@@ -32,8 +31,9 @@ final class CompactionProbe {
     /** The oldest revision etcd still has, when it says so within a short wait. */
     Optional<Long> compactRevision(String prefix, long revision) {
         CompletableFuture<Long> answer = new CompletableFuture<>();
-        WatchOption option = WatchOption.builder().isPrefix(true).withRevision(revision).build();
-        Watch.Watcher watcher = watch.watch(bytes(prefix), option, new Watch.Listener() {
+        WatchOption option = WatchOption.builder()
+                .withRange(EtcdKeyValues.rangeEnd(prefix)).withRevision(revision).build();
+        Watch.Watcher watcher = watch.watch(EtcdKeyValues.rangeStart(prefix), option, new Watch.Listener() {
             @Override
             public void onNext(WatchResponse response) {
                 answer.cancel(false); // not compacted after all

@@ -22,6 +22,8 @@ import io.tabby.datastore.backend.WatchListener;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -44,6 +46,7 @@ public final class EtcdBackend implements Backend {
     private final Client client;
     private final EtcdCalls calls;
     private final String endpoints;
+    private final Set<WatchHandle> watches = ConcurrentHashMap.newKeySet();
 
     private EtcdBackend(Client client, EtcdCalls calls, String endpoints) {
         this.client = requireNonNull(client, "client is null");
@@ -59,8 +62,10 @@ public final class EtcdBackend implements Backend {
     public static Backend connect(EtcdSettings settings) {
         requireNonNull(settings, "settings is null");
         EtcdEndpoints endpoints = EtcdEndpoints.parse(settings.endpoints(), settings.tls());
-        EtcdErrors errors = new EtcdErrors(endpoints.describe(), settings.requestTimeout(), settings.username());
         Client client = EtcdClientFactory.create(settings, endpoints);
+        ReconnectNudge reconnect = ReconnectNudge.of(client);
+        EtcdErrors errors = new EtcdErrors(endpoints.describe(), settings.requestTimeout(), settings.username(),
+                reconnect::now);
         LOG.debug("etcd client for {} (tls {}, user {})", endpoints.describe(), endpoints.tls(),
                 settings.username().orElse("none"));
         return new EtcdBackend(client, new EtcdCalls(settings.requestTimeout(), errors), endpoints.describe());
@@ -80,7 +85,7 @@ public final class EtcdBackend implements Backend {
             throw new IllegalArgumentException("revision must be 0 (current) or positive, not " + revision);
         }
         GetOption option = GetOption.builder()
-                .isPrefix(true)
+                .withRange(EtcdKeyValues.rangeEnd(prefix))
                 .withRevision(revision)
                 .withSortField(GetOption.SortTarget.KEY)
                 .withSortOrder(GetOption.SortOrder.ASCEND)
@@ -88,7 +93,8 @@ public final class EtcdBackend implements Backend {
         String operation = "list " + prefix + (revision == 0 ? "" : " at revision " + revision);
         GetResponse response;
         try {
-            response = calls.await(() -> client.getKVClient().get(bytes(prefix), option), operation, revision);
+            response = calls.await(() -> client.getKVClient().get(EtcdKeyValues.rangeStart(prefix), option),
+                    operation, revision);
         } catch (CompactedException e) {
             throw new CompactedException(revision, new CompactionProbe(client.getWatchClient())
                     .compactRevision(prefix, revision).orElse(e.compactRevision()));
@@ -174,12 +180,20 @@ public final class EtcdBackend implements Backend {
         if (fromRevision < 0) {
             throw new IllegalArgumentException("fromRevision must be 0 (from now) or positive, not " + fromRevision);
         }
-        return EtcdWatch.start(client.getWatchClient(), prefix, fromRevision, listener, calls.errors());
+        EtcdWatch watch = EtcdWatch.start(client.getWatchClient(), prefix, fromRevision, listener, calls.errors(),
+                watches::remove);
+        watches.add(watch);
+        if (watch.isStopped()) {
+            watches.remove(watch); // it failed while starting, before it was registered
+        }
+        return watch;
     }
 
+    /** Closes the open watches first, silently (their owner is closing them), then the client. */
     @Override
     public void close() {
-        LOG.debug("closing the etcd client for {}", endpoints);
+        LOG.debug("closing the etcd client for {} and {} watches", endpoints, watches.size());
+        List.copyOf(watches).forEach(WatchHandle::close);
         client.close();
     }
 

@@ -27,11 +27,16 @@ final class EtcdErrors {
     private final String endpoints;
     private final Duration timeout;
     private final Optional<String> user;
+    private final Runnable onUnreachable;
 
-    EtcdErrors(String endpoints, Duration timeout, Optional<String> user) {
+    /**
+     * @param onUnreachable runs whenever a call finds etcd unreachable (to hurry the reconnect)
+     */
+    EtcdErrors(String endpoints, Duration timeout, Optional<String> user, Runnable onUnreachable) {
         this.endpoints = requireNonNull(endpoints, "endpoints is null");
         this.timeout = requireNonNull(timeout, "timeout is null");
         this.user = requireNonNull(user, "user is null");
+        this.onUnreachable = requireNonNull(onUnreachable, "onUnreachable is null");
     }
 
     /** The caller's wait ran out. */
@@ -83,6 +88,7 @@ final class EtcdErrors {
                     + operation + ": compact and defragment etcd, then disarm the alarm", failure);
         }
         String reason = cause(failure, ConnectException.class).map(Throwable::getMessage).orElse(description);
+        onUnreachable.run();
         return new UnavailableException("cannot reach etcd at " + endpoints + " for " + operation + " (" + reason
                 + "): " + CHECK_ENDPOINTS, failure);
     }

@@ -1,11 +1,14 @@
 package io.tabby.datastore.backend.etcd;
 
 import io.etcd.jetcd.ByteSequence;
+import io.etcd.jetcd.options.OptionsUtil;
 import io.tabby.datastore.backend.KeyValue;
 import java.nio.charset.StandardCharsets;
 
 /** Conversions between jetcd's byte sequences and the Backend's UTF-8 strings. */
 final class EtcdKeyValues {
+
+    private static final ByteSequence EVERY_KEY = ByteSequence.from(new byte[] {0});
 
     private EtcdKeyValues() {
     }
@@ -16,6 +19,16 @@ final class EtcdKeyValues {
 
     static String text(ByteSequence bytes) {
         return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Where the key range of {@code prefix} starts; the empty prefix means every key. */
+    static ByteSequence rangeStart(String prefix) {
+        return prefix.isEmpty() ? EVERY_KEY : bytes(prefix);
+    }
+
+    /** Where the key range of {@code prefix} ends (exclusive); etcd reads "\0" as "no end". */
+    static ByteSequence rangeEnd(String prefix) {
+        return prefix.isEmpty() ? EVERY_KEY : OptionsUtil.prefixEndOf(bytes(prefix));
     }
 
     static KeyValue keyValue(io.etcd.jetcd.KeyValue kv) {

@@ -113,13 +113,17 @@ final class EtcdTxn {
                                 found.get().getModRevision());
                     }
                 }
-                case TxnOp.Put p -> throw new IllegalStateException("unconditional op among conditions: " + p);
-                case TxnOp.Remove r -> throw new IllegalStateException("unconditional op among conditions: " + r);
-                case TxnOp.DeletePrefix dp -> throw new IllegalStateException("unconditional op among conditions: " + dp);
+                case TxnOp.Put p -> throw unconditional(p);
+                case TxnOp.Remove r -> throw unconditional(r);
+                case TxnOp.DeletePrefix dp -> throw unconditional(dp);
             }
         }
         // the reads ran at the revision the conditions were checked at, so one of them must explain it
         throw new IllegalStateException("etcd failed " + describe() + " but every condition holds in its own reads");
+    }
+
+    private static IllegalStateException unconditional(TxnOp op) {
+        return new IllegalStateException("unconditional op among conditions: " + op);
     }
 
     private static List<Cmp> compares(TxnOp op) {

@@ -1,6 +1,5 @@
 package io.tabby.datastore.backend.etcd;
 
-import static io.tabby.datastore.backend.etcd.EtcdKeyValues.bytes;
 import static io.tabby.datastore.backend.etcd.EtcdKeyValues.text;
 import static java.util.Objects.requireNonNull;
 
@@ -17,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -28,8 +28,13 @@ import org.apache.logging.log4j.Logger;
  * caller (the syncer), which re-lists and knows what it has seen.
  *
  * <p>jetcd calls back on gRPC event-loop threads. Those callbacks only enqueue; one virtual
- * thread per watch runs the listener, so a slow listener never stalls the connection and all
- * state below is touched by that thread alone.
+ * thread per watch runs the listener, so a slow listener never stalls the connection (its
+ * backlog queues in memory) and all state below is touched by that thread alone.
+ *
+ * <p>Progress: etcd answers a progress request with its current revision. Before the fix for
+ * etcd-io/etcd#15220 (so on the etcd 3.4.23 Debian ships) that answer can overtake events a
+ * watch that started in the past has not received yet; {@code onProgress(r)} then proves the
+ * watch alive but not that everything up to {@code r} has arrived.
  */
 final class EtcdWatch implements WatchHandle {
 
@@ -40,32 +45,41 @@ final class EtcdWatch implements WatchHandle {
     private final WatchListener listener;
     private final EtcdErrors errors;
     private final ExecutorService delivery;
+    private final Consumer<EtcdWatch> onClosed;
     private volatile Watch.Watcher watcher;
     private volatile boolean stopped;
     /** Highest revision handed to the listener; only the delivery thread touches it. */
     private long lastDelivered;
 
-    private EtcdWatch(String prefix, long fromRevision, WatchListener listener, EtcdErrors errors) {
+    private EtcdWatch(String prefix, long fromRevision, WatchListener listener, EtcdErrors errors,
+            Consumer<EtcdWatch> onClosed) {
         this.prefix = requireNonNull(prefix, "prefix is null");
         this.fromRevision = fromRevision;
         this.listener = requireNonNull(listener, "listener is null");
         this.errors = requireNonNull(errors, "errors is null");
+        this.onClosed = requireNonNull(onClosed, "onClosed is null");
         this.delivery = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("etcd-watch " + prefix).factory());
         this.lastDelivered = fromRevision - 1;
     }
 
-    static EtcdWatch start(Watch client, String prefix, long fromRevision, WatchListener listener, EtcdErrors errors) {
-        EtcdWatch watch = new EtcdWatch(prefix, fromRevision, listener, errors);
+    /**
+     * Opens the watch. {@code onClosed} runs when the watch dies, closed by its owner or by a
+     * failure (possibly more than once, so it must be idempotent).
+     */
+    static EtcdWatch start(Watch client, String prefix, long fromRevision, WatchListener listener, EtcdErrors errors,
+            Consumer<EtcdWatch> onClosed) {
+        EtcdWatch watch = new EtcdWatch(prefix, fromRevision, listener, errors, onClosed);
         WatchOption option = WatchOption.builder()
-                .isPrefix(true)
+                .withRange(EtcdKeyValues.rangeEnd(prefix))
                 .withRevision(fromRevision)
                 // a member cut off from its cluster cancels the watch instead of going silent
                 .withRequireLeader(true)
                 .build();
         try {
-            watch.watcher = client.watch(bytes(prefix), option, watch.new Callbacks());
+            watch.watcher = client.watch(EtcdKeyValues.rangeStart(prefix), option, watch.new Callbacks());
         } catch (RuntimeException e) {
-            watch.delivery.shutdown();
+            watch.stopped = true;
+            watch.release();
             throw errors.map(e, watch.operation(), fromRevision);
         }
         if (watch.stopped) {
@@ -73,6 +87,11 @@ final class EtcdWatch implements WatchHandle {
             watch.watcher.close();
         }
         return watch;
+    }
+
+    /** Whether the watch is closed or failed. */
+    boolean isStopped() {
+        return stopped;
     }
 
     @Override
@@ -86,11 +105,17 @@ final class EtcdWatch implements WatchHandle {
     @Override
     public void close() {
         stopped = true;
+        release();
+    }
+
+    /** Closes jetcd's watcher and the delivery thread; safe to repeat. */
+    private void release() {
         Watch.Watcher current = watcher;
         if (current != null) {
             current.close();
         }
         delivery.shutdown();
+        onClosed.accept(this);
     }
 
     private String operation() {
@@ -148,11 +173,7 @@ final class EtcdWatch implements WatchHandle {
         try {
             listener.onError(error);
         } finally {
-            Watch.Watcher current = watcher;
-            if (current != null) {
-                current.close();
-            }
-            delivery.shutdown();
+            release();
         }
     }
 

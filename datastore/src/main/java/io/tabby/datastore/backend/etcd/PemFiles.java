@@ -33,7 +33,8 @@ final class PemFiles {
     private static final byte[] RSA_ALGORITHM = der(0x30, concat(
             der(0x06, new byte[] {0x2a, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xf7, 0x0d, 0x01, 0x01, 0x01}),
             der(0x05, new byte[0])));
-    private static final byte[] EC_PUBLIC_KEY_OID = der(0x06, new byte[] {0x2a, (byte) 0x86, 0x48, (byte) 0xce, 0x3d, 0x02, 0x01});
+    private static final byte[] EC_PUBLIC_KEY_OID =
+            der(0x06, new byte[] {0x2a, (byte) 0x86, 0x48, (byte) 0xce, 0x3d, 0x02, 0x01});
     private static final byte[] VERSION_ZERO = der(0x02, new byte[] {0});
 
     private PemFiles() {

@@ -118,6 +118,11 @@ final class FieldReader {
         if (value == null) {
             return Optional.empty();
         }
+        if (value.isFloatingPointNumber()) {
+            violations.add(path(name), value.asText() + " is a decimal number, not an AS number (write the asdot form "
+                    + "quoted, e.g. \"1.10\")");
+            return Optional.empty();
+        }
         if (!value.isIntegralNumber() && !value.isTextual()) {
             violations.add(path(name), AsNumberRules.invalid(value.toString()));
             return Optional.empty();

@@ -101,7 +101,8 @@ class EtcdBackendCommitIT {
                     assertThat(e.actualModRevision()).isEqualTo(actual);
                 });
         assertThatThrownBy(() -> backend.commit(List.of(duplicate, missing, conflict)))
-                .isInstanceOfSatisfying(AlreadyExistsException.class, e -> assertThat(e.key()).isEqualTo(dir + "exists"));
+                .isInstanceOfSatisfying(AlreadyExistsException.class,
+                        e -> assertThat(e.key()).isEqualTo(dir + "exists"));
         assertThatThrownBy(() -> backend.commit(List.of(missing, conflict, duplicate)))
                 .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.key()).isEqualTo(dir + "missing"));
     }

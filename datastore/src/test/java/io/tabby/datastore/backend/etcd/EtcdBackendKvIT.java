@@ -42,7 +42,8 @@ class EtcdBackendKvIT {
 
         long revision = backend.create(key, "{\"cidr\":\"10.65.0.0/16\"}");
 
-        assertThat(backend.get(key)).contains(new KeyValue(key, "{\"cidr\":\"10.65.0.0/16\"}", revision, revision, 1, 0));
+        assertThat(backend.get(key))
+                .contains(new KeyValue(key, "{\"cidr\":\"10.65.0.0/16\"}", revision, revision, 1, 0));
         assertThat(backend.currentRevision()).isGreaterThanOrEqualTo(revision);
     }
 
@@ -153,6 +154,17 @@ class EtcdBackendKvIT {
 
         assertThat(result.kvs()).extracting(KeyValue::key).containsExactly(prefix + "a", prefix + "b", prefix + "c/d");
         assertThat(result.revision()).isEqualTo(last);
+    }
+
+    @Test
+    void theEmptyPrefixListsEveryKey() {
+        String key = uniquePrefix() + "anywhere";
+        long written = backend.put(key, "x");
+
+        ListResult everything = backend.list("");
+
+        assertThat(everything.kvs()).extracting(KeyValue::key).contains(key).isSorted();
+        assertThat(everything.revision()).isGreaterThanOrEqualTo(written);
     }
 
     @Test

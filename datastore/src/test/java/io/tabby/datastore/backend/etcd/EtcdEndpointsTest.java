@@ -13,7 +13,8 @@ class EtcdEndpointsTest {
     void bareHostPortMeansHttp() {
         EtcdEndpoints endpoints = EtcdEndpoints.parse(List.of("127.0.0.1:2379", "10.0.0.2:22379"), false);
 
-        assertThat(endpoints.uris()).containsExactly(URI.create("http://127.0.0.1:2379"), URI.create("http://10.0.0.2:22379"));
+        assertThat(endpoints.uris())
+                .containsExactly(URI.create("http://127.0.0.1:2379"), URI.create("http://10.0.0.2:22379"));
         assertThat(endpoints.tls()).isFalse();
         assertThat(endpoints.describe()).isEqualTo("http://127.0.0.1:2379,http://10.0.0.2:22379");
     }

@@ -11,12 +11,15 @@ import io.tabby.datastore.backend.UnavailableException;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
 
 class EtcdErrorsTest {
 
-    private final EtcdErrors errors = new EtcdErrors("http://127.0.0.1:2379", Duration.ofSeconds(5), Optional.of("felix"));
+    private final AtomicInteger nudges = new AtomicInteger();
+    private final EtcdErrors errors = new EtcdErrors("http://127.0.0.1:2379", Duration.ofSeconds(5),
+            Optional.of("felix"), nudges::incrementAndGet);
 
     @Test
     void timeoutNamesEndpointsBoundAndWhatToCheck() {
@@ -42,6 +45,7 @@ class EtcdErrorsTest {
         assertThat(mapped).isInstanceOf(UnavailableException.class)
                 .hasMessage("cannot reach etcd at http://127.0.0.1:2379 for put /a (Connection refused: "
                         + "/127.0.0.1:2379): is it running? check --etcd-endpoints/ETCD_ENDPOINTS");
+        assertThat(nudges).hasValue(1);
     }
 
     @Test
@@ -64,6 +68,7 @@ class EtcdErrorsTest {
         assertThat(mapped).isInstanceOf(PermissionDeniedException.class)
                 .hasMessageContaining("refused put /calico/v1/x for user felix")
                 .hasMessageContaining("ETCD_USERNAME");
+        assertThat(nudges).hasValue(0);
     }
 
     @Test
