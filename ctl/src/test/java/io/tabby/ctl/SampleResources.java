@@ -1,0 +1,62 @@
+package io.tabby.ctl;
+
+import io.tabby.datastore.resource.AsNumber;
+import io.tabby.datastore.resource.BgpConfigurationResource;
+import io.tabby.datastore.resource.BgpConfigurationSpec;
+import io.tabby.datastore.resource.BgpPeerResource;
+import io.tabby.datastore.resource.BgpPeerSpec;
+import io.tabby.datastore.resource.FelixConfigurationResource;
+import io.tabby.datastore.resource.FelixConfigurationSpec;
+import io.tabby.datastore.resource.IpPoolResource;
+import io.tabby.datastore.resource.IpPoolSpec;
+import io.tabby.datastore.resource.NodeBgpSpec;
+import io.tabby.datastore.resource.NodeResource;
+import io.tabby.datastore.resource.NodeSpec;
+import io.tabby.datastore.resource.Resource;
+import io.tabby.datastore.resource.ResourceKind;
+import io.tabby.datastore.resource.ResourceMetadata;
+import java.util.List;
+import java.util.Optional;
+
+/** A few resources of every kind, covering each table cell's cases. */
+public final class SampleResources {
+
+    private SampleResources() {}
+
+    public static List<Resource> of(ResourceKind kind) {
+        return switch (kind) {
+            case IP_POOL -> List.of(
+                    new IpPoolResource(ResourceMetadata.named("default-ipv4-ippool"),
+                            new IpPoolSpec("192.168.0.0/16", 26, IpPoolSpec.ALWAYS, IpPoolSpec.NEVER, true, false,
+                                    IpPoolSpec.ALL_NODES, false)),
+                    new IpPoolResource(ResourceMetadata.named("rack-a-v6"),
+                            new IpPoolSpec("fd80:24e2:f998:72d6::/64", 122, IpPoolSpec.NEVER, IpPoolSpec.CROSS_SUBNET,
+                                    false, true, "rack == 'a'", true)));
+            case NODE -> List.of(
+                    node("node1", NodeBgpSpec.of("10.0.2.15/24", "")),
+                    node("node2", new NodeBgpSpec(Optional.of(new AsNumber(64513)), "10.0.2.10/32", "fd00::2/64", "", "")),
+                    new NodeResource(ResourceMetadata.named("policy-only"),
+                            new NodeSpec(Optional.empty(), "", "", List.of())));
+            case BGP_PEER -> List.of(
+                    new BgpPeerResource(ResourceMetadata.named("tor-global"),
+                            BgpPeerSpec.of("", "10.0.0.5", new AsNumber(64513))),
+                    new BgpPeerResource(ResourceMetadata.named("node1-peer"),
+                            BgpPeerSpec.of("node1", "10.0.0.6", new AsNumber(64514))),
+                    new BgpPeerResource(ResourceMetadata.named("rack-a-reflectors"),
+                            new BgpPeerSpec("", "", Optional.empty(), "rack == 'a'", "has(route-reflector)", false,
+                                    Optional.empty(), "", Optional.empty())));
+            case BGP_CONFIGURATION -> List.of(
+                    new BgpConfigurationResource(ResourceMetadata.named("default"),
+                            new BgpConfigurationSpec("Info", Optional.of(false), Optional.of(new AsNumber(64512)),
+                                    List.of(), List.of(), 0, List.of(), List.of())),
+                    new BgpConfigurationResource(ResourceMetadata.named("node.node1"), BgpConfigurationSpec.empty()));
+            case FELIX_CONFIGURATION -> List.of(
+                    new FelixConfigurationResource(ResourceMetadata.named("default"), FelixConfigurationSpec.empty()),
+                    new FelixConfigurationResource(ResourceMetadata.named("node.node1"), FelixConfigurationSpec.empty()));
+        };
+    }
+
+    private static NodeResource node(String name, NodeBgpSpec bgp) {
+        return new NodeResource(ResourceMetadata.named(name), NodeSpec.ofBgp(bgp));
+    }
+}
