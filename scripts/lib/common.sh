@@ -105,7 +105,8 @@ tabby_start_etcd() {
 # Stops the etcd tabby_start_etcd started (by PID).
 tabby_stop_etcd() {
   [ -n "${TABBY_ETCD_PID:-}" ] || return 0
-  kill "$TABBY_ETCD_PID" 2>/dev/null && wait "$TABBY_ETCD_PID" 2>/dev/null
+  # etcd exits 143 on SIGTERM: that is success here, not an error for set -e
+  kill "$TABBY_ETCD_PID" 2>/dev/null && wait "$TABBY_ETCD_PID" 2>/dev/null || true
   TABBY_ETCD_PID=
   return 0
 }
