@@ -117,7 +117,7 @@ class GetCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILURE);
         assertThat(run.err()).startsWith("Failed to execute command: unknown resource kind 'pods'; valid kinds: "
-                + "IPPool (ippool, ippools, ipp, pool, pools), Node (node, nodes, no), ");
+                + "IPPool (ippool, ippools, ipp, ipps, pool, pools), Node (node, nodes, no, nos), ");
         assertThat(run.err()).contains("BGPPeer (", "BGPConfiguration (", "FelixConfiguration (");
     }
 

@@ -8,11 +8,11 @@ import java.util.Optional;
 
 /** The resource kinds Tabby manages, with the names and aliases calicoctl accepts for them. */
 public enum ResourceKind {
-    IP_POOL("IPPool", "ippools", List.of("ippool", "ippools", "ipp", "pool", "pools")),
-    NODE("Node", "nodes", List.of("node", "nodes", "no")),
+    IP_POOL("IPPool", "ippools", List.of("ippool", "ippools", "ipp", "ipps", "pool", "pools")),
+    NODE("Node", "nodes", List.of("node", "nodes", "no", "nos")),
     BGP_CONFIGURATION("BGPConfiguration", "bgpconfigurations",
             List.of("bgpconfiguration", "bgpconfigurations", "bgpconfig", "bgpconfigs")),
-    BGP_PEER("BGPPeer", "bgppeers", List.of("bgppeer", "bgppeers", "bgpp", "bp")),
+    BGP_PEER("BGPPeer", "bgppeers", List.of("bgppeer", "bgppeers", "bgpp", "bgpps", "bp", "bps")),
     FELIX_CONFIGURATION("FelixConfiguration", "felixconfigurations",
             List.of("felixconfiguration", "felixconfigurations", "felixconfig", "felixconfigs"));
 

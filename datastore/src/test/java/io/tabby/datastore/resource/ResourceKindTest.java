@@ -12,6 +12,8 @@ class ResourceKindTest {
         assertThat(ResourceKind.lookup("IPPool")).contains(ResourceKind.IP_POOL);
         assertThat(ResourceKind.lookup("no")).contains(ResourceKind.NODE);
         assertThat(ResourceKind.lookup("bp")).contains(ResourceKind.BGP_PEER);
+        assertThat(ResourceKind.lookup("bgpps")).contains(ResourceKind.BGP_PEER);
+        assertThat(ResourceKind.lookup("ipps")).contains(ResourceKind.IP_POOL);
         assertThat(ResourceKind.lookup("BGPConfigs")).contains(ResourceKind.BGP_CONFIGURATION);
         assertThat(ResourceKind.lookup("felixconfig")).contains(ResourceKind.FELIX_CONFIGURATION);
         assertThat(ResourceKind.lookup("policy")).isEmpty();
@@ -22,7 +24,7 @@ class ResourceKindTest {
         assertThat(ResourceKind.BGP_PEER.displayName()).isEqualTo("BGPPeer");
         assertThat(ResourceKind.BGP_PEER.plural()).isEqualTo("bgppeers");
         assertThat(ResourceKind.BGP_PEER.listKind()).isEqualTo("BGPPeerList");
-        assertThat(ResourceKind.NODE.aliases()).containsExactly("node", "nodes", "no");
+        assertThat(ResourceKind.NODE.aliases()).containsExactly("node", "nodes", "no", "nos");
     }
 
     @Test
