@@ -1,5 +1,7 @@
 package io.tabby.datastore.syncer;
 
+import io.tabby.datastore.testing.ForwardingBackend;
+
 import io.tabby.datastore.backend.Backend;
 import io.tabby.datastore.backend.ListResult;
 import io.tabby.datastore.backend.WatchHandle;

@@ -1,5 +1,7 @@
 package io.tabby.datastore.syncer;
 
+import io.tabby.datastore.testing.ForwardingBackend;
+
 import static io.tabby.datastore.syncer.SyncStatus.IN_SYNC;
 import static io.tabby.datastore.syncer.SyncStatus.RESYNC;
 import static io.tabby.datastore.syncer.SyncStatus.WAIT_FOR_DATASTORE;

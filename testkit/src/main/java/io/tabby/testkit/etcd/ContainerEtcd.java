@@ -89,21 +89,6 @@ final class ContainerEtcd implements ManagedEtcd {
     }
 
     @Override
-    public long currentRevision() {
-        return admin().currentRevision();
-    }
-
-    @Override
-    public void compact(long revision) {
-        admin().compact(revision);
-    }
-
-    @Override
-    public String etcdctl(String... args) {
-        return admin().call(args);
-    }
-
-    @Override
     public synchronized void close() {
         if (paused) {
             container.getDockerClient().unpauseContainerCmd(container.getContainerId()).exec();
@@ -122,7 +107,8 @@ final class ContainerEtcd implements ManagedEtcd {
         return logs.substring(Math.max(0, logs.length() - 4000));
     }
 
-    private EtcdAdmin admin() {
+    @Override
+    public EtcdAdmin admin() {
         return new EtcdAdmin(args -> {
             List<String> argv = new ArrayList<>(List.of("etcdctl", "--endpoints=" + INSIDE_ENDPOINT,
                     "--dial-timeout=2s", "--command-timeout=10s"));

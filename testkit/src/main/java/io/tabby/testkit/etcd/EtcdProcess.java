@@ -153,21 +153,6 @@ final class EtcdProcess implements ManagedEtcd {
     }
 
     @Override
-    public long currentRevision() {
-        return admin().currentRevision();
-    }
-
-    @Override
-    public void compact(long revision) {
-        admin().compact(revision);
-    }
-
-    @Override
-    public String etcdctl(String... args) {
-        return admin().call(args);
-    }
-
-    @Override
     public synchronized void close() {
         if (closed) {
             return;
@@ -199,7 +184,8 @@ final class EtcdProcess implements ManagedEtcd {
         return "etcd " + endpoints() + (running == null ? "" : " pid " + running.pid()) + " in " + dir.path();
     }
 
-    private EtcdAdmin admin() {
+    @Override
+    public EtcdAdmin admin() {
         HostEtcdctl ctl = new HostEtcdctl(etcdctl, endpoints(), tls(), Optional.empty());
         return new EtcdAdmin(root.map(ctl::withUser).orElse(ctl));
     }

@@ -51,21 +51,6 @@ final class ExternalEtcd implements ManagedEtcd {
     }
 
     @Override
-    public long currentRevision() {
-        return admin().currentRevision();
-    }
-
-    @Override
-    public void compact(long revision) {
-        admin().compact(revision);
-    }
-
-    @Override
-    public String etcdctl(String... args) {
-        return admin().call(args);
-    }
-
-    @Override
     public void close() {
         // not ours to stop
     }
@@ -75,7 +60,8 @@ final class ExternalEtcd implements ManagedEtcd {
         return "external etcd " + endpoints;
     }
 
-    private EtcdAdmin admin() {
+    @Override
+    public EtcdAdmin admin() {
         String etcdctl = environment.which("etcdctl").map(Object::toString).orElseThrow(() ->
                 environment.unavailable("etcdctl is not on PATH (install etcd-client) but this test runs it against "
                         + TestEnvironment.EXTERNAL_ETCD_VARIABLE + "=" + String.join(",", endpoints)));

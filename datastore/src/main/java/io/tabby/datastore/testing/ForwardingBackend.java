@@ -1,4 +1,4 @@
-package io.tabby.datastore.syncer;
+package io.tabby.datastore.testing;
 
 import io.tabby.datastore.backend.Backend;
 import io.tabby.datastore.backend.KeyValue;
@@ -9,14 +9,18 @@ import io.tabby.datastore.backend.WatchHandle;
 import io.tabby.datastore.backend.WatchListener;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
-/** Passes every call to another backend after {@link #beforeCall()}; tests override what they observe. */
-abstract class ForwardingBackend implements Backend {
+/**
+ * Passes every call to another backend after {@link #beforeCall()}. Tests subclass it to observe,
+ * refuse or interfere with what a component under test does to its store.
+ */
+public abstract class ForwardingBackend implements Backend {
     private final Backend delegate;
 
-    ForwardingBackend(Backend delegate) {
-        this.delegate = delegate;
+    protected ForwardingBackend(Backend delegate) {
+        this.delegate = Objects.requireNonNull(delegate, "delegate is null");
     }
 
     /** Where calls go; a subclass may switch it. */
