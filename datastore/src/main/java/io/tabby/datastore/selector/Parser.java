@@ -117,30 +117,31 @@ final class Parser {
     private Expr parseLabelOperation() {
         String key = current.text();
         advance();
-        TokenKind operator = current.kind();
-        switch (operator) {
-            case EQ, NE, CONTAINS, STARTS_WITH, ENDS_WITH -> {
-                advance();
-                String value = expectString("a quoted string");
-                return switch (operator) {
-                    case EQ -> new Expr.Equal(key, value);
-                    case NE -> new Expr.NotEqual(key, value);
-                    case CONTAINS -> new Expr.Contains(key, value);
-                    case STARTS_WITH -> new Expr.StartsWith(key, value);
-                    default -> new Expr.EndsWith(key, value);
-                };
-            }
-            case IN, NOT_IN -> {
-                advance();
-                Set<String> values = parseSet();
-                return operator == TokenKind.IN ? new Expr.In(key, values) : new Expr.NotIn(key, values);
-            }
+        return switch (current.kind()) {
+            case EQ -> new Expr.Equal(key, valueAfterOperator());
+            case NE -> new Expr.NotEqual(key, valueAfterOperator());
+            case CONTAINS -> new Expr.Contains(key, valueAfterOperator());
+            case STARTS_WITH -> new Expr.StartsWith(key, valueAfterOperator());
+            case ENDS_WITH -> new Expr.EndsWith(key, valueAfterOperator());
+            case IN -> new Expr.In(key, setAfterOperator());
+            case NOT_IN -> new Expr.NotIn(key, setAfterOperator());
             default -> throw unexpected(OPERATORS);
+        };
+    }
+
+    private String valueAfterOperator() {
+        advance();
+        if (current.kind() != TokenKind.STRING) {
+            throw unexpected("a quoted string");
         }
+        String value = current.text();
+        advance();
+        return value;
     }
 
     /** {@code { "a", "b" }}; empty and trailing-comma sets are accepted, as in Calico. */
-    private Set<String> parseSet() {
+    private Set<String> setAfterOperator() {
+        advance();
         if (current.kind() != TokenKind.LBRACE) {
             throw unexpected("'{' starting a set of quoted strings");
         }
@@ -162,15 +163,6 @@ final class Parser {
         }
         advance();
         return values;
-    }
-
-    private String expectString(String expected) {
-        if (current.kind() != TokenKind.STRING) {
-            throw unexpected(expected);
-        }
-        String value = current.text();
-        advance();
-        return value;
     }
 
     private void advance() {

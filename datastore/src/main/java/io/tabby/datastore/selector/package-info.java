@@ -18,5 +18,12 @@
  * <p>Precedence, lowest first: {@code ||}, {@code &&}, then a possibly negated operation or
  * parenthesised group. A label that is missing makes {@code ==}, {@code in}, {@code contains},
  * {@code starts with} and {@code ends with} false, and {@code !=} and {@code not in} true.
+ *
+ * <p>Where Tabby differs from Calico, on purpose: a label key longer than 512 characters is an
+ * error (Calico v3's tokenizer no longer limits keys, its key pattern still says 512); a double
+ * negation through parentheses, {@code !(!has(a))}, collapses at parse time, where Calico keeps
+ * both and prints {@code !!has(a)} (which it then re-parses as {@code has(a)}); parentheses nest
+ * at most 100 deep. Everything Calico accepts otherwise is accepted, and everything it rejects
+ * is rejected.
  */
 package io.tabby.datastore.selector;
