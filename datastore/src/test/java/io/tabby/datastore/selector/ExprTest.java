@@ -3,6 +3,8 @@ package io.tabby.datastore.selector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,7 +60,7 @@ class ExprTest {
 
     @Test
     void setsCompareByContentAndAreImmutable() {
-        Expr.In in = new Expr.In("a", new java.util.LinkedHashSet<>(List.of("y", "x")));
+        Expr.In in = new Expr.In("a", new LinkedHashSet<>(List.of("y", "x")));
 
         assertThat(in).isEqualTo(new Expr.In("a", Set.of("x", "y")));
         assertThatThrownBy(() -> in.values().add("z")).isInstanceOf(UnsupportedOperationException.class);
@@ -80,7 +82,7 @@ class ExprTest {
 
     @Test
     void aNullLabelValueCountsAsMissing() {
-        java.util.Map<String, String> labels = new java.util.HashMap<>();
+        Map<String, String> labels = new HashMap<>();
         labels.put("a", null);
 
         assertThat(Selector.parse("has(a)").matches(labels)).isFalse();

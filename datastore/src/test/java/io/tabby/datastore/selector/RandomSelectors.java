@@ -1,6 +1,7 @@
 package io.tabby.datastore.selector;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -161,7 +162,7 @@ final class RandomSelectors {
         if (!spelled.isEmpty() && random.nextBoolean()) {
             spelled.add(spelled.get(random.nextInt(spelled.size())));
         }
-        java.util.Collections.shuffle(spelled, random);
+        Collections.shuffle(spelled, random);
         for (int i = 0; i < spelled.size(); i++) {
             if (i > 0) {
                 out.append(space()).append(',').append(space());
