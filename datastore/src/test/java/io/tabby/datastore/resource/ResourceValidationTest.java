@@ -70,7 +70,30 @@ class ResourceValidationTest {
                 "-: document 1 (IPPool \"Pool_1\"): metadata.name: \"Pool_1\" is not a valid name (allowed: lower-case letters, "
                         + "digits, '-' and '.', starting and ending with a letter or digit, at most 253 characters)",
                 "-: document 1 (IPPool \"Pool_1\"): spec.ipipMode: \"always\" is not a valid mode (allowed: Always, CrossSubnet, Never)",
-                "-: document 1 (IPPool \"Pool_1\"): spec.nodeSelector: \"has(rack\" has an unclosed '('");
+                "-: document 1 (IPPool \"Pool_1\"): spec.nodeSelector: \"has(rack\" is not a valid selector: unexpected end at column 9, expected ')' to close has(");
+    }
+
+    @Test
+    void selectorsAreParsedByTheSelectorLanguage() {
+        assertThat(problems("p.yaml", """
+                apiVersion: projectcalico.org/v3
+                kind: IPPool
+                metadata: {name: p1}
+                spec:
+                  cidr: 10.0.0.0/16
+                  nodeSelector: "rack = 'a'"
+                ---
+                apiVersion: projectcalico.org/v3
+                kind: IPPool
+                metadata: {name: p2}
+                spec:
+                  cidr: 10.1.0.0/16
+                  nodeSelector: "global()"
+                """)).containsExactly(
+                "p.yaml: document 1 (IPPool \"p1\"): spec.nodeSelector: \"rack = 'a'\" is not a valid selector:"
+                        + " unexpected '=' at column 6, expected '=='",
+                "p.yaml: document 2 (IPPool \"p2\"): spec.nodeSelector: \"global()\" uses global(),"
+                        + " which is only allowed in a policy rule's namespaceSelector");
     }
 
     @Test
