@@ -10,7 +10,8 @@ import java.util.List;
  * The prefixes of one NLRI or withdrawn-routes field, packed into primitive arrays so that an
  * UPDATE with 800 prefixes costs a handful of objects, not 800 (bgp-anchors §3.6). IPv4 entries
  * take one {@code long} (address in the upper bits, length in the low byte); IPv6 entries take
- * three. Path identifiers (RFC 7911) are kept only when the list was built with them. Immutable.
+ * three. Path identifiers (RFC 7911) are kept only when the list was built with them and is not
+ * empty (an empty list has none, so End-of-RIB markers compare equal). Immutable.
  */
 public final class PrefixList {
     private final AfiSafi family;
@@ -194,7 +195,7 @@ public final class PrefixList {
 
         public PrefixList build() {
             PrefixList list = new PrefixList(family, Arrays.copyOf(words, size * stride),
-                    pathIds == null ? null : Arrays.copyOf(pathIds, size), size);
+                    pathIds == null || size == 0 ? null : Arrays.copyOf(pathIds, size), size);
             words = null;
             return list;
         }

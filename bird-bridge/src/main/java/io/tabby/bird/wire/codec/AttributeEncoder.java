@@ -57,7 +57,7 @@ final class AttributeEncoder {
             case As4Path a -> AsPathCodec.encodedLength(a.segments(), 4);
             case NextHop _, MultiExitDisc _, LocalPref _, OriginatorId _ -> 4;
             case AtomicAggregate _ -> 0;
-            case Aggregator _ -> 2 + asnSize;
+            case Aggregator _ -> asnSize + 4;
             case As4Aggregator _ -> 8;
             case Communities c -> 4 * c.values().size();
             case LargeCommunities c -> 12 * c.values().size();
