@@ -2,6 +2,7 @@ package io.tabby.bird.wire;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /** One address family as negotiated and routed: an AFI/SAFI pair such as IPv4 unicast. */
@@ -21,6 +22,6 @@ public record AfiSafi(Afi afi, Safi safi) {
 
     @Override
     public String toString() {
-        return afi.name().toLowerCase(java.util.Locale.ROOT) + "-" + safi.name().toLowerCase(java.util.Locale.ROOT);
+        return afi.name().toLowerCase(Locale.ROOT) + "-" + safi.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Predicate;
 
 /**
  * Hash-consing for attribute sets (BIRD's attribute cache, FRR's attribute intern): equal sets
@@ -30,7 +31,7 @@ public final class AttributeInterner {
     }
 
     /** Drops every set for which {@code stillUsed} answers false. */
-    public void retainOnly(java.util.function.Predicate<AttributeSet> stillUsed) {
+    public void retainOnly(Predicate<AttributeSet> stillUsed) {
         canonical.keySet().removeIf(set -> !stillUsed.test(set));
     }
 }

@@ -20,7 +20,6 @@ import java.util.List;
  * {@link AttributeValueDecoder}. One instance per UPDATE.
  */
 final class AttributeDecoder {
-    private final SessionOptions options;
     private final AttributeValueDecoder values;
     private final boolean[] seen = new boolean[256];
     final List<PathAttribute> attributes = new ArrayList<>();
@@ -31,7 +30,6 @@ final class AttributeDecoder {
     String withdrawReason;
 
     AttributeDecoder(SessionOptions options) {
-        this.options = options;
         this.values = new AttributeValueDecoder(options, this);
     }
 
@@ -108,9 +106,5 @@ final class AttributeDecoder {
     /** The whole attribute (header and value) as NOTIFICATION data. */
     private static Bytes whole(ByteBuf field, int start) {
         return Bytes.read(field.slice(start, field.readerIndex() - start), field.readerIndex() - start);
-    }
-
-    SessionOptions options() {
-        return options;
     }
 }

@@ -1,8 +1,6 @@
 package io.tabby.bird.wire.codec;
 
 import static io.tabby.bird.wire.attr.AttributeType.FLAG_EXTENDED_LENGTH;
-import static io.tabby.bird.wire.attr.AttributeType.FLAG_OPTIONAL;
-import static io.tabby.bird.wire.attr.AttributeType.FLAG_TRANSITIVE;
 
 import io.netty.buffer.ByteBuf;
 import io.tabby.bird.wire.attr.Aggregator;
@@ -23,6 +21,7 @@ import io.tabby.bird.wire.attr.Origin;
 import io.tabby.bird.wire.attr.OriginatorId;
 import io.tabby.bird.wire.attr.PathAttribute;
 import io.tabby.bird.wire.attr.UnknownAttribute;
+import io.tabby.bird.wire.message.Open;
 
 /**
  * Writes one path attribute: flags, type, length (1 octet, or 2 with the extended-length bit when
@@ -44,8 +43,7 @@ final class AttributeEncoder {
         if (length > 255) {
             out.writeByte(flags | FLAG_EXTENDED_LENGTH).writeByte(attribute.typeCode()).writeShort(length);
         } else {
-            out.writeByte(flags & (FLAG_OPTIONAL | FLAG_TRANSITIVE | AttributeType.FLAG_PARTIAL))
-                    .writeByte(attribute.typeCode()).writeByte(length);
+            out.writeByte(flags).writeByte(attribute.typeCode()).writeByte(length);
         }
         writeValue(attribute, out);
     }
@@ -107,7 +105,7 @@ final class AttributeEncoder {
         if (asnSize == 4) {
             out.writeInt((int) asn);
         } else {
-            out.writeShort(asn > 0xffff ? io.tabby.bird.wire.message.Open.AS_TRANS : (int) asn);
+            out.writeShort(asn > 0xffff ? Open.AS_TRANS : (int) asn);
         }
     }
 }

@@ -31,8 +31,10 @@ import io.tabby.bird.wire.attr.MultiExitDisc;
 import io.tabby.bird.wire.attr.NextHop;
 import io.tabby.bird.wire.attr.Origin;
 import io.tabby.bird.wire.attr.OriginatorId;
+import io.tabby.bird.wire.attr.PathAttribute;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Decodes the value of each known attribute type, applying RFC 7606 §7 (and RFC 6793 §6, RFC 8092
@@ -122,7 +124,7 @@ final class AttributeValueDecoder {
         }
     }
 
-    private void fixed4(int type, ByteBuf value, java.util.function.Supplier<io.tabby.bird.wire.attr.PathAttribute> read) {
+    private void fixed4(int type, ByteBuf value, Supplier<PathAttribute> read) {
         if (value.readableBytes() != 4) {
             out.withdraw(type, "length " + value.readableBytes() + " is not 4");
         } else {

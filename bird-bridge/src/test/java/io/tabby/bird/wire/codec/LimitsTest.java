@@ -10,8 +10,10 @@ import io.tabby.bird.wire.PrefixList;
 import io.tabby.bird.wire.attr.AsPath;
 import io.tabby.bird.wire.attr.AttributeInterner;
 import io.tabby.bird.wire.attr.AttributeSet;
+import io.tabby.bird.wire.attr.LocalPref;
 import io.tabby.bird.wire.attr.NextHop;
 import io.tabby.bird.wire.attr.Origin;
+import io.tabby.bird.wire.message.Capability;
 import io.tabby.bird.wire.message.Open;
 import io.tabby.bird.wire.message.Update;
 import java.util.List;
@@ -54,7 +56,7 @@ class LimitsTest {
     @Test
     void aFull4096OctetMessageHolds810Slash32sWith21OctetsOfAttributes() {
         // bgp-anchors §6.2: (4096 - 23 - 21) / 5 = 810
-        Update full = Update.announce(ATTRIBUTES.with(new io.tabby.bird.wire.attr.LocalPref(100)), slash32s(810));
+        Update full = Update.announce(ATTRIBUTES.with(new LocalPref(100)), slash32s(810));
         ByteBuf out = Unpooled.buffer();
         try {
             new MessageEncoder(SessionOptions.BASELINE).encode(full, out);
@@ -66,7 +68,7 @@ class LimitsTest {
 
     @Test
     void openChecksCompareThePeerWithTheConfiguration() {
-        Open open = Open.of(4_200_000_000L, 90, 0x0a000002, List.of(new io.tabby.bird.wire.message.Capability.FourOctetAs(4_200_000_000L)));
+        Open open = Open.of(4_200_000_000L, 90, 0x0a000002, List.of(new Capability.FourOctetAs(4_200_000_000L)));
         assertThat(open.myAs()).isEqualTo(Open.AS_TRANS);
         assertThat(OpenChecks.check(open, 4_200_000_000L, 65000, 0x0a000001)).isEmpty();
         assertThat(OpenChecks.check(open, 65001, 65000, 0x0a000001))

@@ -7,6 +7,7 @@ import io.netty.buffer.Unpooled;
 import io.tabby.bird.wire.AfiSafi;
 import io.tabby.bird.wire.attr.AttributeInterner;
 import io.tabby.bird.wire.message.BgpMessage;
+import io.tabby.bird.wire.message.Update;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -62,8 +63,8 @@ class RoundTripTest {
             encoder.encode(update, buffer);
             var a = (DecodeResult.Decoded) first.decode(buffer.duplicate());
             var b = (DecodeResult.Decoded) second.decode(buffer);
-            assertThat(((io.tabby.bird.wire.message.Update) a.message()).attributes())
-                    .isSameAs(((io.tabby.bird.wire.message.Update) b.message()).attributes());
+            assertThat(((Update) a.message()).attributes())
+                    .isSameAs(((Update) b.message()).attributes());
         } finally {
             buffer.release();
         }
