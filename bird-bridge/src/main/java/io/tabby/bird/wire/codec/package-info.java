@@ -4,7 +4,8 @@
  * writes records back, both parameterised by the session's negotiated
  * {@link io.tabby.bird.wire.codec.SessionOptions} (4-octet AS per RFC 6793 with the
  * AS4_PATH/AS4_AGGREGATOR merge, ADD-PATH per family and direction per RFC 7911, extended messages
- * per RFC 8654). No Netty handlers here: framing and channels belong to the transport.
+ * per RFC 8654); {@link io.tabby.bird.wire.codec.NegotiatedOptions} derives both directions' options
+ * from the two OPENs. No Netty handlers here: framing and channels belong to the transport.
  *
  * <p>Error handling follows RFC 4271 §6 as revised by RFC 7606. Decoding never throws on input;
  * each malformed message is one outcome:
