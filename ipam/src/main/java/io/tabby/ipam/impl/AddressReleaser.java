@@ -21,14 +21,14 @@ import java.util.function.Function;
  * block left empty and affine to no node is deleted, as Calico does; an affine one stays for its
  * node to reuse.
  */
-final class AddressReleaser {
+public final class AddressReleaser {
 
     private final IpamStore store;
     private final HandleOps handles;
     private final CasRetry retry;
     private final Checkpoint checkpoint;
 
-    AddressReleaser(IpamStore store, CasRetry retry, Checkpoint checkpoint) {
+    public AddressReleaser(IpamStore store, CasRetry retry, Checkpoint checkpoint) {
         this.store = store;
         this.handles = new HandleOps(store);
         this.retry = retry;
@@ -43,6 +43,21 @@ final class AddressReleaser {
     /** Frees every ordinal {@code handleId} holds in block {@code cidr}. */
     List<IpAddr> releaseHandle(Cidr cidr, String handleId) {
         return release(cidr, block -> BlockQueries.ordinalsOf(block, handleId));
+    }
+
+    /**
+     * Frees {@code ordinal} of block {@code cidr} only while it is still held by {@code handleId}
+     * (null: held without a handle); the re-check inside the CAS loop keeps a repair from freeing
+     * an address that was released and handed to someone else meanwhile.
+     *
+     * @return the address when it was freed, else empty
+     */
+    public Optional<IpAddr> releaseIfOwnedBy(Cidr cidr, int ordinal, String handleId) {
+        List<IpAddr> freed = release(cidr, block -> BlockQueries.ownerOf(block, ordinal)
+                .filter(owner -> java.util.Objects.equals(owner.handleId(), handleId))
+                .map(owner -> List.of(ordinal))
+                .orElse(List.of()));
+        return freed.stream().findFirst();
     }
 
     private List<IpAddr> release(Cidr cidr, Function<AllocationBlock, List<Integer>> which) {
