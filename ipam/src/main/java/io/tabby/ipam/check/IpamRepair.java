@@ -96,7 +96,10 @@ public final class IpamRepair {
         if (!dryRun && !handlesToRewrite.isEmpty()) {
             rewriteHandles(handlesToRewrite);
         }
-        actions.forEach(a -> LOG.info("ipam repair: {} - {}: {}", a.outcome(), a.problem().describe(), a.detail()));
+        actions.forEach(a -> LOG.debug("ipam repair: {} - {}: {}", a.outcome(), a.problem().describe(), a.detail()));
+        LOG.info("ipam repair{}: {} problems, {}", dryRun ? " (dry run)" : "", actions.size(), actions.stream()
+                .collect(java.util.stream.Collectors.groupingBy(RepairAction::outcome,
+                        java.util.stream.Collectors.counting())));
         return actions;
     }
 

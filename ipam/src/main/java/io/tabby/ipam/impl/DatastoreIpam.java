@@ -34,10 +34,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
-/** {@link Ipam} over a {@link Backend}: Calico's IPAM with compare-and-swap transactions only. */
+/**
+ * {@link Ipam} over a {@link Backend}: Calico's IPAM with compare-and-swap transactions only.
+ *
+ * <p>Within one instance, assignments for the same node take turns (a fair in-process lock per
+ * node), as Calico's CNI plugin takes a host-wide IPAM lock: they would all write the node's
+ * one affine block, and dozens of same-node writers racing through CAS mostly lose. Correctness
+ * never rests on this lock; other processes and nodes are kept apart by the CAS writes alone.
+ */
 public final class DatastoreIpam implements Ipam {
 
     private static final Logger LOG = LogManager.getLogger(DatastoreIpam.class);
@@ -49,6 +59,7 @@ public final class DatastoreIpam implements Ipam {
     private final FamilyAssigner families;
     private final AddressReleaser releaser;
     private final HandleOps handles;
+    private final Map<String, ReentrantLock> nodeTurns = new ConcurrentHashMap<>();
 
     /** Production wiring: Calico's 100 attempts per CAS loop, no checkpoints. */
     public DatastoreIpam(Backend backend) {
@@ -74,6 +85,20 @@ public final class DatastoreIpam implements Ipam {
     @Override
     public AssignResult autoAssign(AssignRequest request) {
         requireNonNull(request, "request is null");
+        return inTurn(request.node(), () -> assignAll(request));
+    }
+
+    private <T> T inTurn(String node, Supplier<T> work) {
+        ReentrantLock turn = nodeTurns.computeIfAbsent(node, n -> new ReentrantLock(true));
+        turn.lock();
+        try {
+            return work.get();
+        } finally {
+            turn.unlock();
+        }
+    }
+
+    private AssignResult assignAll(AssignRequest request) {
         IpamConfig config = store.config();
         List<IpAddr> assigned = new ArrayList<>();
         try {
@@ -136,7 +161,7 @@ public final class DatastoreIpam implements Ipam {
                 "address " + address + " is not inside any enabled IP pool: create or enable a pool holding it"));
         IpamConfig config = store.config();
         BlockKey key = new BlockKey(BlockAddresses.blockOf(address, PoolSelection.blockPrefix(pool)));
-        retry.run(key.path(), () -> {
+        inTurn(node, () -> retry.run(key.path(), () -> {
             Optional<Versioned<AllocationBlock>> read = store.read(key);
             if (read.isEmpty()) {
                 // As Calico: the block of a chosen address is claimed for the node asking.
@@ -163,7 +188,7 @@ public final class DatastoreIpam implements Ipam {
             handles.adjust(handleId, key.cidr(), 1).ifPresent(ops::add);
             store.commit(ops);
             return null;
-        });
+        }));
     }
 
     @Override
