@@ -7,7 +7,6 @@ import io.tabby.datastore.backend.KeyValue;
 import io.tabby.datastore.backend.ListResult;
 import io.tabby.datastore.codec.ValueCodec;
 import io.tabby.datastore.model.AllocationBlock;
-import io.tabby.datastore.model.BlockAffinity;
 import io.tabby.datastore.model.Cidr;
 import io.tabby.datastore.model.IpamHandle;
 import io.tabby.datastore.model.WorkloadEndpoint;

@@ -1,15 +1,16 @@
 package io.tabby.ipam.impl;
 
 import io.tabby.datastore.model.IpPool;
-import io.tabby.datastore.model.Quote;
+import io.tabby.datastore.selector.Selector;
+import io.tabby.datastore.selector.SelectorParseException;
 import io.tabby.ipam.InvalidIpamRequestException;
 import java.util.Map;
 
 /**
- * Whether a pool's {@code node_selector} selects a node. Until Tabby's selector parser lands,
- * only the selectors that select every node are understood (none, blank, {@code all()}); any
- * other selector is refused with an error rather than guessed at, so that a pool meant for some
- * nodes never hands addresses to the wrong ones.
+ * Whether a pool's {@code node_selector} selects a node, by the node's labels (the
+ * {@code labels} of {@code /calico/v1/host/<node>/metadata}). No selector, or a blank one,
+ * selects every node, as {@code all()} does. A selector that does not parse is an error naming
+ * the pool, never a silent "no" or "yes".
  */
 final class PoolNodeSelector {
 
@@ -18,15 +19,18 @@ final class PoolNodeSelector {
     /**
      * True when {@code pool} selects a node with {@code labels}.
      *
-     * @throws InvalidIpamRequestException when the selector cannot be evaluated
+     * @throws InvalidIpamRequestException when the pool's selector does not parse
      */
     static boolean selects(IpPool pool, Map<String, String> labels) {
-        String selector = pool.nodeSelector();
-        if (selector == null || selector.isBlank() || selector.strip().equals("all()")) {
+        String text = pool.nodeSelector();
+        if (text == null || text.isBlank()) {
             return true;
         }
-        throw new InvalidIpamRequestException("IP pool " + pool.cidr() + " has node selector " + Quote.of(selector)
-                + ", which this Tabby version cannot evaluate yet (only all() is supported):"
-                + " set the pool's nodeSelector to all() or disable the pool");
+        try {
+            return Selector.parse(text).matches(labels);
+        } catch (SelectorParseException e) {
+            throw new InvalidIpamRequestException("IP pool " + pool.cidr() + " has a node selector that does not parse: "
+                    + e.getMessage() + "; fix the pool's nodeSelector (tabbyctl apply -f ippool.yaml)");
+        }
     }
 }

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tabby.datastore.model.Cidr;
 import io.tabby.datastore.model.IpAddr;
+import io.tabby.datastore.model.HostMetadata;
 import io.tabby.datastore.model.IpFamily;
 import io.tabby.datastore.path.BlockKey;
+import io.tabby.datastore.path.HostMetadataKey;
 import io.tabby.datastore.path.IpamHandleKey;
 import io.tabby.datastore.path.KeyPaths;
 import io.tabby.datastore.testing.InMemoryBackend;
@@ -95,14 +97,30 @@ class DatastoreIpamLimitsTest {
     }
 
     @Test
-    void selectorsOtherThanAllAreRefusedUntilTheParserLands() {
-        Fixtures.pool(backend, "10.0.0.0/24", null, false, "all()");
-        assertThat(ipam.autoAssign(AssignRequest.of(1, 0, "h1", Map.of(), "n1")).ipv4()).hasSize(1);
+    void poolNodeSelectorsPickPoolsByNodeLabels() {
+        Fixtures.put(backend, new HostMetadataKey("edge-1"), new HostMetadata(Map.of("zone", "edge")));
+        Fixtures.put(backend, new HostMetadataKey("core-1"), new HostMetadata(Map.of("zone", "core")));
+        Fixtures.pool(backend, "10.0.0.0/24", null, false, "zone == 'edge'");
+        Fixtures.pool(backend, "10.1.0.0/24", null, false, "all()");
+        Fixtures.pool(backend, "10.2.0.0/24", null, false, "zone in {'core', 'lab'}");
 
-        Fixtures.pool(backend, "10.1.0.0/24", null, false, "zone == 'a'");
+        for (int i = 0; i < 5; i++) {
+            IpAddr edge = ipam.autoAssign(AssignRequest.of(1, 0, "e" + i, Map.of(), "edge-1")).ipv4().getFirst();
+            IpAddr core = ipam.autoAssign(AssignRequest.of(1, 0, "c" + i, Map.of(), "core-1")).ipv4().getFirst();
+            assertThat(Cidr.parse("10.2.0.0/24").contains(edge)).isFalse();
+            assertThat(Cidr.parse("10.0.0.0/24").contains(core)).isFalse();
+        }
+        assertThatThrownBy(() -> ipam.autoAssign(new AssignRequest(1, 0, "x", Map.of(), "core-1",
+                List.of(Cidr.parse("10.0.0.0/24")), List.of())))
+                .isInstanceOf(InvalidIpamRequestException.class).hasMessageContaining("does not select node core-1");
+    }
+
+    @Test
+    void aSelectorThatDoesNotParseIsAnErrorNamingThePool() {
+        Fixtures.pool(backend, "10.1.0.0/24", null, false, "zone == ");
         assertThatThrownBy(() -> ipam.autoAssign(AssignRequest.of(1, 0, "h2", Map.of(), "n1")))
                 .isInstanceOf(InvalidIpamRequestException.class)
-                .hasMessageContaining("10.1.0.0/24").hasMessageContaining("zone == 'a'");
+                .hasMessageContaining("10.1.0.0/24").hasMessageContaining("does not parse");
     }
 
     @Test
