@@ -39,6 +39,13 @@ final class InUseAddresses {
         return users.containsKey(address) || wider.stream().anyMatch(net -> net.contains(address));
     }
 
+    /** Every single address an endpoint uses, with the first endpoint using it. */
+    Map<IpAddr, String> firstUsers() {
+        Map<IpAddr, String> first = new HashMap<>();
+        users.forEach((address, who) -> first.put(address, who.getFirst()));
+        return first;
+    }
+
     /** Addresses more than one endpoint uses, with those endpoints. */
     Map<IpAddr, List<String>> shared() {
         Map<IpAddr, List<String>> shared = new HashMap<>();

@@ -13,6 +13,7 @@ import io.tabby.ipam.check.IpamProblem.BlockAffineToTwoNodes;
 import io.tabby.ipam.check.IpamProblem.BlockWithoutAffinity;
 import io.tabby.ipam.check.IpamProblem.DanglingAffinity;
 import io.tabby.ipam.check.IpamProblem.HandleCountMismatch;
+import io.tabby.ipam.check.IpamProblem.InUseButUnallocated;
 import io.tabby.ipam.check.IpamProblem.LeakedAddress;
 import io.tabby.ipam.check.IpamProblem.MissingHandle;
 import io.tabby.ipam.check.IpamProblem.UnconfirmedAffinity;
@@ -63,9 +64,22 @@ public final class IpamChecker {
             }
         });
         inUse.shared().forEach((address, who) -> problems.add(new AddressHeldTwice(address, who)));
+        checkUsedAddressesAreAllocated(inUse, blocks, problems);
         checkHandles(snapshot, held, problems);
         checkAffinities(snapshot, blocks, problems);
         return new IpamReport(snapshot.revision(), problems);
+    }
+
+    private static void checkUsedAddressesAreAllocated(InUseAddresses inUse,
+            Map<Cidr, Versioned<AllocationBlock>> blocks, List<IpamProblem> problems) {
+        Map<IpAddr, String> users = new TreeMap<>((a, b) -> CidrOrder.INSTANCE.compare(Cidr.host(a), Cidr.host(b)));
+        users.putAll(inUse.firstUsers());
+        users.forEach((address, endpoint) -> blocks.forEach((cidr, block) -> {
+            if (cidr.contains(address) && block.value().allocations().get(Math.toIntExact(cidr.ordinalOf(address)))
+                    == null) {
+                problems.add(new InUseButUnallocated(address, cidr, endpoint));
+            }
+        }));
     }
 
     private static boolean isLiveTunnel(AllocationAttribute owner, Set<String> nodes) {

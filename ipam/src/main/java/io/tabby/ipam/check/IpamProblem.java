@@ -96,4 +96,16 @@ public sealed interface IpamProblem {
                     + ") is allocated but no workload endpoint uses it";
         }
     }
+
+    /**
+     * A workload endpoint uses an address inside an IPAM block that the block has not allocated:
+     * IPAM would hand it to the next pod (calico#1542).
+     */
+    record InUseButUnallocated(IpAddr address, Cidr block, String endpoint) implements IpamProblem {
+        @Override
+        public String describe() {
+            return "address " + address + " is used by " + endpoint + " but is free in block " + block
+                    + "; IPAM may give it to another pod";
+        }
+    }
 }

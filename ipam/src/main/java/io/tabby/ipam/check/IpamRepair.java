@@ -19,6 +19,7 @@ import io.tabby.ipam.check.IpamProblem.BlockAffineToTwoNodes;
 import io.tabby.ipam.check.IpamProblem.BlockWithoutAffinity;
 import io.tabby.ipam.check.IpamProblem.DanglingAffinity;
 import io.tabby.ipam.check.IpamProblem.HandleCountMismatch;
+import io.tabby.ipam.check.IpamProblem.InUseButUnallocated;
 import io.tabby.ipam.check.IpamProblem.LeakedAddress;
 import io.tabby.ipam.check.IpamProblem.MissingHandle;
 import io.tabby.ipam.check.IpamProblem.UnconfirmedAffinity;
@@ -90,6 +91,8 @@ public final class IpamRepair {
                         "needs an operator: decide which node keeps the block");
                 case AddressHeldTwice p -> new RepairAction(p, Outcome.NOT_FIXED,
                         "needs an operator: decide which holder keeps the address");
+                case InUseButUnallocated p -> new RepairAction(p, Outcome.NOT_FIXED,
+                        "needs an operator: assign the address to the workload's handle, or move the workload");
             };
             actions.add(action);
         }

@@ -34,10 +34,6 @@ public final class IpamStore {
         this.backend = requireNonNull(backend, "backend is null");
     }
 
-    public Backend backend() {
-        return backend;
-    }
-
     /** The value at {@code key} with its mod revision, or empty. */
     public <V> Optional<Versioned<V>> read(Key<V> key) {
         return backend.get(key.path()).map(kv -> new Versioned<>(codec.decode(key, kv.value()), kv.modRevision()));
@@ -81,11 +77,6 @@ public final class IpamStore {
     /** {@code node}'s labels; empty when the node has no metadata key. */
     public Map<String, String> nodeLabels(String node) {
         return read(new HostMetadataKey(node)).map(v -> v.value().labels()).orElse(Map.of());
-    }
-
-    /** True when {@code node}'s metadata key exists. */
-    public boolean nodeExists(String node) {
-        return backend.get(new HostMetadataKey(node).path()).isPresent();
     }
 
     public <V> TxnOp create(Key<V> key, V value) {

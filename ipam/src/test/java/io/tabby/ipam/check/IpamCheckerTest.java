@@ -12,6 +12,7 @@ import io.tabby.ipam.check.IpamProblem.BlockAffineToTwoNodes;
 import io.tabby.ipam.check.IpamProblem.BlockWithoutAffinity;
 import io.tabby.ipam.check.IpamProblem.DanglingAffinity;
 import io.tabby.ipam.check.IpamProblem.HandleCountMismatch;
+import io.tabby.ipam.check.IpamProblem.InUseButUnallocated;
 import io.tabby.ipam.check.IpamProblem.LeakedAddress;
 import io.tabby.ipam.check.IpamProblem.MissingHandle;
 import io.tabby.ipam.check.IpamProblem.UnconfirmedAffinity;
@@ -113,5 +114,14 @@ class IpamCheckerTest {
                 .node("n1");
         assertThat(IpamChecker.check(state.build()).isClean()).isTrue();
         assertThat(IpamChecker.check(state.build().withoutNode("n1")).of(LeakedAddress.class)).hasSize(1);
+    }
+
+    @Test
+    void anEndpointUsingAFreeAddressOfABlockIsReported() {
+        IpamReport report = IpamChecker.check(healthy().endpoint("n1", "p9", "10.0.0.9").build());
+        assertThat(report.of(InUseButUnallocated.class)).singleElement().satisfies(p -> {
+            assertThat(p.address()).isEqualTo(IpAddr.parse("10.0.0.9"));
+            assertThat(p.endpoint()).contains("default.p9");
+        });
     }
 }

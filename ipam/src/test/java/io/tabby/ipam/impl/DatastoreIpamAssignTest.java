@@ -136,4 +136,18 @@ class DatastoreIpamAssignTest {
 
         assertThat(result.ipv4()).allMatch(Cidr.parse("10.1.0.0/24")::contains);
     }
+
+    @Test
+    void assignIpInAnotherNodesBlockIsBorrowingUnlessAffinityIsStrict() {
+        Fixtures.pool(backend, "10.0.0.0/24");
+        ipam.assignIp(IpAddr.parse("10.0.0.1"), "h1", Map.of(), "n1");
+
+        ipam.assignIp(IpAddr.parse("10.0.0.2"), "h2", Map.of(), "n2");
+        Fixtures.config(backend, true, true, 0);
+
+        assertThatThrownBy(() -> ipam.assignIp(IpAddr.parse("10.0.0.3"), "h3", Map.of(), "n2"))
+                .isInstanceOf(io.tabby.ipam.InvalidIpamRequestException.class)
+                .hasMessageContaining("node n1").hasMessageContaining("strict affinity");
+        assertThat(ipam.ipsByHandle("h2")).containsExactly(IpAddr.parse("10.0.0.2"));
+    }
 }
