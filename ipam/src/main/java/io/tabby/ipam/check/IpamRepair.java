@@ -27,6 +27,7 @@ import io.tabby.ipam.check.RepairAction.Outcome;
 import io.tabby.ipam.impl.AddressReleaser;
 import io.tabby.ipam.impl.CasRetry;
 import io.tabby.ipam.impl.Checkpoint;
+import io.tabby.ipam.impl.CidrOrder;
 import io.tabby.ipam.impl.IpamStore;
 import io.tabby.ipam.impl.Versioned;
 import java.util.ArrayList;
@@ -35,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -101,8 +103,8 @@ public final class IpamRepair {
         }
         actions.forEach(a -> LOG.debug("ipam repair: {} - {}: {}", a.outcome(), a.problem().describe(), a.detail()));
         LOG.info("ipam repair{}: {} problems, {}", dryRun ? " (dry run)" : "", actions.size(), actions.stream()
-                .collect(java.util.stream.Collectors.groupingBy(RepairAction::outcome,
-                        java.util.stream.Collectors.counting())));
+                .collect(Collectors.groupingBy(RepairAction::outcome,
+                        Collectors.counting())));
         return actions;
     }
 
@@ -165,7 +167,7 @@ public final class IpamRepair {
         Map<String, Map<Cidr, Integer>> held = new TreeMap<>();
         now.blocks().forEach((cidr, block) -> BlockQueries.countsByHandle(block.value())
                 .forEach((handle, count) -> held.computeIfAbsent(handle, h -> new TreeMap<>(
-                        io.tabby.ipam.impl.CidrOrder.INSTANCE)).put(cidr, count)));
+                        CidrOrder.INSTANCE)).put(cidr, count)));
         for (String id : handleIds) {
             IpamHandleKey key = new IpamHandleKey(id);
             Map<Cidr, Integer> counts = held.getOrDefault(id, Map.of());

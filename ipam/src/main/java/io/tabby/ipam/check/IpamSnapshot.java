@@ -8,6 +8,8 @@ import io.tabby.datastore.model.IpamHandle;
 import io.tabby.datastore.model.WorkloadEndpoint;
 import io.tabby.datastore.path.WorkloadEndpointKey;
 import io.tabby.ipam.impl.Versioned;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,9 +41,9 @@ public record IpamSnapshot(long revision, Map<Cidr, Versioned<AllocationBlock>> 
      * endpoints left out (its blocks and affinities stay; they are what GC cleans up).
      */
     public IpamSnapshot withoutNode(String node) {
-        Map<WorkloadEndpointKey, WorkloadEndpoint> others = new java.util.HashMap<>(endpoints);
+        Map<WorkloadEndpointKey, WorkloadEndpoint> others = new HashMap<>(endpoints);
         others.keySet().removeIf(key -> key.node().equals(node));
-        Set<String> remaining = new java.util.HashSet<>(nodes);
+        Set<String> remaining = new HashSet<>(nodes);
         remaining.remove(node);
         return new IpamSnapshot(revision, blocks, affinities, handles, remaining, others);
     }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -54,7 +55,7 @@ public final class AddressReleaser {
      */
     public Optional<IpAddr> releaseIfOwnedBy(Cidr cidr, int ordinal, String handleId) {
         List<IpAddr> freed = release(cidr, block -> BlockQueries.ownerOf(block, ordinal)
-                .filter(owner -> java.util.Objects.equals(owner.handleId(), handleId))
+                .filter(owner -> Objects.equals(owner.handleId(), handleId))
                 .map(owner -> List.of(ordinal))
                 .orElse(List.of()));
         return freed.stream().findFirst();

@@ -2,6 +2,7 @@ package io.tabby.ipam.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tabby.datastore.backend.TxnOp;
 import io.tabby.datastore.model.Cidr;
 import io.tabby.datastore.model.HostMetadata;
 import io.tabby.datastore.model.IpAddr;
@@ -48,7 +49,7 @@ class NodeGcTest {
         IpAddr tunnel = ipam.autoAssign(new AssignRequest(1, 0, "vxlan-n1",
                 AllocationAttributes.tunnel("n1", AllocationAttributes.VXLAN_TUNNEL), "n1",
                 List.of(Cidr.parse("10.1.0.0/26")), List.of())).ipv4().getFirst();
-        backend.commit(List.of(io.tabby.datastore.backend.TxnOp.deletePrefix(KeyPaths.hostPrefix("n1"))));
+        backend.commit(List.of(TxnOp.deletePrefix(KeyPaths.hostPrefix("n1"))));
 
         GcResult result = new NodeGc(backend).releaseNode("n1");
 

@@ -7,15 +7,18 @@ import io.tabby.datastore.model.AffinityState;
 import io.tabby.datastore.model.AllocationBlock;
 import io.tabby.datastore.model.Cidr;
 import io.tabby.datastore.model.IpAddr;
+import io.tabby.datastore.model.IpFamily;
 import io.tabby.datastore.model.IpamHandle;
 import io.tabby.datastore.path.BlockAffinityKey;
 import io.tabby.datastore.path.BlockKey;
 import io.tabby.datastore.path.IpamHandleKey;
 import io.tabby.datastore.path.KeyPaths;
 import io.tabby.datastore.testing.InMemoryBackend;
+import io.tabby.ipam.AddressInUseException;
 import io.tabby.ipam.AllocationAttributes;
 import io.tabby.ipam.AssignRequest;
 import io.tabby.ipam.AssignResult;
+import io.tabby.ipam.InvalidIpamRequestException;
 import io.tabby.ipam.block.BlockQueries;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +58,7 @@ class DatastoreIpamAssignTest {
         IpAddr second = ipam.autoAssign(request(1, 0, "h2", "n1")).ipv4().getFirst();
 
         assertThat(Cidr.of(second, 26)).isEqualTo(Cidr.of(first, 26));
-        assertThat(backend.list(KeyPaths.blockPrefix(io.tabby.datastore.model.IpFamily.V4)).kvs()).hasSize(1);
+        assertThat(backend.list(KeyPaths.blockPrefix(IpFamily.V4)).kvs()).hasSize(1);
     }
 
     @Test
@@ -100,10 +103,10 @@ class DatastoreIpamAssignTest {
         assertThat(ipam.ipsByHandle("h1")).containsExactly(address);
         assertThat(Fixtures.get(backend, new BlockKey(Cidr.parse("10.0.0.64/26"))).affineNode()).isEqualTo("n1");
         assertThatThrownBy(() -> ipam.assignIp(address, "h2", Map.of(), "n1"))
-                .isInstanceOf(io.tabby.ipam.AddressInUseException.class)
+                .isInstanceOf(AddressInUseException.class)
                 .hasMessageContaining("10.0.0.77").hasMessageContaining("h1");
         assertThatThrownBy(() -> ipam.assignIp(IpAddr.parse("10.9.0.1"), "h3", Map.of(), "n1"))
-                .isInstanceOf(io.tabby.ipam.InvalidIpamRequestException.class)
+                .isInstanceOf(InvalidIpamRequestException.class)
                 .hasMessageContaining("not inside any enabled IP pool");
     }
 
@@ -146,7 +149,7 @@ class DatastoreIpamAssignTest {
         Fixtures.config(backend, true, true, 0);
 
         assertThatThrownBy(() -> ipam.assignIp(IpAddr.parse("10.0.0.3"), "h3", Map.of(), "n2"))
-                .isInstanceOf(io.tabby.ipam.InvalidIpamRequestException.class)
+                .isInstanceOf(InvalidIpamRequestException.class)
                 .hasMessageContaining("node n1").hasMessageContaining("strict affinity");
         assertThat(ipam.ipsByHandle("h2")).containsExactly(IpAddr.parse("10.0.0.2"));
     }

@@ -34,6 +34,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -41,6 +42,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.junit.jupiter.api.AfterAll;
@@ -114,7 +116,7 @@ class IpamHammerIT {
                 throw new Abandoned(step);
             }
         };
-        List<DatastoreIpam> processes = java.util.stream.IntStream.range(0, NODES * PROCESSES_PER_NODE)
+        List<DatastoreIpam> processes = IntStream.range(0, NODES * PROCESSES_PER_NODE)
                 .mapToObj(i -> new DatastoreIpam(backend, CasRetry.DEFAULT_ATTEMPTS, chaos)).toList();
         Instant stopBy = Instant.now().plus(RUN_BOUND);
         try (ExecutorService loops = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -165,7 +167,7 @@ class IpamHammerIT {
             AllocationBlock block = v.value();
             return BlockQueries.allocatedOrdinals(block).stream()
                     .map(ordinal -> BlockQueries.ownerOf(block, ordinal).orElseThrow().secondary())
-                    .filter(attrs -> attrs != null && !java.util.Objects.equals(attrs.get("node"), block.affineNode()))
+                    .filter(attrs -> attrs != null && !Objects.equals(attrs.get("node"), block.affineNode()))
                     .count();
         }).sum();
     }
