@@ -1,0 +1,43 @@
+package io.tabby.ipam;
+
+import io.tabby.datastore.model.IpAddr;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** IP address management with Calico's semantics: per-node blocks, affinities and handles. */
+public interface Ipam {
+
+    /**
+     * Assigns the requested number of IPv4 and IPv6 addresses to the request's handle. All or
+     * nothing: when the pools cannot supply every address, whatever was taken is released again
+     * and {@link PoolExhaustedException} is thrown.
+     */
+    AssignResult autoAssign(AssignRequest request);
+
+    /**
+     * Assigns exactly {@code address} to {@code handleId}.
+     *
+     * @throws AddressInUseException when the address is already allocated
+     * @throws InvalidIpamRequestException when no usable pool holds the address, or strict
+     *     affinity forbids taking it from another node's block
+     */
+    void assignIp(IpAddr address, String handleId, Map<String, String> attributes, String node);
+
+    /**
+     * Releases every address of {@code handleId} and deletes the handle.
+     *
+     * @return the addresses released (empty when the handle does not exist)
+     */
+    List<IpAddr> releaseByHandle(String handleId);
+
+    /**
+     * Releases the given addresses, whoever holds them.
+     *
+     * @return the addresses that were not allocated
+     */
+    Set<IpAddr> releaseIps(Set<IpAddr> addresses);
+
+    /** The addresses held by {@code handleId}, sorted; empty when the handle does not exist. */
+    List<IpAddr> ipsByHandle(String handleId);
+}
