@@ -81,7 +81,7 @@ public final class GlobPattern {
             }
         }
         // a class never matches '/', negated or not
-        out.append("[^/&&").append(negated ? "[^" : "[").append(set).append("]]");
+        out.append("(?!/)").append(negated ? "[^" : "[").append(set).append(']');
         return i;
     }
 
