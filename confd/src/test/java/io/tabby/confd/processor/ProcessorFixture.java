@@ -41,7 +41,8 @@ final class ProcessorFixture {
     }
 
     TemplateResource resource(String name, String key) {
-        return new TemplateResource(name, "app.ftl", dest, "/", List.of(key), List.of(key), Optional.of(0640),
+        Path target = name.equals("app.toml") ? dest : dest.resolveSibling(name.replace(".toml", ".conf"));
+        return new TemplateResource(name, "app.ftl", target, "/", List.of(key), List.of(key), Optional.of(0640),
                 OptionalInt.empty(), OptionalInt.empty(), Optional.empty(), Optional.of(CHECK), Optional.of(RELOAD),
                 false);
     }
