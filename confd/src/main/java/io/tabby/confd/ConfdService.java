@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -46,7 +47,7 @@ public final class ConfdService implements AutoCloseable {
             Thread.ofPlatform().name("confd-processor").daemon(true).factory());
     private final ExecutorScheduler scheduler = new ExecutorScheduler("confd-timer");
     private final HostContext host;
-    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
     private Syncer syncer;
     private WatchProcessor watch;
     private IntervalProcessor interval;

@@ -9,6 +9,7 @@ import io.tabby.testkit.etcd.EtcdServer;
 import io.tabby.testkit.etcd.RealEtcd;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -102,7 +103,7 @@ class ConfdOneTimeIT {
 
     @Test
     void aBadTemplateResourceIsReportedAndNothingRuns() throws Exception {
-        java.nio.file.Files.writeString(dir.confdir.resolve("conf.d/bad.toml"), "[template]\nsrc = 3\n");
+        Files.writeString(dir.confdir.resolve("conf.d/bad.toml"), "[template]\nsrc = 3\n");
 
         assertThat(confd("-onetime")).isEqualTo(2);
 

@@ -1,7 +1,6 @@
 package io.tabby.confd.functions;
 
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -61,18 +60,16 @@ final class Args {
     List<String> strings(int index) {
         List<String> strings = new ArrayList<>();
         for (Object item : list(index)) {
-            strings.add(item instanceof BigInteger || item instanceof Number || item instanceof String
-                    ? item.toString() : stringItem(index, item));
+            if (!(item instanceof String || item instanceof Number)) {
+                throw wrongType(index, "a list of strings", item);
+            }
+            strings.add(item.toString());
         }
         return strings;
     }
 
     Object raw(int index) {
         return values.get(index);
-    }
-
-    private String stringItem(int index, Object item) {
-        throw wrongType(index, "a list of strings", item);
     }
 
     private IllegalArgumentException wrongType(int index, String expected, Object value) {

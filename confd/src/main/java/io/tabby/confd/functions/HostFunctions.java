@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,7 +50,7 @@ final class HostFunctions {
         add(functions, "lookupSRV", args -> {
             args.count(3, 3, "lookupSRV(service, proto, name)");
             return host.lookup().services(args.string(0), args.string(1), args.string(2)).stream()
-                    .sorted(java.util.Comparator.comparing(
+                    .sorted(Comparator.comparing(
                             (HostLookup.SrvRecord r) -> r.target() + r.port() + r.priority() + r.weight()))
                     .map(HostFunctions::srv)
                     .toList();

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.UserPrincipal;
+import java.util.Locale;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -77,7 +78,7 @@ public final class FileSyncer {
             Files.move(staged.path(), staged.dest(), StandardCopyOption.ATOMIC_MOVE,
                     StandardCopyOption.REPLACE_EXISTING);
         } catch (FileSystemException e) {
-            if (e.getReason() == null || !e.getReason().toLowerCase(java.util.Locale.ROOT).contains("busy")) {
+            if (e.getReason() == null || !e.getReason().toLowerCase(Locale.ROOT).contains("busy")) {
                 throw e;
             }
             // a bind-mounted file cannot be replaced, only rewritten (as confd does)

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -120,7 +121,7 @@ public final class TemplateResourceParser {
                 String field = it.next();
                 if (!FIELDS.contains(field)) {
                     throw lines.error(lines.lineOf(field), "unknown field '" + field + "' in [template]; known fields: "
-                            + String.join(", ", new java.util.TreeSet<>(FIELDS)));
+                            + String.join(", ", new TreeSet<>(FIELDS)));
                 }
             }
         }

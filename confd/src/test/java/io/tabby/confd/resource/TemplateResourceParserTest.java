@@ -3,11 +3,13 @@ package io.tabby.confd.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TemplateResourceParserTest {
     private static final Path FILE = Path.of("/etc/confd/conf.d/bird.toml");
@@ -168,24 +170,24 @@ class TemplateResourceParserTest {
     }
 
     @Test
-    void loaderReportsEveryBadFileAndMissingTemplates(@org.junit.jupiter.api.io.TempDir Path confdir)
+    void loaderReportsEveryBadFileAndMissingTemplates(@TempDir Path confdir)
             throws Exception {
-        java.nio.file.Files.createDirectories(confdir.resolve("conf.d/sub"));
-        java.nio.file.Files.createDirectories(confdir.resolve("templates"));
-        java.nio.file.Files.writeString(confdir.resolve("templates/a.ftl"), "a");
-        java.nio.file.Files.writeString(confdir.resolve("conf.d/a.toml"),
+        Files.createDirectories(confdir.resolve("conf.d/sub"));
+        Files.createDirectories(confdir.resolve("templates"));
+        Files.writeString(confdir.resolve("templates/a.ftl"), "a");
+        Files.writeString(confdir.resolve("conf.d/a.toml"),
                 "[template]\nsrc = \"a.ftl\"\ndest = \"/tmp/a\"\nkeys = [\"/a\"]\n");
-        java.nio.file.Files.writeString(confdir.resolve("conf.d/sub/b.toml"),
+        Files.writeString(confdir.resolve("conf.d/sub/b.toml"),
                 "[template]\nsrc = \"missing.ftl\"\ndest = \"/tmp/b\"\nkeys = [\"/b\"]\n");
-        java.nio.file.Files.writeString(confdir.resolve("conf.d/c.toml"), "[template\n");
+        Files.writeString(confdir.resolve("conf.d/c.toml"), "[template\n");
         var loader = new TemplateResourceLoader(parser);
 
         assertThatThrownBy(() -> loader.load(confdir))
                 .hasMessageContaining("c.toml:1: not valid TOML")
                 .hasMessageContaining("b.toml: template 'missing.ftl' not found at");
 
-        java.nio.file.Files.delete(confdir.resolve("conf.d/c.toml"));
-        java.nio.file.Files.writeString(confdir.resolve("templates/missing.ftl"), "b");
+        Files.delete(confdir.resolve("conf.d/c.toml"));
+        Files.writeString(confdir.resolve("templates/missing.ftl"), "b");
         List<TemplateResource> resources = loader.load(confdir);
         assertThat(resources).extracting(TemplateResource::name).containsExactly("a.toml", "sub/b.toml");
     }
