@@ -16,9 +16,13 @@ import java.time.Duration;
  */
 public record DebounceSettings(Duration quiet, Duration maxDelay, Duration minRetry, Duration maxRetry) {
 
-    /** 100 ms quiet, 2 s at most, retries 250 ms doubling to 5 s. */
+    /**
+     * 300 ms quiet, 5 s at most, retries 250 ms doubling to 5 s. The quiet period outlasts the
+     * pauses a real etcd takes inside a burst of puts (fsync), so a burst is not cut in two; it
+     * only delays the second of two changes that come close together, never a lone change.
+     */
     public static final DebounceSettings DEFAULTS = new DebounceSettings(
-            Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofMillis(250), Duration.ofSeconds(5));
+            Duration.ofMillis(300), Duration.ofSeconds(5), Duration.ofMillis(250), Duration.ofSeconds(5));
 
     public DebounceSettings {
         positive(quiet, "quiet");
