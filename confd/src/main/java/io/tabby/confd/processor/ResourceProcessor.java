@@ -1,0 +1,141 @@
+package io.tabby.confd.processor;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tabby.confd.command.CommandResult;
+import io.tabby.confd.command.CommandRunner;
+import io.tabby.confd.render.FileSyncer;
+import io.tabby.confd.render.RenderException;
+import io.tabby.confd.render.StagedFile;
+import io.tabby.confd.render.TemplateRenderer;
+import io.tabby.confd.resource.TemplateResource;
+import io.tabby.confd.store.KvView;
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * Processes one template resource the way confd does: render, stage beside the destination,
+ * compare, and only if something changed run the check on the staged file, rename it over the
+ * destination and run the reload. A failed check leaves the last good file in place. Owned by one
+ * thread (it remembers which resources still owe a reload).
+ */
+public final class ResourceProcessor {
+    private static final Logger LOG = LogManager.getLogger(ResourceProcessor.class);
+    private static final Pattern SRC = Pattern.compile("\\{\\{\\s*\\.src\\s*}}");
+
+    private final TemplateRenderer renderer;
+    private final FileSyncer files;
+    private final CommandRunner commands;
+    private final ProcessSettings settings;
+    private final ConfdCounters counters;
+    /** Resources whose file was replaced but whose reload failed: the next pass reloads even if unchanged. */
+    private final Set<String> reloadOwed = new HashSet<>();
+
+    public ResourceProcessor(TemplateRenderer renderer, FileSyncer files, CommandRunner commands,
+            ProcessSettings settings, ConfdCounters counters) {
+        this.renderer = requireNonNull(renderer, "renderer is null");
+        this.files = requireNonNull(files, "files is null");
+        this.commands = requireNonNull(commands, "commands is null");
+        this.settings = requireNonNull(settings, "settings is null");
+        this.counters = requireNonNull(counters, "counters is null");
+    }
+
+    public ConfdCounters counters() {
+        return counters;
+    }
+
+    /** Renders {@code resource} from {@code view} and brings its destination up to date. */
+    public Outcome process(TemplateResource resource, KvView view) {
+        ResourceCounters count = counters.of(resource.name());
+        count.renders.incrementAndGet();
+        String content;
+        try {
+            content = renderer.render(resource.src(), view);
+        } catch (RenderException e) {
+            count.renderFailures.incrementAndGet();
+            LOG.error("{}: cannot render template {}; {} keeps its last good content", resource.name(),
+                    e.getMessage(), resource.dest());
+            return Outcome.RENDER_FAILED;
+        }
+        StagedFile staged;
+        try {
+            staged = files.stage(resource, content);
+        } catch (IOException | RuntimeException e) {
+            count.writeFailures.incrementAndGet();
+            LOG.error("{}: cannot write a stage file beside {}: {}", resource.name(), resource.dest(), e.toString());
+            return Outcome.WRITE_FAILED;
+        }
+        boolean keep = settings.keepStageFile() || resource.keepStageFile();
+        try {
+            return sync(resource, staged, count);
+        } catch (IOException | RuntimeException e) {
+            count.writeFailures.incrementAndGet();
+            LOG.error("{}: cannot update {}: {}", resource.name(), resource.dest(), e.toString());
+            return Outcome.WRITE_FAILED;
+        } finally {
+            if (!keep) {
+                files.discard(staged);
+            }
+        }
+    }
+
+    private Outcome sync(TemplateResource resource, StagedFile staged, ResourceCounters count) throws IOException {
+        if (files.matchesDestination(staged)) {
+            LOG.debug("{}: {} in sync", resource.name(), resource.dest());
+            if (reloadOwed.contains(resource.name()) && !settings.noop()) {
+                return reload(resource, count);
+            }
+            return Outcome.UNCHANGED;
+        }
+        boolean runCommands = !settings.syncOnly();
+        if (runCommands && resource.checkCmd().isPresent() && !check(resource, staged, count)) {
+            return Outcome.CHECK_FAILED;
+        }
+        if (settings.noop()) {
+            LOG.warn("{}: noop mode; {} would change but is left as it is", resource.name(), resource.dest());
+            return Outcome.WOULD_UPDATE;
+        }
+        files.swap(staged);
+        count.updates.incrementAndGet();
+        LOG.info("{}: {} updated", resource.name(), resource.dest());
+        return runCommands ? reload(resource, count) : Outcome.UPDATED;
+    }
+
+    private boolean check(TemplateResource resource, StagedFile staged, ResourceCounters count) {
+        String command = SRC.matcher(resource.checkCmd().orElseThrow())
+                .replaceAll(Matcher.quoteReplacement(staged.path().toString()));
+        CommandResult result = commands.run(command, settings.commandTimeout());
+        if (result.ok()) {
+            return true;
+        }
+        count.checkFailures.incrementAndGet();
+        LOG.error("{}: check_cmd rejected the new {} (template {}); keeping the last good file. `{}` {}",
+                resource.name(), resource.dest(), resource.src(), command, result.describe());
+        return false;
+    }
+
+    private Outcome reload(TemplateResource resource, ResourceCounters count) {
+        if (resource.reloadCmd().isEmpty()) {
+            reloadOwed.remove(resource.name());
+            return Outcome.UPDATED;
+        }
+        String command = resource.reloadCmd().get();
+        CommandResult result = commands.run(command, settings.commandTimeout());
+        if (!result.ok()) {
+            count.reloadFailures.incrementAndGet();
+            reloadOwed.add(resource.name());
+            LOG.error("{}: reload_cmd failed after {} was updated; it will be retried. `{}` {}", resource.name(),
+                    resource.dest(), command, result.describe());
+            return Outcome.RELOAD_FAILED;
+        }
+        reloadOwed.remove(resource.name());
+        count.reloads.incrementAndGet();
+        LOG.debug("{}: reloaded with `{}`", resource.name(), command);
+        return Outcome.UPDATED;
+    }
+}

@@ -1,0 +1,147 @@
+package io.tabby.confd.processor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tabby.confd.store.KvView;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Processing one resource with a fake command runner: confd's stage, check, swap, reload rules. */
+class ResourceProcessorTest {
+    private static final KvView V1 = KvView.of(Map.of("/app/port", "80"));
+    private static final KvView V2 = KvView.of(Map.of("/app/port", "8080"));
+
+    @TempDir
+    Path dir;
+    private ProcessorFixture fixture;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        fixture = new ProcessorFixture(dir);
+    }
+
+    @Test
+    void firstRenderChecksTheStagedFileSwapsAndReloads() throws Exception {
+        Outcome outcome = fixture.processor(ProcessSettings.DEFAULTS).process(fixture.resource(), V1);
+
+        assertThat(outcome).isEqualTo(Outcome.UPDATED);
+        assertThat(fixture.destContent()).isEqualTo("port = 80\n");
+        assertThat(Files.getAttribute(fixture.dest, "unix:mode")).matches(m -> ((Integer) m & 07777) == 0640);
+        assertThat(fixture.commands.commands()).hasSize(2);
+        String check = fixture.commands.commands().get(0);
+        assertThat(check).startsWith("check " + fixture.dest.getParent() + "/.app.conf");
+        assertThat(fixture.commands.commands().get(1)).isEqualTo(ProcessorFixture.RELOAD);
+        assertThat(fixture.leftovers()).as("the stage file was renamed into place").isEmpty();
+        assertThat(fixture.counters.of("app.toml").reloads()).isEqualTo(1);
+    }
+
+    @Test
+    void identicalOutputChecksAndReloadsNothing() throws Exception {
+        ResourceProcessor processor = fixture.processor(ProcessSettings.DEFAULTS);
+        processor.process(fixture.resource(), V1);
+
+        Outcome outcome = processor.process(fixture.resource(), KvView.of(Map.of("/app/port", "80")));
+
+        assertThat(outcome).isEqualTo(Outcome.UNCHANGED);
+        assertThat(fixture.commands.commands()).hasSize(2);
+        assertThat(fixture.leftovers()).isEmpty();
+        assertThat(fixture.counters.of("app.toml").renders()).isEqualTo(2);
+    }
+
+    @Test
+    void failedCheckKeepsTheLastGoodFileAndIsCounted() throws Exception {
+        ResourceProcessor processor = fixture.processor(ProcessSettings.DEFAULTS);
+        processor.process(fixture.resource(), V1);
+        fixture.commands.failWhen(command -> command.startsWith("check"));
+
+        Outcome outcome = processor.process(fixture.resource(), V2);
+
+        assertThat(outcome).isEqualTo(Outcome.CHECK_FAILED);
+        assertThat(fixture.destContent()).isEqualTo("port = 80\n");
+        assertThat(fixture.commands.count(ProcessorFixture.RELOAD)).isEqualTo(1);
+        assertThat(fixture.counters.of("app.toml").checkFailures()).isEqualTo(1);
+        assertThat(fixture.leftovers()).isEmpty();
+    }
+
+    @Test
+    void modeChangeAloneCountsAsAChange() throws Exception {
+        ResourceProcessor processor = fixture.processor(ProcessSettings.DEFAULTS);
+        processor.process(fixture.resource(), V1);
+        Files.setAttribute(fixture.dest, "unix:mode", 0600);
+
+        assertThat(processor.process(fixture.resource(), V1)).isEqualTo(Outcome.UPDATED);
+        assertThat(Files.getAttribute(fixture.dest, "unix:mode")).matches(m -> ((Integer) m & 07777) == 0640);
+    }
+
+    @Test
+    void noopRendersAndChecksButNeverSwapsOrReloads() throws Exception {
+        fixture.processor(ProcessSettings.DEFAULTS).process(fixture.resource(), V1);
+        ResourceProcessor noop = fixture.processor(new ProcessSettings(true, false, false,
+                ProcessSettings.DEFAULTS.commandTimeout()));
+
+        Outcome outcome = noop.process(fixture.resource(), V2);
+
+        assertThat(outcome).isEqualTo(Outcome.WOULD_UPDATE);
+        assertThat(fixture.destContent()).isEqualTo("port = 80\n");
+        assertThat(fixture.commands.count("check")).isEqualTo(2);
+        assertThat(fixture.commands.count(ProcessorFixture.RELOAD)).isEqualTo(1);
+        assertThat(fixture.leftovers()).isEmpty();
+    }
+
+    @Test
+    void syncOnlySwapsWithoutCheckOrReload() throws Exception {
+        ResourceProcessor syncOnly = fixture.processor(new ProcessSettings(false, true, false,
+                ProcessSettings.DEFAULTS.commandTimeout()));
+        fixture.commands.failWhen(command -> true);
+
+        Outcome outcome = syncOnly.process(fixture.resource(), V2);
+
+        assertThat(outcome).isEqualTo(Outcome.UPDATED);
+        assertThat(fixture.destContent()).isEqualTo("port = 8080\n");
+        assertThat(fixture.commands.commands()).isEmpty();
+    }
+
+    @Test
+    void renderErrorKeepsTheFileAndIsCounted() throws Exception {
+        ResourceProcessor processor = fixture.processor(ProcessSettings.DEFAULTS);
+        processor.process(fixture.resource(), V1);
+        Files.writeString(dir.resolve("templates/app.ftl"), "ok\n${json(getv(\"/app/port\")).x}\n");
+
+        Outcome outcome = processor.process(fixture.resource(), KvView.of(Map.of("/app/port", "{bad")));
+
+        assertThat(outcome).isEqualTo(Outcome.RENDER_FAILED);
+        assertThat(fixture.destContent()).isEqualTo("port = 80\n");
+        assertThat(fixture.counters.of("app.toml").renderFailures()).isEqualTo(1);
+        assertThat(fixture.leftovers()).isEmpty();
+    }
+
+    @Test
+    void failedReloadIsRetriedEvenWhenTheFileIsUnchanged() throws Exception {
+        ResourceProcessor processor = fixture.processor(ProcessSettings.DEFAULTS);
+        fixture.commands.failWhen(command -> command.equals(ProcessorFixture.RELOAD));
+        assertThat(processor.process(fixture.resource(), V1)).isEqualTo(Outcome.RELOAD_FAILED);
+        fixture.commands.failWhen(command -> false);
+
+        assertThat(processor.process(fixture.resource(), V1)).isEqualTo(Outcome.UPDATED);
+        assertThat(processor.process(fixture.resource(), V1)).isEqualTo(Outcome.UNCHANGED);
+        assertThat(fixture.commands.count(ProcessorFixture.RELOAD)).isEqualTo(2);
+        assertThat(fixture.commands.count("check")).isEqualTo(1);
+    }
+
+    @Test
+    void keepStageFileLeavesTheUnusedStageFile() throws Exception {
+        ResourceProcessor keeping = fixture.processor(new ProcessSettings(false, false, true,
+                ProcessSettings.DEFAULTS.commandTimeout()));
+        keeping.process(fixture.resource(), V1);
+
+        keeping.process(fixture.resource(), V1);
+
+        assertThat(fixture.leftovers()).singleElement()
+                .satisfies(p -> assertThat(p.getFileName().toString()).startsWith(".app.conf"))
+                .satisfies(p -> assertThat(Files.readString(p)).isEqualTo("port = 80\n"));
+    }
+}
