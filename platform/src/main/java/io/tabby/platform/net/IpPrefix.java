@@ -17,7 +17,7 @@ public record IpPrefix(InetAddress address, int length) {
         int bits = familyOf(address).bits();
         if (length < 0 || length > bits) {
             throw new IllegalArgumentException("prefix length " + length + " is out of range 0.." + bits
-                    + " for " + address.getHostAddress());
+                    + " for " + format(address));
         }
     }
 
@@ -83,6 +83,46 @@ public record IpPrefix(InetAddress address, int length) {
     /** {@code ADDR/LEN}, the form iproute2 takes. */
     @Override
     public String toString() {
-        return address.getHostAddress() + "/" + length;
+        return format(address) + "/" + length;
+    }
+
+    /**
+     * The address as text, IPv6 in the short RFC 5952 form ({@code fd00::1}) that iproute2 prints,
+     * rather than Java's {@code fd00:0:0:0:0:0:0:1}.
+     */
+    public static String format(InetAddress address) {
+        if (address instanceof Inet4Address) {
+            return address.getHostAddress();
+        }
+        byte[] bytes = address.getAddress();
+        int[] groups = new int[8];
+        for (int i = 0; i < 8; i++) {
+            groups[i] = ((bytes[2 * i] & 0xff) << 8) | (bytes[2 * i + 1] & 0xff);
+        }
+        int bestStart = -1;
+        int bestLength = 1;
+        for (int i = 0; i < 8; i++) {
+            int j = i;
+            while (j < 8 && groups[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLength) {
+                bestStart = i;
+                bestLength = j - i;
+            }
+        }
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                text.append("::");
+                i += bestLength - 1;
+                continue;
+            }
+            if (!text.isEmpty() && text.charAt(text.length() - 1) != ':') {
+                text.append(':');
+            }
+            text.append(Integer.toHexString(groups[i]));
+        }
+        return text.toString();
     }
 }

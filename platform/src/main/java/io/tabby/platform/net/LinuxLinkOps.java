@@ -41,7 +41,7 @@ public final class LinuxLinkOps implements LinkOps {
         List<String> args = new ArrayList<>(List.of("link", "add", "name", spec.name()));
         spec.mac().ifPresent(mac -> args.addAll(List.of("address", mac)));
         args.addAll(List.of("type", "vxlan", "id", Integer.toString(spec.vni())));
-        spec.local().ifPresent(local -> args.addAll(List.of("local", local.getHostAddress())));
+        spec.local().ifPresent(local -> args.addAll(List.of("local", IpPrefix.format(local))));
         spec.parent().ifPresent(parent -> args.addAll(List.of("dev", parent)));
         args.addAll(List.of("dstport", Integer.toString(spec.port())));
         args.add(spec.learning() ? "learning" : "nolearning");

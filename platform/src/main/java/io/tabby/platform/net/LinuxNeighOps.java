@@ -23,7 +23,7 @@ public final class LinuxNeighOps implements NeighOps {
     @Override
     public void replacePermanent(NetNs ns, List<Neighbour> neighbours) {
         ip.batch(ns, "ip", neighbours.stream()
-                .map(n -> "neigh replace " + n.address().getHostAddress() + " lladdr " + n.mac()
+                .map(n -> "neigh replace " + IpPrefix.format(n.address()) + " lladdr " + n.mac()
                         + " dev " + n.device() + " nud permanent")
                 .toList());
     }
@@ -31,7 +31,7 @@ public final class LinuxNeighOps implements NeighOps {
     @Override
     public void delete(NetNs ns, List<Neighbour> neighbours) {
         ip.batch(ns, "ip", neighbours.stream()
-                .map(n -> "neigh del " + n.address().getHostAddress() + " dev " + n.device())
+                .map(n -> "neigh del " + IpPrefix.format(n.address()) + " dev " + n.device())
                 .toList());
     }
 
@@ -44,7 +44,7 @@ public final class LinuxNeighOps implements NeighOps {
     public void replaceFdb(NetNs ns, List<FdbEntry> entries) {
         ip.batch(ns, "bridge", entries.stream()
                 .map(e -> "fdb replace " + e.mac() + " dev " + e.device() + " dst "
-                        + e.destination().getHostAddress() + " self permanent")
+                        + IpPrefix.format(e.destination()) + " self permanent")
                 .toList());
     }
 
@@ -52,7 +52,7 @@ public final class LinuxNeighOps implements NeighOps {
     public void deleteFdb(NetNs ns, List<FdbEntry> entries) {
         ip.batch(ns, "bridge", entries.stream()
                 .map(e -> "fdb del " + e.mac() + " dev " + e.device() + " dst "
-                        + e.destination().getHostAddress() + " self")
+                        + IpPrefix.format(e.destination()) + " self")
                 .toList());
     }
 

@@ -44,7 +44,7 @@ public final class LinuxRouteOps implements RouteOps {
             case RouteChange.Replace replace -> {
                 line.append("replace ");
                 appendTypeAndDestination(line, route);
-                route.gateway().ifPresent(gw -> line.append(" via ").append(gw.getHostAddress()));
+                route.gateway().ifPresent(gw -> line.append(" via ").append(IpPrefix.format(gw)));
                 route.device().ifPresent(dev -> line.append(" dev ").append(dev));
                 if (route.onlink()) {
                     line.append(" onlink");

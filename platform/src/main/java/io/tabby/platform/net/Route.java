@@ -37,7 +37,7 @@ public record Route(IpPrefix destination, RouteType type, int table, int protoco
         }
         if (gateway.isPresent() && IpPrefix.familyOf(gateway.get()) != destination.family()) {
             throw new IllegalArgumentException("route " + destination + " has gateway "
-                    + gateway.get().getHostAddress() + " of the other IP family");
+                    + IpPrefix.format(gateway.get()) + " of the other IP family");
         }
         if (type == RouteType.UNICAST && device.isEmpty() && gateway.isEmpty()) {
             throw new IllegalArgumentException("unicast route " + destination + " needs a device or a gateway");

@@ -31,7 +31,7 @@ class LinuxAddrNeighSysctlOpsTest {
     void addressWritesAreOneBatch() {
         LinuxAddrOps addrs = new LinuxAddrOps(runner);
         addrs.add(ns, List.of(Address.of("vxlan.calico", "10.65.1.0/32"), Address.of("eth0", "fd00::1/128")));
-        assertThat(runner.last().stdin()).contains("address replace 10.65.1.0/32 dev vxlan.calico\naddress replace fd00:0:0:0:0:0:0:1/128 dev eth0\n");
+        assertThat(runner.last().stdin()).contains("address replace 10.65.1.0/32 dev vxlan.calico\naddress replace fd00::1/128 dev eth0\n");
 
         addrs.delete(ns, List.of(Address.of("eth0", "10.65.1.1/32")));
         assertThat(runner.last().stdin()).contains("address del 10.65.1.1/32 dev eth0\n");
@@ -92,6 +92,12 @@ class LinuxAddrNeighSysctlOpsTest {
         assertThat(IpPrefix.parse("fd00::1").length()).isEqualTo(128);
         assertThat(IpPrefix.parse("default", IpFamily.V6)).isEqualTo(IpPrefix.parse("::/0"));
         assertThatThrownBy(() -> IpPrefix.parse("10.0.0.0/33")).hasMessageContaining("out of range");
+        assertThat(IpPrefix.format(IpPrefix.parseAddress("fd00:0:0:1:0:0:0:1"))).isEqualTo("fd00:0:0:1::1");
+        assertThat(IpPrefix.format(IpPrefix.parseAddress("::"))).isEqualTo("::");
+        assertThat(IpPrefix.format(IpPrefix.parseAddress("fe80::86c:c7ff:fe04:2852"))).isEqualTo("fe80::86c:c7ff:fe04:2852");
+        assertThat(IpPrefix.format(IpPrefix.parseAddress("1:2:3:4:5:6:7:8"))).isEqualTo("1:2:3:4:5:6:7:8");
+        assertThat(IpPrefix.format(IpPrefix.parseAddress("1:0:3:4:5:6:7:0"))).isEqualTo("1:0:3:4:5:6:7:0");
+        assertThat(IpPrefix.format(IpPrefix.parseAddress("fd00::"))).isEqualTo("fd00::");
         assertThatThrownBy(() -> IpPrefix.parse("example.com")).hasMessageContaining("not an IPv4 or IPv6 address");
     }
 }
