@@ -2,11 +2,13 @@ package io.tabby.platform.testing;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tabby.platform.net.IpFamily;
 import io.tabby.platform.net.NetNs;
 import io.tabby.platform.net.Route;
 import io.tabby.platform.net.RouteChange;
 import io.tabby.platform.net.RouteFilter;
 import io.tabby.platform.net.RouteOps;
+import io.tabby.platform.net.RouteScope;
 import java.util.List;
 
 /**
@@ -15,6 +17,8 @@ import java.util.List;
  * the wrong ownership mark fails instead of removing someone else's route.
  */
 final class FakeRouteOps implements RouteOps {
+
+    private static final int IPV6_DEFAULT_METRIC = 1024;
 
     private final FakeKernel kernel;
 
@@ -42,7 +46,8 @@ final class FakeRouteOps implements RouteOps {
         }
     }
 
-    private void replace(NetNs ns, FakeNamespace state, Route route) {
+    private void replace(NetNs ns, FakeNamespace state, Route given) {
+        Route route = asKernelStores(given);
         if (route.device().isPresent()) {
             FakeBatch.requireDevice(state, route.device().get());
         }
@@ -58,6 +63,18 @@ final class FakeRouteOps implements RouteOps {
             throw new FakeBatch.Refused("RTNETLINK answers: No such process");
         }
         kernel.record(ns, "route del", route);
+    }
+
+    /**
+     * The IPv6 FIB has no scopes and gives routes without a metric the default 1024; the fake
+     * reports such routes the way the kernel does, so a reconciler's diff meets the same surprise.
+     */
+    private static Route asKernelStores(Route route) {
+        if (route.family() != IpFamily.V6) {
+            return route;
+        }
+        return new Route(route.destination(), route.type(), route.table(), route.protocol(), RouteScope.UNIVERSE,
+                route.device(), route.gateway(), route.onlink(), route.metric() == 0 ? IPV6_DEFAULT_METRIC : route.metric());
     }
 
     private static boolean sameKey(Route a, Route b) {

@@ -20,11 +20,14 @@ import io.tabby.platform.net.Route;
 import io.tabby.platform.net.RouteChange;
 import io.tabby.platform.net.RouteFilter;
 import io.tabby.platform.net.RouteProtocols;
+import io.tabby.platform.net.RouteScope;
 import io.tabby.platform.net.RouteTables;
+import io.tabby.platform.net.RouteType;
 import io.tabby.platform.net.SysctlOps;
 import io.tabby.platform.net.VxlanSpec;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -126,9 +129,10 @@ abstract class KernelOpsContract {
                 .containsExactly(policyTable);
         assertThat(ops().routes().list(ns, RouteFilter.owned(IpFamily.V4, RouteTables.ALL, RouteProtocols.FELIX)))
                 .containsExactlyInAnyOrder(workload, remoteBlock, policyTable);
+        // IPv6 routes have no scope and get the default metric 1024: both backends report that.
         assertThat(ops().routes().list(ns, RouteFilter.owned(IpFamily.V6, RouteTables.MAIN, RouteProtocols.FELIX)))
-                .extracting(Route::destination, Route::device, Route::protocol)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(v6.destination(), v6.device(), RouteProtocols.FELIX));
+                .containsExactly(new Route(v6.destination(), RouteType.UNICAST, RouteTables.MAIN, RouteProtocols.FELIX,
+                        RouteScope.UNIVERSE, v6.device(), Optional.empty(), false, 1024));
 
         // A delete must name the owner's protocol: the wrong mark removes nothing.
         assertThatThrownBy(() -> ops().routes().apply(ns, List.of(RouteChange.delete(
@@ -183,8 +187,8 @@ abstract class KernelOpsContract {
     void sysctlsAreWrittenAndReadPerNamespace() {
         NetNs ns = newNamespace();
         upVeth(ns, "cali-a", "cali-b");
-        ops().links().createVxlan(ns, new VxlanSpec("vxlan.calico", 4096, 4789, java.util.Optional.empty(),
-                java.util.Optional.empty(), java.util.Optional.empty(), false));
+        ops().links().createVxlan(ns, new VxlanSpec("vxlan.calico", 4096, 4789, Optional.empty(),
+                Optional.empty(), Optional.empty(), false));
         String proxyArp = SysctlOps.interfaceKey("net.ipv4.conf", "cali-a", "proxy_arp");
         String vxlanForwarding = SysctlOps.interfaceKey("net.ipv4.conf", "vxlan.calico", "forwarding");
         ops().sysctls().write(ns, Map.of(proxyArp, "1", "net.ipv4.ip_forward", "1",

@@ -80,7 +80,7 @@ class NamespaceTrafficIT {
     void calicoStylePodsPingEachOtherThroughTheNode() {
         NetNs node = HOST.newNamespace();
         NetNs pod1 = HOST.newNamespace();
-        NetNs.Named pod2Named = (NetNs.Named) HOST.newNamespace();
+        NetNs.Named pod2Named = HOST.newNamespace();
         NetNs pod2 = NetNs.path("/var/run/netns/" + pod2Named.name());
 
         plugPod(node, "cali1111111111a", pod1, "10.65.1.1");
