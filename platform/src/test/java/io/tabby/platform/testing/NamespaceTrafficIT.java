@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 import io.tabby.platform.exec.Command;
 import io.tabby.platform.exec.ProcessCommandRunner;
 import io.tabby.platform.net.Address;
+import io.tabby.platform.net.FdbEntry;
 import io.tabby.platform.net.IpFamily;
+import io.tabby.platform.net.IpPrefix;
 import io.tabby.platform.net.LinkOps;
 import io.tabby.platform.net.LinuxAddrOps;
 import io.tabby.platform.net.LinuxLinkOps;
@@ -21,6 +23,7 @@ import io.tabby.platform.net.RouteFilter;
 import io.tabby.platform.net.RouteProtocols;
 import io.tabby.platform.net.RouteTables;
 import io.tabby.platform.net.SysctlOps;
+import io.tabby.platform.net.VxlanSpec;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -90,6 +93,49 @@ class NamespaceTrafficIT {
         assertThat(routes.list(node, RouteFilter.owned(IpFamily.V4, RouteTables.MAIN, RouteProtocols.BOOT))).hasSize(2);
         awaitPing(pod1, "10.65.1.2");
         awaitPing(pod2, "10.65.1.1");
+    }
+
+    /**
+     * Calico's VXLAN mode between two node namespaces: {@code vxlan.calico} (VNI 4096, port 4789,
+     * no learning) on each, a permanent neighbour and FDB entry for the remote VTEP, and the
+     * remote block routed {@code via <remote tunnel ip> dev vxlan.calico onlink}.
+     */
+    @Test
+    void podsOnTwoNodesPingThroughVxlan() {
+        NetNs n1 = HOST.newNamespace();
+        NetNs n2 = HOST.newNamespace();
+        NetNs p1 = HOST.newNamespace();
+        NetNs p2 = HOST.newNamespace();
+        links.createVeth(n1, "underlay", "underlay", n2);
+        addrs.add(n1, List.of(Address.of("underlay", "198.51.100.1/24")));
+        addrs.add(n2, List.of(Address.of("underlay", "198.51.100.2/24")));
+        links.setUp(n1, "underlay");
+        links.setUp(n2, "underlay");
+
+        vtep(n1, "198.51.100.1", "66:00:00:00:00:01", "10.65.1.0");
+        vtep(n2, "198.51.100.2", "66:00:00:00:00:02", "10.65.2.0");
+        remoteBlock(n1, "10.65.2.0", "66:00:00:00:00:02", "198.51.100.2", "10.65.2.0/26");
+        remoteBlock(n2, "10.65.1.0", "66:00:00:00:00:01", "198.51.100.1", "10.65.1.0/26");
+        plugPod(n1, "cali1111111111a", p1, "10.65.1.1");
+        plugPod(n2, "cali2222222222b", p2, "10.65.2.1");
+        sysctls.write(n1, Map.of("net.ipv4.ip_forward", "1"));
+        sysctls.write(n2, Map.of("net.ipv4.ip_forward", "1"));
+
+        awaitPing(p1, "10.65.2.1");
+        awaitPing(p2, "10.65.1.1");
+    }
+
+    private void vtep(NetNs node, String nodeIp, String mac, String tunnelIp) {
+        links.createVxlan(node, VxlanSpec.calico("vxlan.calico", IpPrefix.parseAddress(nodeIp), "underlay", mac));
+        links.setMtu(node, "vxlan.calico", 1450);
+        links.setUp(node, "vxlan.calico");
+        addrs.add(node, List.of(Address.of("vxlan.calico", tunnelIp + "/32")));
+    }
+
+    private void remoteBlock(NetNs node, String remoteTunnelIp, String remoteMac, String remoteNodeIp, String block) {
+        neighs.replacePermanent(node, List.of(Neighbour.of("vxlan.calico", remoteTunnelIp, remoteMac)));
+        neighs.replaceFdb(node, List.of(FdbEntry.of("vxlan.calico", remoteMac, remoteNodeIp)));
+        routes.replace(node, List.of(Route.via(block, remoteTunnelIp, "vxlan.calico", RouteProtocols.FELIX).withOnlink(true)));
     }
 
     private void plugPod(NetNs node, String hostSide, NetNs pod, String podIp) {
