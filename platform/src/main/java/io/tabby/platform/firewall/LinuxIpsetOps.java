@@ -1,0 +1,64 @@
+package io.tabby.platform.firewall;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tabby.platform.exec.Command;
+import io.tabby.platform.exec.CommandRunner;
+import io.tabby.platform.net.NamespaceArgv;
+import io.tabby.platform.net.NetNs;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** {@link IpsetOps} over the {@code ipset} program; members are read from {@code ipset save NAME}. */
+public final class LinuxIpsetOps implements IpsetOps {
+
+    private static final Pattern SET_NAME = Pattern.compile("[A-Za-z0-9_.:-]{1,31}");
+
+    private final CommandRunner runner;
+
+    public LinuxIpsetOps(CommandRunner runner) {
+        this.runner = requireNonNull(runner, "runner is null");
+    }
+
+    @Override
+    public void restore(NetNs ns, String payload) {
+        requireNonNull(payload, "payload is null");
+        runner.runChecked(Command.withStdin(NamespaceArgv.exec(ns, List.of("ipset", "restore")),
+                payload.endsWith("\n") ? payload : payload + "\n"));
+    }
+
+    @Override
+    public List<String> listNames(NetNs ns) {
+        String out = runner.runChecked(Command.of(NamespaceArgv.exec(ns, List.of("ipset", "list", "-n")))).stdout();
+        return out.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+    }
+
+    @Override
+    public Set<String> members(NetNs ns, String name) {
+        String out = runner.runChecked(Command.of(NamespaceArgv.exec(ns, List.of("ipset", "save", check(name))))).stdout();
+        return parseMembers(out, name);
+    }
+
+    @Override
+    public void destroy(NetNs ns, String name) {
+        runner.runChecked(Command.of(NamespaceArgv.exec(ns, List.of("ipset", "destroy", check(name)))));
+    }
+
+    static Set<String> parseMembers(String saveOutput, String name) {
+        Set<String> members = new LinkedHashSet<>();
+        String prefix = "add " + name + " ";
+        saveOutput.lines().filter(line -> line.startsWith(prefix))
+                .forEach(line -> members.add(line.substring(prefix.length()).strip()));
+        return Set.copyOf(members);
+    }
+
+    static String check(String name) {
+        requireNonNull(name, "ipset name is null");
+        if (!SET_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("'" + name + "' is not an ipset name (1..31 letters, digits, _ . : -)");
+        }
+        return name;
+    }
+}

@@ -1,0 +1,38 @@
+package io.tabby.platform.firewall;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tabby.platform.exec.Command;
+import io.tabby.platform.exec.CommandRunner;
+import io.tabby.platform.net.IpFamily;
+import io.tabby.platform.net.NamespaceArgv;
+import io.tabby.platform.net.NetNs;
+import java.util.List;
+
+/**
+ * {@link IptablesOps} over {@code iptables-<backend>-save} and {@code -restore}. Restores pass
+ * {@code --wait} so a concurrent writer holding the xtables lock delays instead of failing.
+ */
+public final class LinuxIptablesOps implements IptablesOps {
+
+    private final CommandRunner runner;
+    private final IptablesBackend backend;
+
+    public LinuxIptablesOps(CommandRunner runner, IptablesBackend backend) {
+        this.runner = requireNonNull(runner, "runner is null");
+        this.backend = requireNonNull(backend, "backend is null");
+    }
+
+    @Override
+    public String save(NetNs ns, IpFamily family, IptablesTable table) {
+        List<String> argv = List.of(backend.program(family, "save"), "-t", table.tableName());
+        return runner.runChecked(Command.of(NamespaceArgv.exec(ns, argv))).stdout();
+    }
+
+    @Override
+    public void restore(NetNs ns, IpFamily family, String payload) {
+        requireNonNull(payload, "payload is null");
+        List<String> argv = List.of(backend.program(family, "restore"), "--noflush", "--wait");
+        runner.runChecked(Command.withStdin(NamespaceArgv.exec(ns, argv), payload.endsWith("\n") ? payload : payload + "\n"));
+    }
+}
