@@ -28,6 +28,7 @@ public final class SessionFsm {
             TimerKind.HOLD, TimerKind.KEEPALIVE, TimerKind.STABLE);
 
     private final SessionConfig config;
+    private final String peer;
     private final ErrorWait errorWait;
     private final GracefulRestartState gracefulRestart;
     private final EnumSet<TimerKind> running = EnumSet.noneOf(TimerKind.class);
@@ -47,6 +48,7 @@ public final class SessionFsm {
      */
     public SessionFsm(SessionConfig config, boolean restartedLocally) {
         this.config = requireNonNull(config, "config is null");
+        this.peer = config.peerAddress().getHostAddress();
         this.errorWait = new ErrorWait(config.errorWaitMin(), config.errorWaitMax());
         this.gracefulRestart = new GracefulRestartState(config.staleTime());
         this.restarting = restartedLocally && config.gracefulRestart() == GracefulRestartMode.ON;
@@ -56,14 +58,14 @@ public final class SessionFsm {
     public List<FsmAction> handle(FsmEvent event) {
         requireNonNull(event, "event is null");
         if (event instanceof FsmEvent.TimerExpired(TimerKind kind) && !running.remove(kind)) {
-            LOG.debug("{}: ignoring expiry of {}, which is no longer running", config.peerAddress(), kind);
+            LOG.debug("{}: ignoring expiry of {}, which is no longer running", peer, kind);
             return List.of();
         }
         SessionState before = state;
         List<FsmAction> out = new ArrayList<>();
         dispatch(event, out);
         if (before != state) {
-            LOG.debug("{}: {} -> {} on {}", config.peerAddress(), before, state, event);
+            LOG.debug("{}: {} -> {} on {}", peer, before, state, event);
         }
         return track(out);
     }
@@ -225,7 +227,7 @@ public final class SessionFsm {
             }
             case OPEN_SENT, OPEN_CONFIRM, ESTABLISHED ->
                     LOG.warn("{}: a second connection reached the FSM in {}; collision detection needs its own FSM",
-                            config.peerAddress(), state);
+                            peer, state);
         }
     }
 
@@ -282,7 +284,7 @@ public final class SessionFsm {
                 restartHold(out);
                 state = SessionState.ESTABLISHED;
                 restarting = false;
-                LOG.info("{}: session established with AS {} ({})", config.peerAddress(), negotiated.peerAs(),
+                LOG.info("{}: session established with AS {} ({})", peer, negotiated.peerAs(),
                         negotiated.families());
                 out.add(new FsmAction.SessionEstablished(negotiated));
                 out.add(new FsmAction.StartTimer(TimerKind.STABLE, config.errorForget()));
@@ -370,7 +372,7 @@ public final class SessionFsm {
         if (state == SessionState.ESTABLISHED) {
             stale = gracefulRestart.sessionLost(negotiated, notification, out);
             out.add(new FsmAction.SessionDown(reason, stale));
-            LOG.info("{}: session down: {}{}", config.peerAddress(), reason.describe(),
+            LOG.info("{}: session down: {}{}", peer, reason.describe(),
                     stale.isEmpty() ? "" : ", keeping " + stale + " stale");
         }
         state = SessionState.IDLE;
