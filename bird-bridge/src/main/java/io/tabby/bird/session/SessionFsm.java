@@ -8,10 +8,11 @@ import io.tabby.bird.wire.message.Notification;
 import io.tabby.bird.wire.message.Open;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -29,35 +30,32 @@ public final class SessionFsm {
 
     private final SessionConfig config;
     private final String peer;
+    private final PeerMemory memory;
     private final ErrorWait errorWait;
     private final GracefulRestartState gracefulRestart;
-    private final EnumSet<TimerKind> running = EnumSet.noneOf(TimerKind.class);
+    private final RunningTimers running = new RunningTimers();
     private SessionState state = SessionState.IDLE;
-    private boolean restarting;
     private Negotiated negotiated;
     private DownReason lastDown;
 
-    /** An FSM in Idle for {@code config}. */
+    /** An FSM in Idle for {@code config}, with a memory of its own. */
     public SessionFsm(SessionConfig config) {
-        this(config, false);
+        this(config, new PeerMemory(config, false));
     }
 
-    /**
-     * An FSM in Idle; {@code restartedLocally} sets the Restart State bit in our OPENs until the
-     * first Established (RFC 4724 §4.1), for a daemon restarting with graceful restart on.
-     */
-    public SessionFsm(SessionConfig config, boolean restartedLocally) {
+    /** An FSM in Idle sharing {@code memory} with the peer's other FSMs (see {@link PeerMemory}). */
+    public SessionFsm(SessionConfig config, PeerMemory memory) {
         this.config = requireNonNull(config, "config is null");
+        this.memory = requireNonNull(memory, "memory is null");
         this.peer = config.peerAddress().getHostAddress();
-        this.errorWait = new ErrorWait(config.errorWaitMin(), config.errorWaitMax());
-        this.gracefulRestart = new GracefulRestartState(config.staleTime());
-        this.restarting = restartedLocally && config.gracefulRestart() == GracefulRestartMode.ON;
+        this.errorWait = memory.errorWait();
+        this.gracefulRestart = memory.gracefulRestart();
     }
 
     /** Processes one event; returns the actions to carry out, in order. */
     public List<FsmAction> handle(FsmEvent event) {
         requireNonNull(event, "event is null");
-        if (event instanceof FsmEvent.TimerExpired(TimerKind kind) && !running.remove(kind)) {
+        if (event instanceof FsmEvent.TimerExpired(TimerKind kind) && !timers(kind).stop(kind)) {
             LOG.debug("{}: ignoring expiry of {}, which is no longer running", peer, kind);
             return List.of();
         }
@@ -100,7 +98,8 @@ public final class SessionFsm {
 
     /** Timers this FSM believes are running. */
     public Set<TimerKind> runningTimers() {
-        return Set.copyOf(running);
+        return Stream.concat(running.snapshot().stream(), memory.peerTimers().snapshot().stream())
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     private void dispatch(FsmEvent event, List<FsmAction> out) {
@@ -221,7 +220,7 @@ public final class SessionFsm {
             case CONNECT, ACTIVE -> {
                 out.add(new FsmAction.StopTimer(TimerKind.CONNECT_DELAY));
                 out.add(new FsmAction.StopTimer(TimerKind.CONNECT_RETRY));
-                out.add(new FsmAction.SendOpen(LocalOpen.build(config, restarting)));
+                out.add(new FsmAction.SendOpen(LocalOpen.build(config, memory.restarting())));
                 out.add(new FsmAction.StartTimer(TimerKind.HOLD, config.openHoldTime()));
                 state = SessionState.OPEN_SENT;
             }
@@ -258,7 +257,7 @@ public final class SessionFsm {
             }
             case CONNECT, ACTIVE, OPEN_CONFIRM, ESTABLISHED -> unexpectedMessage("OPEN", out);
             case OPEN_SENT -> {
-                Open local = LocalOpen.build(config, restarting);
+                Open local = LocalOpen.build(config, memory.restarting());
                 switch (OpenNegotiation.negotiate(config, local, open)) {
                     case OpenOutcome.Rejected(DecodeResult.SessionReset reset) -> codecError(reset, out);
                     case OpenOutcome.Accepted(Negotiated accepted) -> {
@@ -283,7 +282,7 @@ public final class SessionFsm {
             case OPEN_CONFIRM -> {
                 restartHold(out);
                 state = SessionState.ESTABLISHED;
-                restarting = false;
+                memory.established();
                 LOG.info("{}: session established with AS {} ({})", peer, negotiated.peerAs(),
                         negotiated.families());
                 out.add(new FsmAction.SessionEstablished(negotiated));
@@ -397,13 +396,17 @@ public final class SessionFsm {
         CONNECTION_TIMERS.forEach(kind -> out.add(new FsmAction.StopTimer(kind)));
     }
 
-    /** Keeps {@link #running} in step with the timer actions, and drops stops of timers not running. */
+    private RunningTimers timers(TimerKind kind) {
+        return kind.peerScoped() ? memory.peerTimers() : running;
+    }
+
+    /** Keeps the running timers in step with the actions, dropping stops of timers not running. */
     private List<FsmAction> track(List<FsmAction> out) {
         List<FsmAction> result = new ArrayList<>(out.size());
         for (FsmAction action : out) {
             if (action instanceof FsmAction.StartTimer start) {
-                running.add(start.kind());
-            } else if (action instanceof FsmAction.StopTimer stop && !running.remove(stop.kind())) {
+                timers(start.kind()).start(start.kind());
+            } else if (action instanceof FsmAction.StopTimer stop && !timers(stop.kind()).stop(stop.kind())) {
                 continue;
             }
             result.add(action);

@@ -21,5 +21,16 @@ public enum TimerKind {
     /** RFC 4724 §4.2: the peer's advertised restart time, while its routes are stale and it is away. */
     GR_RESTART,
     /** RFC 4724 §4.2: upper bound on keeping stale routes after the peer is back, waiting for End-of-RIB. */
-    GR_STALE
+    GR_STALE;
+
+    /**
+     * Whether the timer belongs to the peer rather than to one connection: the transport keeps it
+     * across connections and feeds its expiry to whichever FSM currently serves the peer.
+     */
+    public boolean peerScoped() {
+        return switch (this) {
+            case GR_RESTART, GR_STALE -> true;
+            case CONNECT_DELAY, CONNECT_RETRY, HOLD, KEEPALIVE, IDLE_HOLD, STABLE -> false;
+        };
+    }
 }

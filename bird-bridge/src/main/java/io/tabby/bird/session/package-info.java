@@ -13,6 +13,14 @@
  * starve keepalives (bgp-anchors §3.6 item 6). Keepalives are sent every keepalive interval, not
  * deferred by outgoing UPDATEs, which RFC 4271 §4.4 allows.
  *
+ * <p>One FSM owns one connection. When the peer connects while our own attempt has got past
+ * Connect, the transport gives the incoming connection a second FSM ({@code ManualStart}, then
+ * {@code TcpConnectionConfirmed}) built on the same {@link io.tabby.bird.session.PeerMemory}, asks
+ * {@link io.tabby.bird.session.CollisionDetection} which one to close once an OPEN has arrived, and
+ * keeps the survivor. The memory carries what belongs to the peer rather than the connection: the
+ * error wait, the stale families and their peer-scoped timers
+ * ({@link io.tabby.bird.session.TimerKind#peerScoped()}), which the transport keeps per peer.
+ *
  * <p>States and the main transitions (connect delay and error wait are BIRD's; everything else is
  * RFC 4271 §8.2.2):
  * <pre>

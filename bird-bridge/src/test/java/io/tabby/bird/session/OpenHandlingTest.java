@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class OpenHandlingTest {
     private static Open sentOpen(SessionConfig config, boolean restarting) {
-        FsmDriver driver = new FsmDriver(new SessionFsm(config, restarting));
+        FsmDriver driver = new FsmDriver(new SessionFsm(config, new PeerMemory(config, restarting)));
         Peers.driveTo(driver, SessionState.OPEN_SENT, Peers.peerOpen(90));
         return driver.history().stream().filter(a -> a instanceof FsmAction.SendOpen)
                 .map(a -> ((FsmAction.SendOpen) a).open()).findFirst().orElseThrow();
@@ -69,7 +69,7 @@ class OpenHandlingTest {
 
     @Test
     void theRestartBitIsDroppedAfterTheFirstEstablished() {
-        FsmDriver driver = new FsmDriver(new SessionFsm(Peers.calico().build(), true));
+        FsmDriver driver = new FsmDriver(new SessionFsm(Peers.calico().build(), new PeerMemory(Peers.calico().build(), true)));
         Peers.driveTo(driver, SessionState.ESTABLISHED, Peers.peerOpen(90));
         driver.fire(new FsmEvent.TcpConnectionFails("reset"));
         driver.advance(Duration.ofSeconds(10));
