@@ -35,6 +35,7 @@ public final class SessionFsm {
     private final GracefulRestartState gracefulRestart;
     private final RunningTimers running = new RunningTimers();
     private SessionState state = SessionState.IDLE;
+    private Open sentOpen;
     private Negotiated negotiated;
     private DownReason lastDown;
 
@@ -220,7 +221,8 @@ public final class SessionFsm {
             case CONNECT, ACTIVE -> {
                 out.add(new FsmAction.StopTimer(TimerKind.CONNECT_DELAY));
                 out.add(new FsmAction.StopTimer(TimerKind.CONNECT_RETRY));
-                out.add(new FsmAction.SendOpen(LocalOpen.build(config, memory.restarting())));
+                sentOpen = LocalOpen.build(config, memory.restarting());
+                out.add(new FsmAction.SendOpen(sentOpen));
                 out.add(new FsmAction.StartTimer(TimerKind.HOLD, config.openHoldTime()));
                 state = SessionState.OPEN_SENT;
             }
@@ -257,8 +259,7 @@ public final class SessionFsm {
             }
             case CONNECT, ACTIVE, OPEN_CONFIRM, ESTABLISHED -> unexpectedMessage("OPEN", out);
             case OPEN_SENT -> {
-                Open local = LocalOpen.build(config, memory.restarting());
-                switch (OpenNegotiation.negotiate(config, local, open)) {
+                switch (OpenNegotiation.negotiate(config, sentOpen, open)) {
                     case OpenOutcome.Rejected(DecodeResult.SessionReset reset) -> codecError(reset, out);
                     case OpenOutcome.Accepted(Negotiated accepted) -> {
                         negotiated = accepted;
@@ -375,6 +376,7 @@ public final class SessionFsm {
                     stale.isEmpty() ? "" : ", keeping " + stale + " stale");
         }
         state = SessionState.IDLE;
+        sentOpen = null;
         negotiated = null;
         lastDown = reason;
         if (!stale.isEmpty()) {
