@@ -3,7 +3,10 @@ package io.tabby.bird.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tabby.bird.wire.AfiSafi;
+import io.tabby.bird.wire.PrefixList;
+import io.tabby.bird.wire.codec.DecodeResult;
 import io.tabby.bird.wire.message.Open;
+import io.tabby.bird.wire.message.RouteRefresh;
 import io.tabby.bird.wire.message.Update;
 import java.time.Duration;
 import java.util.List;
@@ -121,10 +124,22 @@ class HappyPathTest {
         SessionConfig v4Only = Peers.calico().families(Set.of(AfiSafi.IPV4_UNICAST)).build();
         FsmDriver driver = Peers.driveTo(v4Only, SessionState.ESTABLISHED, Peers.peerOpen(90));
         assertThat(driver.fire(new FsmEvent.RouteRefreshReceived(
-                io.tabby.bird.wire.message.RouteRefresh.of(AfiSafi.IPV4_UNICAST))))
+                RouteRefresh.of(AfiSafi.IPV4_UNICAST))))
                 .contains(new FsmAction.DeliverRouteRefresh(AfiSafi.IPV4_UNICAST));
         assertThat(driver.fire(new FsmEvent.RouteRefreshReceived(
-                io.tabby.bird.wire.message.RouteRefresh.of(AfiSafi.IPV6_UNICAST))))
+                RouteRefresh.of(AfiSafi.IPV6_UNICAST))))
                 .noneMatch(a -> a instanceof FsmAction.DeliverRouteRefresh);
+    }
+
+    @Test
+    void treatAsWithdrawIsDeliveredAndFeedsTheHoldTimer() {
+        FsmDriver driver = Peers.driveTo(Peers.calico().build(), SessionState.ESTABLISHED, Peers.peerOpen(90));
+        driver.advance(Duration.ofSeconds(80));
+        DecodeResult.TreatAsWithdraw withdraw = new DecodeResult.TreatAsWithdraw(
+                List.of(PrefixList.empty(AfiSafi.IPV4_UNICAST)), "malformed ORIGIN");
+        assertThat(driver.fire(new FsmEvent.WithdrawReceived(withdraw))).containsExactly(
+                new FsmAction.StartTimer(TimerKind.HOLD, Peers.HOLD), new FsmAction.DeliverWithdraw(withdraw));
+        driver.advance(Duration.ofSeconds(80));
+        assertThat(driver.state()).isEqualTo(SessionState.ESTABLISHED);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tabby.bird.wire.message.Notification;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,7 @@ class TeardownTest {
     @Test
     void errorWaitDoublesPerErrorUpToTheMaximum() {
         FsmDriver driver = new FsmDriver(Peers.calico().build());
-        List<Long> waits = new java.util.ArrayList<>();
+        List<Long> waits = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             Peers.driveTo(driver, SessionState.OPEN_CONFIRM, Peers.peerOpen(90));
             driver.fire(new FsmEvent.NotificationReceived(new Notification(6, 4)));
