@@ -310,7 +310,8 @@ public final class SessionFsm {
         switch (state) {
             case IDLE -> {
             }
-            case CONNECT, ACTIVE -> closeBeforeOpen(new DownReason.SentNotification(reset.notification(), reset.reason()), out);
+            // No OPEN sent yet, so no NOTIFICATION either (RFC 4271 SendNOTIFICATIONwithoutOPEN is off).
+            case CONNECT, ACTIVE -> closeBeforeOpen(new DownReason.ConnectionLost(reset.reason()), out);
             case OPEN_SENT, OPEN_CONFIRM, ESTABLISHED -> drop(new DownReason.SentNotification(reset.notification(),
                     reset.reason()), Optional.of(reset.notification()), true, out);
         }
