@@ -1,6 +1,5 @@
 package io.tabby.confd;
 
-import io.tabby.confd.command.ProcessCommandRunner;
 import io.tabby.confd.functions.HostContext;
 import io.tabby.confd.processor.Outcome;
 import io.tabby.confd.processor.ProcessSettings;
@@ -8,6 +7,7 @@ import io.tabby.confd.resource.TemplateResourceException;
 import io.tabby.datastore.backend.Backend;
 import io.tabby.datastore.backend.EtcdSettings;
 import io.tabby.datastore.backend.etcd.EtcdBackend;
+import io.tabby.platform.exec.ProcessCommandRunner;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;

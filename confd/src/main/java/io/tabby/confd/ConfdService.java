@@ -2,7 +2,6 @@ package io.tabby.confd;
 
 import static java.util.Objects.requireNonNull;
 
-import io.tabby.confd.command.CommandRunner;
 import io.tabby.confd.functions.ConfdFunctions;
 import io.tabby.confd.functions.HostContext;
 import io.tabby.confd.processor.ConfdCounters;
@@ -21,6 +20,7 @@ import io.tabby.datastore.syncer.ExecutorScheduler;
 import io.tabby.datastore.syncer.Syncer;
 import io.tabby.datastore.syncer.SyncerCallbacks;
 import io.tabby.datastore.syncer.SyncerSettings;
+import io.tabby.platform.exec.CommandRunner;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;

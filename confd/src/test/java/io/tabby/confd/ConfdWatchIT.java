@@ -3,13 +3,13 @@ package io.tabby.confd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.tabby.confd.command.ProcessCommandRunner;
 import io.tabby.confd.functions.HostContext;
 import io.tabby.confd.processor.DebounceSettings;
 import io.tabby.confd.processor.ResourceCounters;
 import io.tabby.datastore.backend.Backend;
 import io.tabby.datastore.backend.EtcdSettings;
 import io.tabby.datastore.backend.etcd.EtcdBackend;
+import io.tabby.platform.exec.ProcessCommandRunner;
 import io.tabby.testkit.etcd.EtcdServer;
 import io.tabby.testkit.etcd.RealEtcd;
 import java.nio.file.Path;

@@ -2,16 +2,16 @@ package io.tabby.confd.processor;
 
 import static java.util.Objects.requireNonNull;
 
-import io.tabby.confd.command.CommandResult;
-import io.tabby.confd.command.CommandRunner;
 import io.tabby.confd.render.FileSyncer;
 import io.tabby.confd.render.RenderException;
 import io.tabby.confd.render.StagedFile;
 import io.tabby.confd.render.TemplateRenderer;
 import io.tabby.confd.resource.TemplateResource;
 import io.tabby.confd.store.KvView;
+import io.tabby.platform.exec.CommandRunner;
 import java.io.IOException;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,7 +30,7 @@ public final class ResourceProcessor {
 
     private final TemplateRenderer renderer;
     private final FileSyncer files;
-    private final CommandRunner commands;
+    private final ShellCommands commands;
     private final ProcessSettings settings;
     private final ConfdCounters counters;
     /** Resources whose file was replaced but whose reload failed: the next pass reloads even if unchanged. */
@@ -40,8 +40,8 @@ public final class ResourceProcessor {
             ProcessSettings settings, ConfdCounters counters) {
         this.renderer = requireNonNull(renderer, "renderer is null");
         this.files = requireNonNull(files, "files is null");
-        this.commands = requireNonNull(commands, "commands is null");
         this.settings = requireNonNull(settings, "settings is null");
+        this.commands = new ShellCommands(requireNonNull(commands, "commands is null"), settings.commandTimeout());
         this.counters = requireNonNull(counters, "counters is null");
     }
 
@@ -109,13 +109,13 @@ public final class ResourceProcessor {
     private boolean check(TemplateResource resource, StagedFile staged, ResourceCounters count) {
         String command = SRC.matcher(resource.checkCmd().orElseThrow())
                 .replaceAll(Matcher.quoteReplacement(staged.path().toString()));
-        CommandResult result = commands.run(command, settings.commandTimeout());
-        if (result.ok()) {
+        Optional<String> failure = commands.failure(command);
+        if (failure.isEmpty()) {
             return true;
         }
         count.checkFailures.incrementAndGet();
         LOG.error("{}: check_cmd rejected the new {} (template {}); keeping the last good file. `{}` {}",
-                resource.name(), resource.dest(), resource.src(), command, result.describe());
+                resource.name(), resource.dest(), resource.src(), command, failure.get());
         return false;
     }
 
@@ -125,12 +125,12 @@ public final class ResourceProcessor {
             return Outcome.UPDATED;
         }
         String command = resource.reloadCmd().get();
-        CommandResult result = commands.run(command, settings.commandTimeout());
-        if (!result.ok()) {
+        Optional<String> failure = commands.failure(command);
+        if (failure.isPresent()) {
             count.reloadFailures.incrementAndGet();
             reloadOwed.add(resource.name());
             LOG.error("{}: reload_cmd failed after {} was updated; it will be retried. `{}` {}", resource.name(),
-                    resource.dest(), command, result.describe());
+                    resource.dest(), command, failure.get());
             return Outcome.RELOAD_FAILED;
         }
         reloadOwed.remove(resource.name());

@@ -6,6 +6,11 @@
  * {@link io.tabby.confd.processor.WatchProcessor} ({@code -watch}) and
  * {@link io.tabby.confd.processor.IntervalProcessor} ({@code -interval}).
  *
+ * <p>{@code check_cmd} and {@code reload_cmd} are shell lines, as in confd: they run as
+ * {@code /bin/sh -c <line>} on platform's {@link io.tabby.platform.exec.CommandRunner} (tests use
+ * {@code io.tabby.platform.testing.RecordingCommandRunner}), killed after the command timeout. A
+ * non-zero exit or a timeout is a failed check or reload.
+ *
  * <p>Threading: the syncer's callbacks only hand off to one owner thread
  * ({@link io.tabby.confd.processor.StoreFeed}); that thread owns the store, renders, runs commands
  * and fires the debounce timers. Nothing renders before the syncer is first {@code IN_SYNC}, and

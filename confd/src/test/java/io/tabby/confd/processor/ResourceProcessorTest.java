@@ -2,9 +2,14 @@ package io.tabby.confd.processor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tabby.confd.resource.TemplateResource;
 import io.tabby.confd.store.KvView;
+import io.tabby.platform.exec.CommandResult;
+import io.tabby.platform.exec.CommandTimeoutException;
+import io.tabby.platform.exec.ProcessCommandRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,10 +36,12 @@ class ResourceProcessorTest {
         assertThat(outcome).isEqualTo(Outcome.UPDATED);
         assertThat(fixture.destContent()).isEqualTo("port = 80\n");
         assertThat(Files.getAttribute(fixture.dest, "unix:mode")).matches(m -> ((Integer) m & 07777) == 0640);
-        assertThat(fixture.commands.commands()).hasSize(2);
-        String check = fixture.commands.commands().get(0);
+        assertThat(fixture.shellLines()).hasSize(2);
+        String check = fixture.shellLines().get(0);
         assertThat(check).startsWith("check " + fixture.dest.getParent() + "/.app.conf");
-        assertThat(fixture.commands.commands().get(1)).isEqualTo(ProcessorFixture.RELOAD);
+        assertThat(fixture.shellLines().get(1)).isEqualTo(ProcessorFixture.RELOAD);
+        assertThat(fixture.commands.commands()).as("each runs with the configured command timeout")
+                .allSatisfy(c -> assertThat(c.timeout()).isEqualTo(ProcessSettings.DEFAULTS.commandTimeout()));
         assertThat(fixture.leftovers()).as("the stage file was renamed into place").isEmpty();
         assertThat(fixture.counters.of("app.toml").reloads()).isEqualTo(1);
     }
@@ -47,7 +54,7 @@ class ResourceProcessorTest {
         Outcome outcome = processor.process(fixture.resource(), KvView.of(Map.of("/app/port", "80")));
 
         assertThat(outcome).isEqualTo(Outcome.UNCHANGED);
-        assertThat(fixture.commands.commands()).hasSize(2);
+        assertThat(fixture.shellLines()).hasSize(2);
         assertThat(fixture.leftovers()).isEmpty();
         assertThat(fixture.counters.of("app.toml").renders()).isEqualTo(2);
     }
@@ -56,13 +63,13 @@ class ResourceProcessorTest {
     void failedCheckKeepsTheLastGoodFileAndIsCounted() throws Exception {
         ResourceProcessor processor = fixture.processor(ProcessSettings.DEFAULTS);
         processor.process(fixture.resource(), V1);
-        fixture.commands.failWhen(command -> command.startsWith("check"));
+        fixture.failWhen(command -> command.startsWith("check"));
 
         Outcome outcome = processor.process(fixture.resource(), V2);
 
         assertThat(outcome).isEqualTo(Outcome.CHECK_FAILED);
         assertThat(fixture.destContent()).isEqualTo("port = 80\n");
-        assertThat(fixture.commands.count(ProcessorFixture.RELOAD)).isEqualTo(1);
+        assertThat(fixture.count(ProcessorFixture.RELOAD)).isEqualTo(1);
         assertThat(fixture.counters.of("app.toml").checkFailures()).isEqualTo(1);
         assertThat(fixture.leftovers()).isEmpty();
     }
@@ -87,8 +94,8 @@ class ResourceProcessorTest {
 
         assertThat(outcome).isEqualTo(Outcome.WOULD_UPDATE);
         assertThat(fixture.destContent()).isEqualTo("port = 80\n");
-        assertThat(fixture.commands.count("check")).isEqualTo(2);
-        assertThat(fixture.commands.count(ProcessorFixture.RELOAD)).isEqualTo(1);
+        assertThat(fixture.count("check")).isEqualTo(2);
+        assertThat(fixture.count(ProcessorFixture.RELOAD)).isEqualTo(1);
         assertThat(fixture.leftovers()).isEmpty();
     }
 
@@ -96,13 +103,13 @@ class ResourceProcessorTest {
     void syncOnlySwapsWithoutCheckOrReload() throws Exception {
         ResourceProcessor syncOnly = fixture.processor(new ProcessSettings(false, true, false,
                 ProcessSettings.DEFAULTS.commandTimeout()));
-        fixture.commands.failWhen(command -> true);
+        fixture.failWhen(command -> true);
 
         Outcome outcome = syncOnly.process(fixture.resource(), V2);
 
         assertThat(outcome).isEqualTo(Outcome.UPDATED);
         assertThat(fixture.destContent()).isEqualTo("port = 8080\n");
-        assertThat(fixture.commands.commands()).isEmpty();
+        assertThat(fixture.shellLines()).isEmpty();
     }
 
     @Test
@@ -122,14 +129,14 @@ class ResourceProcessorTest {
     @Test
     void failedReloadIsRetriedEvenWhenTheFileIsUnchanged() throws Exception {
         ResourceProcessor processor = fixture.processor(ProcessSettings.DEFAULTS);
-        fixture.commands.failWhen(command -> command.equals(ProcessorFixture.RELOAD));
+        fixture.failWhen(command -> command.equals(ProcessorFixture.RELOAD));
         assertThat(processor.process(fixture.resource(), V1)).isEqualTo(Outcome.RELOAD_FAILED);
-        fixture.commands.failWhen(command -> false);
+        fixture.failWhen(command -> false);
 
         assertThat(processor.process(fixture.resource(), V1)).isEqualTo(Outcome.UPDATED);
         assertThat(processor.process(fixture.resource(), V1)).isEqualTo(Outcome.UNCHANGED);
-        assertThat(fixture.commands.count(ProcessorFixture.RELOAD)).isEqualTo(2);
-        assertThat(fixture.commands.count("check")).isEqualTo(1);
+        assertThat(fixture.count(ProcessorFixture.RELOAD)).isEqualTo(2);
+        assertThat(fixture.count("check")).isEqualTo(1);
     }
 
     @Test
@@ -143,5 +150,56 @@ class ResourceProcessorTest {
         assertThat(fixture.leftovers()).singleElement()
                 .satisfies(p -> assertThat(p.getFileName().toString()).startsWith(".app.conf"))
                 .satisfies(p -> assertThat(Files.readString(p)).isEqualTo("port = 80\n"));
+    }
+
+    @Test
+    void aCheckThatTimesOutIsAFailedCheck() throws Exception {
+        fixture.processor(ProcessSettings.DEFAULTS).process(fixture.resource(), V1);
+        ResourceProcessor timingOut = fixture.processor(ProcessSettings.DEFAULTS, command -> {
+            if (ProcessorFixture.shellLine(command).startsWith("check")) {
+                throw new CommandTimeoutException(command);
+            }
+            return new CommandResult(command, 0, "", "");
+        });
+
+        Outcome outcome = timingOut.process(fixture.resource(), V2);
+
+        assertThat(outcome).isEqualTo(Outcome.CHECK_FAILED);
+        assertThat(fixture.destContent()).isEqualTo("port = 80\n");
+        assertThat(fixture.counters.of("app.toml").checkFailures()).isEqualTo(1);
+        assertThat(fixture.leftovers()).isEmpty();
+    }
+
+    @Test
+    void aReloadThatTimesOutIsAFailedReloadAndIsRetried() throws Exception {
+        ResourceProcessor timingOut = fixture.processor(ProcessSettings.DEFAULTS, command -> {
+            if (ProcessorFixture.shellLine(command).equals(ProcessorFixture.RELOAD)) {
+                throw new CommandTimeoutException(command);
+            }
+            return new CommandResult(command, 0, "", "");
+        });
+        TemplateResource resource = fixture.resource();
+
+        assertThat(timingOut.process(resource, V1)).isEqualTo(Outcome.RELOAD_FAILED);
+        assertThat(fixture.destContent()).isEqualTo("port = 80\n");
+        assertThat(fixture.counters.of("app.toml").reloadFailures()).isEqualTo(1);
+        assertThat(timingOut.process(resource, V1)).as("the owed reload is retried").isEqualTo(Outcome.RELOAD_FAILED);
+        assertThat(fixture.counters.of("app.toml").reloadFailures()).isEqualTo(2);
+    }
+
+    @Test
+    void realShellRunsTheCheckOnTheStagedFileAndKillsAReloadPastItsTimeout() throws Exception {
+        ResourceProcessor real = fixture.processor(new ProcessSettings(false, false, false, Duration.ofMillis(200)),
+                new ProcessCommandRunner());
+        // quotes and && only work if the line goes through /bin/sh, not straight to exec
+        TemplateResource resource = fixture.resourceWithCommands("grep -q 'port = 80' {{.src}} && test -s {{.src}}", "sleep 600");
+
+        Outcome outcome = real.process(resource, V1);
+
+        assertThat(outcome).isEqualTo(Outcome.RELOAD_FAILED);
+        assertThat(fixture.destContent()).isEqualTo("port = 80\n");
+        assertThat(fixture.counters.of("app.toml").checkFailures()).isZero();
+        assertThat(fixture.counters.of("app.toml").reloadFailures()).isEqualTo(1);
+        assertThat(fixture.leftovers()).isEmpty();
     }
 }

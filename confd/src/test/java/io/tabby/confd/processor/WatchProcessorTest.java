@@ -148,7 +148,7 @@ class WatchProcessorTest {
 
         assertThat(app().renders()).isEqualTo(2);
         assertThat(app().reloads()).isEqualTo(1);
-        assertThat(fixture.commands.count("check")).isEqualTo(2); // one per resource, at start
+        assertThat(fixture.count("check")).isEqualTo(2); // one per resource, at start
     }
 
     @Test
@@ -163,7 +163,7 @@ class WatchProcessorTest {
     @Test
     void aFailedCheckIsRetriedWithBackoffAndKeepsTheLastGoodFileMeanwhile() throws Exception {
         startInSync();
-        fixture.commands.failWhen(command -> command.startsWith("check"));
+        fixture.failWhen(command -> command.startsWith("check"));
 
         put("/app/port", "bad");
         assertThat(app().checkFailures()).isEqualTo(1);
@@ -171,7 +171,7 @@ class WatchProcessorTest {
         assertThat(app().checkFailures()).isEqualTo(2);
         assertThat(fixture.destContent()).isEqualTo("port = 80\n");
 
-        fixture.commands.failWhen(command -> false);
+        fixture.failWhen(command -> false);
         scheduler.advance(Duration.ofMillis(500));
 
         assertThat(fixture.destContent()).isEqualTo("port = bad\n");
