@@ -5,6 +5,10 @@ import io.tabby.ctl.command.CompletionCommand;
 import io.tabby.ctl.command.CreateCommand;
 import io.tabby.ctl.command.DeleteCommand;
 import io.tabby.ctl.command.GetCommand;
+import io.tabby.ctl.command.IpamCheckCommand;
+import io.tabby.ctl.command.IpamCommand;
+import io.tabby.ctl.command.IpamReleaseCommand;
+import io.tabby.ctl.command.IpamShowCommand;
 import io.tabby.ctl.command.Manifests;
 import io.tabby.ctl.command.ReplaceCommand;
 import io.tabby.ctl.command.TabbyctlCommand;
@@ -87,6 +91,10 @@ public final class CtlMain {
         commandLine.addSubcommand(new ApplyCommand(session, manifests, parser, dryRunPrinter));
         commandLine.addSubcommand(new DeleteCommand(session, manifests, parser, dryRunPrinter));
         commandLine.addSubcommand(new GetCommand(session, resourcePrinter));
+        commandLine.addSubcommand(new CommandLine(new IpamCommand())
+                .addSubcommand(new IpamShowCommand(session))
+                .addSubcommand(new IpamCheckCommand(session))
+                .addSubcommand(new IpamReleaseCommand(session)));
         commandLine.addSubcommand(new VersionCommand(session));
         commandLine.addSubcommand(new CompletionCommand());
 
