@@ -118,7 +118,9 @@ public final class CtlMain {
         codes.put(" " + ExitCodes.FAILURE, "Failure: bad input, datastore unreachable or refusing, resource missing or in the way.");
         codes.put(" " + ExitCodes.USAGE, "Wrong command line: unknown option, missing argument.");
         CommandSpec spec = commandLine.getCommandSpec();
-        spec.usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
+        if (spec.usageMessage().exitCodeList().isEmpty()) { // a command may document its own
+            spec.usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
+        }
         for (CommandLine sub : commandLine.getSubcommands().values()) {
             documentExitCodes(sub);
         }

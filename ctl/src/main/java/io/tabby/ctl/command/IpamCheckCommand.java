@@ -33,6 +33,12 @@ import picocli.CommandLine.Spec;
             "With --fix, repair what is safe (release leaks, rewrite handles, fix affinities), then check again.",
             "Exits 1 while problems remain.",
         },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            " 0:Clean: no problems, or none left after --fix.",
+            " 1:Problems remain (or --fix --dry-run found some), or the datastore is unreachable or refusing.",
+            " 2:Wrong command line: unknown option, --dry-run without --fix.",
+        },
         footer = {
             "",
             "Examples:",

@@ -31,7 +31,8 @@ class IpamHelpTest {
     @Test
     void helpNamesTheOptions() {
         assertThat(ctl.run("ipam", "show", "--help").out()).contains("--ip=IP", "--show-blocks");
-        assertThat(ctl.run("ipam", "check", "--help").out()).contains("--fix", "--dry-run", "Exits 1 while problems remain.");
+        assertThat(ctl.run("ipam", "check", "--help").out()).contains("--fix", "--dry-run", "Exits 1 while problems remain.",
+                "   1   Problems remain (or --fix --dry-run found some)");
         assertThat(ctl.run("ipam", "release", "--help").out()).contains("--ip=IP");
         assertThat(ctl.run("--help").out()).contains("ipam");
         assertThat(ctl.run("ipam", "--help").out()).contains("show", "check", "release");
