@@ -2,12 +2,18 @@ package io.tabby.ctl.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tabby.ctl.BackendFactory;
 import io.tabby.ctl.CtlHarness;
 import io.tabby.ctl.CtlRun;
 import io.tabby.ctl.ExitCodes;
 import io.tabby.ctl.IpamFixture;
+import io.tabby.datastore.backend.RevisionConflictException;
+import io.tabby.datastore.backend.TxnOp;
 import io.tabby.datastore.model.IpAddr;
+import io.tabby.datastore.testing.ForwardingBackend;
 import io.tabby.ipam.impl.DatastoreIpam;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +58,25 @@ class IpamReleaseCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILURE);
         assertThat(run.err()).startsWith("IP address 192.168.7.7 is not assigned; nothing was released.");
+    }
+
+    @Test
+    void ipamFailuresAreReportedWithTheirAdvice() {
+        BackendFactory contended = settings -> new ForwardingBackend(ctl.store) {
+            @Override
+            public long commit(List<TxnOp> ops) {
+                throw new RevisionConflictException(ops.getFirst().key(), 1, 2);
+            }
+
+            @Override
+            public void close() {}
+        };
+
+        CtlRun run = CtlRun.run("", Map.of(), contended, "ipam", "release", "--ip=" + address);
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(run.err()).startsWith("Failed to execute command: gave up writing /calico/ipam/v2/assignment/ipv4/block/")
+                .contains("retry the request");
     }
 
     @Test
