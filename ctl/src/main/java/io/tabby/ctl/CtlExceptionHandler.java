@@ -9,6 +9,7 @@ import io.tabby.datastore.backend.UnavailableException;
 import io.tabby.datastore.resource.InputProblem;
 import io.tabby.datastore.resource.ResourceException;
 import io.tabby.datastore.resource.ResourceInputException;
+import io.tabby.ipam.IpamException;
 import java.io.PrintWriter;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -65,6 +66,8 @@ public final class CtlExceptionHandler implements IExecutionExceptionHandler, IP
             case DatastoreException e -> FAILED + e.getMessage();
             case ResourceInputException e -> inputProblems(e);
             case ResourceException e -> FAILED + e.getMessage();
+            // IPAM's messages say what is wrong and what to do (retries exhausted, address in use, ...).
+            case IpamException e -> FAILED + e.getMessage();
             // Libraries signal unusable input (a malformed value, a request etcd rejects) this way.
             case IllegalArgumentException e -> FAILED + e.getMessage();
             default -> unexpected(ex);

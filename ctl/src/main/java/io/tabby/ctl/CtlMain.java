@@ -5,6 +5,10 @@ import io.tabby.ctl.command.CompletionCommand;
 import io.tabby.ctl.command.CreateCommand;
 import io.tabby.ctl.command.DeleteCommand;
 import io.tabby.ctl.command.GetCommand;
+import io.tabby.ctl.command.IpamCheckCommand;
+import io.tabby.ctl.command.IpamCommand;
+import io.tabby.ctl.command.IpamReleaseCommand;
+import io.tabby.ctl.command.IpamShowCommand;
 import io.tabby.ctl.command.Manifests;
 import io.tabby.ctl.command.ReplaceCommand;
 import io.tabby.ctl.command.TabbyctlCommand;
@@ -87,6 +91,10 @@ public final class CtlMain {
         commandLine.addSubcommand(new ApplyCommand(session, manifests, parser, dryRunPrinter));
         commandLine.addSubcommand(new DeleteCommand(session, manifests, parser, dryRunPrinter));
         commandLine.addSubcommand(new GetCommand(session, resourcePrinter));
+        commandLine.addSubcommand(new CommandLine(new IpamCommand())
+                .addSubcommand(new IpamShowCommand(session))
+                .addSubcommand(new IpamCheckCommand(session))
+                .addSubcommand(new IpamReleaseCommand(session)));
         commandLine.addSubcommand(new VersionCommand(session));
         commandLine.addSubcommand(new CompletionCommand());
 
@@ -110,7 +118,9 @@ public final class CtlMain {
         codes.put(" " + ExitCodes.FAILURE, "Failure: bad input, datastore unreachable or refusing, resource missing or in the way.");
         codes.put(" " + ExitCodes.USAGE, "Wrong command line: unknown option, missing argument.");
         CommandSpec spec = commandLine.getCommandSpec();
-        spec.usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
+        if (spec.usageMessage().exitCodeList().isEmpty()) { // a command may document its own
+            spec.usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
+        }
         for (CommandLine sub : commandLine.getSubcommands().values()) {
             documentExitCodes(sub);
         }

@@ -6,6 +6,8 @@ import io.tabby.ctl.options.DatastoreSettingsResolver;
 import io.tabby.ctl.options.GlobalOptions;
 import io.tabby.datastore.backend.Backend;
 import io.tabby.datastore.resource.ResourceClient;
+import io.tabby.ipam.Ipam;
+import io.tabby.ipam.impl.DatastoreIpam;
 import java.util.Map;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -28,6 +30,7 @@ public final class DatastoreSession implements AutoCloseable {
     private DatastoreSettingsResolver.Resolved resolved;
     private Backend backend;
     private ResourceClient resources;
+    private Ipam ipam;
 
     public DatastoreSession(DatastoreSettingsResolver resolver, GlobalOptions options, Map<String, String> env,
             BackendFactory backends) {
@@ -71,6 +74,14 @@ public final class DatastoreSession implements AutoCloseable {
             resources = new ResourceClient(backend());
         }
         return resources;
+    }
+
+    /** The IPAM API over the backend (made once). */
+    public Ipam ipam() {
+        if (ipam == null) {
+            ipam = new DatastoreIpam(backend());
+        }
+        return ipam;
     }
 
     @Override

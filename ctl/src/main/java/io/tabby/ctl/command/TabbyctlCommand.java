@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = ClientVersionProvider.class,
         description = "tabbyctl manages Tabby's resources (IP pools, nodes, BGP peers, BGP and Felix"
-                + " configuration) in etcd, as calicoctl does for Calico.",
+                + " configuration) in etcd and inspects and repairs its IP address management, as calicoctl"
+                + " does for Calico.",
         footer = {
             "",
             "Each datastore setting comes from its flag, else its environment variable (ETCD_ENDPOINTS,"
