@@ -4,7 +4,6 @@ import io.tabby.datastore.model.AllocationBlock;
 import io.tabby.datastore.model.WorkloadEndpoint;
 import io.tabby.ipam.block.BlockQueries;
 import io.tabby.ipam.check.IpamProblem;
-import io.tabby.ipam.check.IpamProblem.LeakedAddress;
 import io.tabby.ipam.check.IpamReport;
 import io.tabby.ipam.check.IpamSnapshot;
 import io.tabby.ipam.check.RepairAction;
@@ -16,7 +15,6 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The text of {@code ipam check}: calicoctl's progress lines and closing
@@ -56,7 +54,7 @@ public final class CheckPrinter {
     public static String problems(IpamReport report) {
         StringBuilder out = new StringBuilder();
         for (IpamProblem problem : report.problems()) {
-            out.append("  ").append(describe(problem)).append('\n');
+            out.append("  ").append(problem.describe()).append('\n');
         }
         return out.append(report.summary()).append('\n').toString();
     }
@@ -66,7 +64,7 @@ public final class CheckPrinter {
         StringBuilder out = new StringBuilder(dryRun ? "Repairing (dry run: nothing is written)...\n" : "Repairing...\n");
         Map<Outcome, Integer> tally = new EnumMap<>(Outcome.class);
         for (RepairAction action : actions) {
-            out.append("  ").append(label(action.outcome())).append(": ").append(describe(action.problem()))
+            out.append("  ").append(label(action.outcome())).append(": ").append(action.problem().describe())
                     .append(" -> ").append(action.detail()).append('\n');
             tally.merge(action.outcome(), 1, Integer::sum);
         }
@@ -76,18 +74,6 @@ public final class CheckPrinter {
                 .append(counts.isEmpty() ? "nothing to do" : String.join(", ", counts))
                 .append(dryRun ? "; nothing was written.\n" : ".\n");
         return out.toString();
-    }
-
-    /**
-     * The problem's own sentence, except that a leak's attributes are listed sorted by name: the
-     * record's map has no stable order, and the same data must always print the same text.
-     */
-    static String describe(IpamProblem problem) {
-        if (problem instanceof LeakedAddress leak) {
-            return "address " + leak.address() + " in block " + leak.block() + " (handle " + leak.handleId() + ", "
-                    + new TreeMap<>(leak.attributes()) + ") is allocated but no workload endpoint uses it";
-        }
-        return problem.describe();
     }
 
     private static String label(Outcome outcome) {

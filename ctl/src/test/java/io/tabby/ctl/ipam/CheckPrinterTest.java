@@ -20,17 +20,6 @@ class CheckPrinterTest {
             new AddressHeldTwice(IpAddr.parse("10.0.0.4"), List.of("endpoint a", "endpoint b"));
 
     @Test
-    void leakAttributesAreSortedByName() {
-        assertThat(CheckPrinter.describe(LEAK)).isEqualTo("address 10.0.0.3 in block 10.0.0.0/26 (handle h1,"
-                + " {containerID=c, namespace=ns, node=n1, pod=p}) is allocated but no workload endpoint uses it");
-    }
-
-    @Test
-    void otherProblemsUseTheirOwnSentence() {
-        assertThat(CheckPrinter.describe(TWICE)).isEqualTo(TWICE.describe());
-    }
-
-    @Test
     void repairTalliesEveryOutcome() {
         String out = CheckPrinter.repair(List.of(
                 new RepairAction(LEAK, Outcome.FIXED, "released 10.0.0.3"),

@@ -3,8 +3,10 @@ package io.tabby.ipam.check;
 import io.tabby.datastore.model.AffinityState;
 import io.tabby.datastore.model.Cidr;
 import io.tabby.datastore.model.IpAddr;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** One broken IPAM invariant. Records, so that a problem found twice compares equal. */
 public sealed interface IpamProblem {
@@ -87,7 +89,8 @@ public sealed interface IpamProblem {
     record LeakedAddress(IpAddr address, Cidr block, int ordinal, String handleId, Map<String, String> attributes)
             implements IpamProblem {
         public LeakedAddress {
-            attributes = Map.copyOf(attributes);
+            // sorted, so the same data always describes itself with the same text
+            attributes = Collections.unmodifiableMap(new TreeMap<>(attributes));
         }
 
         @Override
