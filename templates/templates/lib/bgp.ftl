@@ -47,6 +47,9 @@ protocol direct {
 }
 <#if !net.isIP(myIp, family)>
 
+<#if myIp?has_content>
+# ip_addr_${suffix} '${net.safe(myIp)}' is not an IPv${family} address.
+</#if>
 # IPv${family} disabled on this node.
 <#else>
 
@@ -125,6 +128,7 @@ router id ${myV4};
 # Skipping node ${net.safe(host)}: address ${ip} is already peered or is ours
 <#else>
 <#local names = names + [name]>
+
 protocol bgp ${name} from bgp_template {
   neighbor ${ip} as ${net.firstAs([getv("/host/${host}/as_num"), getv("/global/as_num")])};
   source address ${myIp};  # The local address we use for the TCP connection.
@@ -132,7 +136,6 @@ protocol bgp ${name} from bgp_template {
   passive on; # Mesh is unidirectional, peer will connect to us.
 </#if>
 }
-
 </#if>
 </#list>
 </#macro>
@@ -185,6 +188,7 @@ ${none}
 <#local peerCluster = net.field(p, "rr_cluster_id")?trim>
 <#local nextHopMode = net.field(p, "next_hop_mode")?lower_case>
 <#local restart = net.field(p, "restart_time")?trim?remove_ending("s")>
+
 protocol bgp ${name} from bgp_template {
   neighbor ${ip}<#if port?has_content && port != "179"> port ${port}</#if> as ${peerAs};
 <#if sourceAddr != "None">
@@ -210,5 +214,4 @@ protocol bgp ${name} from bgp_template {
   password "${password}";
 </#if>
 }
-
 </#macro>

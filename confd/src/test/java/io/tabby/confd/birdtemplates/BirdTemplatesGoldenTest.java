@@ -28,7 +28,7 @@ class BirdTemplatesGoldenTest {
     @TestFactory
     Stream<DynamicTest> everyScenarioRendersItsGoldenFiles() {
         List<BirdScenario> scenarios = BirdScenario.all();
-        assertThat(scenarios).as("scenarios under %s", BirdScenario.ROOT).hasSizeGreaterThanOrEqualTo(1);
+        assertThat(scenarios).as("scenarios under %s", BirdScenario.ROOT).hasSizeGreaterThanOrEqualTo(7);
         return scenarios.stream().flatMap(s -> s.nodes().stream().map(node -> DynamicTest.dynamicTest(
                 s.name() + " as " + node, () -> check(s, node))));
     }
