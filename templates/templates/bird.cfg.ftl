@@ -1,0 +1,2 @@
+<#import "lib/bgp.ftl" as bgp>
+<@bgp.config family=4/>

@@ -1,0 +1,2 @@
+<#import "lib/ipam.ftl" as ipam>
+<@ipam.config family=6/>
