@@ -8,6 +8,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.logging.log4j.LogManager;
@@ -66,6 +67,10 @@ public final class TemplateResourceLoader {
         if (resources.isEmpty()) {
             throw new TemplateResourceException(resourceDir + ": no *.toml template resources; add at least one");
         }
+        // Resources without a check_cmd first (stable otherwise: file-name order). A checked file
+        // often includes unchecked fragments (bird.cfg includes bird_ipam.cfg and bird_aggr.cfg),
+        // so writing the fragments first lets the very first pass on a fresh node pass its checks.
+        resources.sort(Comparator.comparing(resource -> resource.checkCmd().isPresent()));
         LOG.info("loaded {} template resources from {}", resources.size(), resourceDir);
         return List.copyOf(resources);
     }

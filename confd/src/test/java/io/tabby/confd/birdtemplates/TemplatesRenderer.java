@@ -9,7 +9,7 @@ import io.tabby.confd.functions.HostContext;
 import io.tabby.confd.functions.HostLookup;
 import io.tabby.confd.processor.Outcome;
 import io.tabby.confd.processor.ProcessSettings;
-import io.tabby.confd.testing.RecordingCommandRunner;
+import io.tabby.platform.testing.RecordingCommandRunner;
 import io.tabby.datastore.testing.InMemoryBackend;
 import java.io.IOException;
 import java.nio.file.Files;

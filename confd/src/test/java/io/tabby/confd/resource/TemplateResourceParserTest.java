@@ -191,4 +191,22 @@ class TemplateResourceParserTest {
         List<TemplateResource> resources = loader.load(confdir);
         assertThat(resources).extracting(TemplateResource::name).containsExactly("a.toml", "sub/b.toml");
     }
+
+    @Test
+    void loaderPutsResourcesWithoutACheckFirst(@TempDir Path confdir) throws Exception {
+        Files.createDirectories(confdir.resolve("conf.d"));
+        Files.createDirectories(confdir.resolve("templates"));
+        Files.writeString(confdir.resolve("templates/t.ftl"), "t");
+        Files.writeString(confdir.resolve("conf.d/bird.toml"), "[template]\nsrc = \"t.ftl\"\ndest = \"/tmp/bird.cfg\"\n"
+                + "keys = [\"/a\"]\ncheck_cmd = \"bird -p -c {{.src}}\"\n");
+        Files.writeString(confdir.resolve("conf.d/bird_aggr.toml"),
+                "[template]\nsrc = \"t.ftl\"\ndest = \"/tmp/bird_aggr.cfg\"\nkeys = [\"/b\"]\n");
+        Files.writeString(confdir.resolve("conf.d/bird_ipam.toml"),
+                "[template]\nsrc = \"t.ftl\"\ndest = \"/tmp/bird_ipam.cfg\"\nkeys = [\"/c\"]\n");
+
+        List<TemplateResource> resources = new TemplateResourceLoader(parser).load(confdir);
+
+        assertThat(resources).extracting(TemplateResource::name)
+                .containsExactly("bird_aggr.toml", "bird_ipam.toml", "bird.toml");
+    }
 }
