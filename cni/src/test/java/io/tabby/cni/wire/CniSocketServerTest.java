@@ -10,7 +10,9 @@ import io.tabby.cni.spec.PluginKind;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -150,5 +152,22 @@ class CniSocketServerTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> CniSocketServer.start(file, service))
                 .isInstanceOf(IOException.class).hasMessageContaining("is not a socket");
         assertThat(file).hasContent("data");
+    }
+
+    @Test
+    void aClientThatNeverSendsIsDisconnectedAndGarbageGetsCode6() throws IOException {
+        server.close();
+        server = CniSocketServer.start(dir.resolve("guarded.sock"), service, Duration.ofMillis(200));
+        try (SocketChannel idle = SocketChannel.open(UnixDomainSocketAddress.of(server.socket()))) {
+            // The read blocks until the server gives up on us and closes: end of stream.
+            assertThat(idle.read(ByteBuffer.allocate(16))).isEqualTo(-1);
+        }
+        try (SocketChannel garbage = SocketChannel.open(UnixDomainSocketAddress.of(server.socket()))) {
+            WireCodec.INSTANCE.writeFrame(garbage, "{\"protocol\":1,\"plugin\":\"tabby\"}");
+            WireResponse response = WireCodec.INSTANCE.decodeResponse(WireCodec.INSTANCE.readFrame(garbage));
+            assertThat(response).isInstanceOfSatisfying(WireResponse.Failure.class,
+                    f -> assertThat(f.error().code()).isEqualTo(CniError.DECODING_FAILURE));
+        }
+        assertThat(service.requests()).isEmpty();
     }
 }
