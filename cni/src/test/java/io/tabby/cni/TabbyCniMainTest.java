@@ -107,8 +107,9 @@ class TabbyCniMainTest {
 
     @Test
     void delCheckGcAndStatusPrintNothingOnSuccess() {
+        String withPrev = CONFIG.replaceFirst("\\{", "{\"prevResult\":{\"ips\":[{\"version\":\"4\",\"address\":\"10.65.0.5/32\"}]},");
         for (String command : new String[] {"DEL", "CHECK"}) {
-            assertThat(run(env(command), CONFIG)).isEqualTo(new Outcome(0, ""));
+            assertThat(run(env(command), withPrev)).isEqualTo(new Outcome(0, ""));
         }
         String v11 = CONFIG.replace("0.4.0", "1.1.0");
         assertThat(run(env("STATUS"), v11)).isEqualTo(new Outcome(0, ""));

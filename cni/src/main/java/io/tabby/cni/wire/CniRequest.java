@@ -43,8 +43,20 @@ public record CniRequest(PluginKind plugin, CniEnv env, NetworkConfig config, Op
         NetworkConfig config = ConfigParser.INSTANCE.parse(stdin, plugin, cniEnv.command());
         Optional<CniResult> prev = Optional.empty();
         if (config.prevResult().isPresent()) {
-            prev = Optional.of(ResultReader.INSTANCE.read(config.prevResult().get(), "prevResult",
-                    CniError.INVALID_NETWORK_CONFIG));
+            try {
+                prev = Optional.of(ResultReader.INSTANCE.read(config.prevResult().get(), "prevResult",
+                        CniError.INVALID_NETWORK_CONFIG));
+            } catch (CniException e) {
+                // DEL must clean up whatever it is given: a DEL that fails is retried by the kubelet
+                // forever, leaving the pod Terminating. The agent releases by handle without it.
+                if (cniEnv.command() != CniCommand.DEL) {
+                    throw e;
+                }
+            }
+        }
+        if (cniEnv.command() == CniCommand.CHECK && prev.isEmpty()) {
+            throw CniException.invalidConfig("prevResult: missing",
+                    "CHECK verifies the result of an earlier ADD; the runtime must pass it as prevResult");
         }
         return new CniRequest(plugin, cniEnv, config, prev);
     }

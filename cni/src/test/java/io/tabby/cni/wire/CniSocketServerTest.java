@@ -62,8 +62,9 @@ class CniSocketServerTest {
     void forwardsEveryCommandToTheService() {
         assertThat(client.exchange(WireRequest.of(PluginKind.TABBY, env("ADD"), CONFIG)))
                 .isEqualTo(WireResponse.ok(FakeCniService.RESULT));
+        String withPrev = CONFIG.replaceFirst("\\{", "{\"prevResult\":{\"ips\":[{\"address\":\"10.65.0.5/32\"}]},");
         for (String command : new String[] {"DEL", "CHECK", "STATUS"}) {
-            assertThat(client.exchange(WireRequest.of(PluginKind.TABBY, env(command), CONFIG)))
+            assertThat(client.exchange(WireRequest.of(PluginKind.TABBY, env(command), withPrev)))
                     .isEqualTo(WireResponse.ok());
         }
         String gc = CONFIG.replaceFirst("\\{", "{\"cni.dev/valid-attachments\":[{\"containerID\":\"keep\",\"ifname\":\"eth0\"}],");
