@@ -1,0 +1,6 @@
+package io.tabby.cni.json;
+
+/** The JSON literal {@code null}. */
+public enum JsonNull implements JsonValue {
+    INSTANCE
+}
