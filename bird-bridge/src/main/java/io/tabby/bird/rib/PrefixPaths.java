@@ -1,0 +1,66 @@
+package io.tabby.bird.rib;
+
+import java.util.Arrays;
+
+/**
+ * The Loc-RIB's entry for one prefix: every path to it in a small array (most prefixes have one or
+ * two) and the outcome of the last decision.
+ */
+final class PrefixPaths {
+    private Route[] paths = new Route[2];
+    private int size;
+    private Decision decision;
+
+    int size() {
+        return size;
+    }
+
+    Route path(int i) {
+        return paths[i];
+    }
+
+    Decision decision() {
+        return decision;
+    }
+
+    /** Adds {@code route}, replacing the path with the same source peer and path id. */
+    void put(Route route) {
+        int at = indexOf(route.source().id(), route.pathId());
+        if (at >= 0) {
+            paths[at] = route;
+            return;
+        }
+        if (size == paths.length) {
+            paths = Arrays.copyOf(paths, size * 2);
+        }
+        paths[size++] = route;
+    }
+
+    /** Removes the path of this peer and path id; false when there was none. */
+    boolean remove(int peerId, int pathId) {
+        int at = indexOf(peerId, pathId);
+        if (at < 0) {
+            return false;
+        }
+        paths[at] = paths[--size];
+        paths[size] = null;
+        return true;
+    }
+
+    /** Re-runs the decision; true when the best path (or its absence) changed. */
+    boolean decide(BestPathSelector selector) {
+        Route before = decision == null ? null : decision.best();
+        decision = selector.select(paths, size);
+        Route after = decision == null ? null : decision.best();
+        return before != after;
+    }
+
+    private int indexOf(int peerId, int pathId) {
+        for (int i = 0; i < size; i++) {
+            if (paths[i].source().id() == peerId && paths[i].pathId() == pathId) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
