@@ -12,7 +12,9 @@ import io.tabby.bird.wire.attr.LocalPref;
 import io.tabby.bird.wire.attr.NextHop;
 import io.tabby.bird.wire.attr.OriginatorId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Whether and how the best path goes to one peer:
@@ -25,10 +27,19 @@ import java.util.List;
  *       ORIGINATOR_ID and CLUSTER_LIST removed;
  *   <li>to iBGP: LOCAL_PREF added when absent, next hop kept unless next hop self.
  * </ul>
+ * The rewrite depends only on the path's attributes and next hop, its source and the target, so
+ * results are remembered: a million prefixes sharing one attribute set cost one rewrite per peer.
  */
 final class ExportRules {
+    /** Remembers "not sent" in the memo. */
+    private static final Advert NONE = new Advert(AttributeSet.EMPTY, Bytes.EMPTY);
+
     private final RibConfig config;
     private final AttributeInterner interner;
+    private final Map<MemoKey, Advert> memo = new HashMap<>();
+
+    private record MemoKey(AttributeSet attributes, Bytes mpNextHop, boolean v4, int sourceId, int targetId) {
+    }
 
     ExportRules(RibConfig config, AttributeInterner interner) {
         this.config = config;
@@ -52,8 +63,23 @@ final class ExportRules {
         if (!allowed(source, target) || !filter.accept(target, route)) {
             return null;
         }
-        AttributeSet attributes = route.attributes();
         boolean v4 = route.prefix().afi() == Afi.IPV4;
+        MemoKey key = new MemoKey(route.attributes(), route.mpNextHop(), v4, source.id(), target.id());
+        Advert known = memo.get(key);
+        if (known == null) {
+            known = rewrite(route, source, target, v4);
+            memo.put(key, known == null ? NONE : known);
+        }
+        return known == NONE ? null : known;
+    }
+
+    /** Forgets remembered rewrites: peer details changed, or attribute sets are being swept. */
+    void forget() {
+        memo.clear();
+    }
+
+    private Advert rewrite(Route route, PeerInfo source, PeerInfo target, boolean v4) {
+        AttributeSet attributes = route.attributes();
         Bytes mpNextHop = route.mpNextHop();
         if (target.internal()) {
             if (source.internal()) {

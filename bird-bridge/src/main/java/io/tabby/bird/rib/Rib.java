@@ -70,6 +70,7 @@ public final class Rib {
     public void peerUp(PeerInfo peer, SessionOptions send, Set<AfiSafi> families) {
         PeerState state = state(peer.id());
         state.info = peer;
+        exportRules.forget();
         state.out = new AdjRibOut(peer, families, new UpdatePacker(send));
         AdjRibOut out = state.out;
         locRib.forEachBest((prefix, decision) -> {
@@ -178,6 +179,7 @@ public final class Rib {
      * moment (after a batch of UPDATEs has been applied and drained); it walks every route.
      */
     public void sweepAttributes() {
+        exportRules.forget();
         Set<AttributeSet> used = new HashSet<>();
         for (PeerState state : peers.values()) {
             for (Route route : state.in.routes(state.in.families())) {

@@ -33,6 +33,7 @@ import io.tabby.bird.wire.attr.OriginatorId;
 import io.tabby.bird.wire.message.Update;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class RibExportTest {
@@ -218,5 +219,25 @@ class RibExportTest {
         assertThat(decision.best().source()).isEqualTo(N1);
         assertThat(decision.step()).isEqualTo(DecisionStep.LOCAL_PREF);
         assertThat(rib.paths(NET)).hasSize(2);
+    }
+
+    @Test
+    void prefixesSharingAttributesShareOneAdvertPerPeer() {
+        Ipv4Prefix other = prefix("10.2.0.0/26");
+        rib.receive(C1.id(), announce(attrs(path(), "10.0.0.11"), NET, other));
+        rib.drain(C2.id());
+        assertThat(rib.advertised(C2.id(), NET).orElseThrow()).isSameAs(rib.advertised(C2.id(), other).orElseThrow());
+    }
+
+    @Test
+    void aRouterIdLearnedAtSessionUpIsUsedForOriginatorId() {
+        PeerInfo renamed = new PeerInfo(C1.id(), C1.address(), LOCAL_AS, ip("10.7.7.7"), true, true, false,
+                ROUTER_ID, LOCAL_V6);
+        rib.receive(C1.id(), announce(attrs(path(), "10.0.0.11"), NET));
+        assertThat(sentTo(C2).get(OriginatorId.class)).contains(new OriginatorId(C1.routerId()));
+        rib.peerDown(C1.id(), Set.of());
+        rib.peerUp(renamed, SEND, BOTH);
+        rib.receive(C1.id(), announce(attrs(path(), "10.0.0.11"), NET));
+        assertThat(sentTo(C2).get(OriginatorId.class)).contains(new OriginatorId(ip("10.7.7.7")));
     }
 }
