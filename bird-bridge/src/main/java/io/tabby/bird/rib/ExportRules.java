@@ -25,7 +25,8 @@ import java.util.Map;
  *       when absent and prepends our cluster id to CLUSTER_LIST;
  *   <li>to eBGP: our AS prepended to AS_PATH, next hop set to our address, LOCAL_PREF, MED,
  *       ORIGINATOR_ID and CLUSTER_LIST removed;
- *   <li>to iBGP: LOCAL_PREF added when absent, next hop kept unless next hop self.
+ *   <li>to iBGP: LOCAL_PREF added when absent, next hop kept unless next hop self;
+ *   <li>routes we originate carry our address as next hop to everyone.
  * </ul>
  * The rewrite depends only on the path's attributes and next hop, its source and the target, so
  * results are remembered: a million prefixes sharing one attribute set cost one rewrite per peer.
@@ -95,7 +96,7 @@ final class ExportRules {
                     .without(AttributeType.CLUSTER_LIST)
                     .with(prepended(PathFacts.asPath(attributes), config.localAs()));
         }
-        if (!target.internal() || target.nextHopSelf()) {
+        if (!target.internal() || target.nextHopSelf() || source.isLocal()) {
             if (v4) {
                 attributes = attributes.with(new NextHop(target.localIpv4()));
             } else {

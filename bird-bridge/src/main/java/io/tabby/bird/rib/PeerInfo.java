@@ -8,7 +8,8 @@ import java.net.InetAddress;
 /**
  * What the RIB needs to know about one BGP neighbour.
  *
- * @param id the RIB's handle for the peer, unique among peers, at least 1
+ * @param id the RIB's handle for the peer, unique among peers, at least 1; 0 is the local speaker,
+ *     the source of routes the RIB originates itself
  * @param address the neighbour's address (the last decision tie-breaker)
  * @param asn the neighbour's AS number
  * @param routerId the neighbour's BGP identifier from its OPEN (0 until known)
@@ -30,8 +31,8 @@ public record PeerInfo(
         Bytes localIpv6) {
 
     public PeerInfo {
-        if (id < 1) {
-            throw new IllegalArgumentException("peer id " + id + " must be at least 1");
+        if (id < 0) {
+            throw new IllegalArgumentException("peer id " + id + " is negative; neighbours take ids from 1 (0 is the local speaker)");
         }
         requireNonNull(address, "address is null");
         requireNonNull(localIpv6, "localIpv6 is null");
@@ -46,5 +47,19 @@ public record PeerInfo(
             throw new IllegalArgumentException("local IPv6 address of peer " + address.getHostAddress()
                     + " has " + localIpv6.length() + " octets, not 16");
         }
+    }
+
+    /** The id of {@link #local}. */
+    public static final int LOCAL_ID = 0;
+
+    /** The local speaker as the source of originated routes (address 0.0.0.0, our router id). */
+    public static PeerInfo local(long localAs, int routerId) {
+        return new PeerInfo(LOCAL_ID, InetAddress.ofLiteral("0.0.0.0"), localAs, routerId, false, false, true, 0,
+                Bytes.EMPTY);
+    }
+
+    /** Whether this is the local speaker rather than a neighbour. */
+    public boolean isLocal() {
+        return id == LOCAL_ID;
     }
 }

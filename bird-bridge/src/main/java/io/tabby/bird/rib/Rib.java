@@ -43,6 +43,8 @@ public final class Rib {
         this.interner = requireNonNull(interner, "interner is null");
         this.exportRules = new ExportRules(config, interner);
         this.locRib = new LocRib(new BestPathSelector(config));
+        this.peers.put(PeerInfo.LOCAL_ID, new PeerState(PeerInfo.local(config.localAs(), config.routerId()),
+                ExportFilter.ALL));
     }
 
     public RibConfig config() {
@@ -53,7 +55,7 @@ public final class Rib {
     public void addPeer(PeerInfo peer, ExportFilter exportFilter) {
         requireNonNull(peer, "peer is null");
         requireNonNull(exportFilter, "exportFilter is null");
-        if (peers.containsKey(peer.id())) {
+        if (peer.isLocal() || peers.containsKey(peer.id())) {
             throw new IllegalArgumentException("peer id " + peer.id() + " is already registered");
         }
         if (peer.internal() != (peer.asn() == config.localAs())) {
@@ -142,6 +144,33 @@ public final class Rib {
         decideAndExport(touched);
     }
 
+    /**
+     * Originates {@code prefix} from this speaker (BIRD's static and kernel routes exported to BGP,
+     * such as Calico's IPAM blocks), replacing an earlier origination of it. {@code attributes}
+     * should hold ORIGIN and an empty AS_PATH; the next hop is set per peer on export.
+     */
+    public void originate(Prefix prefix, AttributeSet attributes) {
+        requireNonNull(prefix, "prefix is null");
+        PeerState local = peers.get(PeerInfo.LOCAL_ID);
+        PrefixList.Builder one = PrefixList.builder(Families.of(prefix), false);
+        one.add(prefix, 0);
+        List<Prefix> touched = new ArrayList<>();
+        announce(local, interner.intern(requireNonNull(attributes, "attributes is null")), Bytes.EMPTY, one.build(),
+                false, touched);
+        decideAndExport(touched);
+    }
+
+    /** Stops originating {@code prefix}; nothing happens if it was not originated. */
+    public void withdrawOriginated(Prefix prefix) {
+        requireNonNull(prefix, "prefix is null");
+        PeerState local = peers.get(PeerInfo.LOCAL_ID);
+        PrefixList.Builder one = PrefixList.builder(Families.of(prefix), false);
+        one.add(prefix, 0);
+        List<Prefix> touched = new ArrayList<>();
+        withdraw(local, one.build(), touched);
+        decideAndExport(touched);
+    }
+
     /** The UPDATEs to send {@code peerId} now, in order; empty when it is up to date or down. */
     public List<Update> drain(int peerId) {
         AdjRibOut out = state(peerId).out;
@@ -196,7 +225,7 @@ public final class Rib {
 
     private PeerState state(int peerId) {
         PeerState state = peers.get(peerId);
-        if (state == null) {
+        if (state == null || peerId == PeerInfo.LOCAL_ID) {
             throw new IllegalArgumentException("peer id " + peerId + " is not registered with the RIB");
         }
         return state;
