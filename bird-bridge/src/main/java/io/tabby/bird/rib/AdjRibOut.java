@@ -52,6 +52,16 @@ final class AdjRibOut {
         return sent.get(prefix);
     }
 
+    /** The prefixes the peer holds from us (a copy). */
+    List<Prefix> sentPrefixes() {
+        return new ArrayList<>(sent.keySet());
+    }
+
+    /** Forgets what was sent, so the next drain sends every staged advert again. */
+    void forgetSent() {
+        sent.clear();
+    }
+
     Iterable<Advert> sentAdverts() {
         return sent.values();
     }

@@ -32,7 +32,8 @@ public record PeerInfo(
 
     public PeerInfo {
         if (id < 0) {
-            throw new IllegalArgumentException("peer id " + id + " is negative; neighbours take ids from 1 (0 is the local speaker)");
+            throw new IllegalArgumentException(
+                    "peer id " + id + " is negative; neighbours take ids from 1 (0 is the local speaker)");
         }
         requireNonNull(address, "address is null");
         requireNonNull(localIpv6, "localIpv6 is null");

@@ -3,7 +3,7 @@ package io.tabby.bird.rib;
 /** The RIB's per-peer state: identity, export policy, Adj-RIB-In, and Adj-RIB-Out while up. */
 final class PeerState {
     PeerInfo info;
-    final ExportFilter exportFilter;
+    ExportFilter exportFilter;
     final AdjRibIn in = new AdjRibIn();
     AdjRibOut out;
 

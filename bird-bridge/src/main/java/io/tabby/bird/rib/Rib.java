@@ -74,15 +74,7 @@ public final class Rib {
         state.info = peer;
         exportRules.forget();
         state.out = new AdjRibOut(peer, families, new UpdatePacker(send));
-        AdjRibOut out = state.out;
-        locRib.forEachBest((prefix, decision) -> {
-            if (out.carries(Families.of(prefix))) {
-                Advert advert = exportRules.export(decision.best(), peer, state.exportFilter);
-                if (advert != null) {
-                    out.stage(prefix, advert);
-                }
-            }
-        });
+        restage(state);
     }
 
     /**
@@ -169,6 +161,46 @@ public final class Rib {
         List<Prefix> touched = new ArrayList<>();
         withdraw(local, one.build(), touched);
         decideAndExport(touched);
+    }
+
+    /**
+     * Replaces {@code peerId}'s export filter (a reconfigure) and re-evaluates what it is sent:
+     * prefixes the new filter refuses are withdrawn, newly accepted ones announced.
+     */
+    public void replaceExportFilter(int peerId, ExportFilter exportFilter) {
+        PeerState state = state(peerId);
+        state.exportFilter = requireNonNull(exportFilter, "exportFilter is null");
+        restage(state);
+    }
+
+    /**
+     * Sends {@code peerId} its whole Adj-RIB-Out again on the next drain (the peer's ROUTE-REFRESH,
+     * RFC 2918 §4). Does nothing while the peer is down.
+     */
+    public void resend(int peerId) {
+        PeerState state = state(peerId);
+        if (state.out != null) {
+            state.out.forgetSent();
+            restage(state);
+        }
+    }
+
+    private void restage(PeerState state) {
+        AdjRibOut out = state.out;
+        if (out == null) {
+            return;
+        }
+        for (Prefix prefix : out.sentPrefixes()) {
+            out.stage(prefix, null);
+        }
+        locRib.forEachBest((prefix, decision) -> {
+            if (out.carries(Families.of(prefix))) {
+                Advert advert = exportRules.export(decision.best(), state.info, state.exportFilter);
+                if (advert != null) {
+                    out.stage(prefix, advert);
+                }
+            }
+        });
     }
 
     /** The UPDATEs to send {@code peerId} now, in order; empty when it is up to date or down. */
