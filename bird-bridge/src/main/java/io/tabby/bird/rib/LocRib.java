@@ -38,6 +38,12 @@ final class LocRib {
         return changed;
     }
 
+    /** The best path to {@code prefix}, or null when nothing reaches it. */
+    Route best(Prefix prefix) {
+        PrefixPaths paths = byPrefix.get(prefix);
+        return paths == null ? null : paths.best();
+    }
+
     /** The decision for {@code prefix}, or null when nothing reaches it. */
     Decision decision(Prefix prefix) {
         PrefixPaths paths = byPrefix.get(prefix);
@@ -52,11 +58,12 @@ final class LocRib {
         return byPrefix.size();
     }
 
-    /** Visits every prefix with its current decision. */
-    void forEachBest(BiConsumer<Prefix, Decision> visitor) {
+    /** Visits every prefix with its current best path. */
+    void forEachBest(BiConsumer<Prefix, Route> visitor) {
         for (Map.Entry<Prefix, PrefixPaths> e : byPrefix.entrySet()) {
-            if (e.getValue().decision() != null) {
-                visitor.accept(e.getKey(), e.getValue().decision());
+            Route best = e.getValue().best();
+            if (best != null) {
+                visitor.accept(e.getKey(), best);
             }
         }
     }

@@ -9,7 +9,9 @@ import java.util.Arrays;
 final class PrefixPaths {
     private Route[] paths = new Route[2];
     private int size;
-    private Decision decision;
+    // The winner and its step rather than a Decision object: one object less per prefix.
+    private Route best;
+    private DecisionStep step;
 
     int size() {
         return size;
@@ -19,8 +21,13 @@ final class PrefixPaths {
         return paths[i];
     }
 
+    /** The outcome of the last decision, or null when no path is left. */
     Decision decision() {
-        return decision;
+        return best == null ? null : new Decision(best, step, size);
+    }
+
+    Route best() {
+        return best;
     }
 
     /** Adds {@code route}, replacing the path with the same source peer and path id. */
@@ -49,10 +56,11 @@ final class PrefixPaths {
 
     /** Re-runs the decision; true when the best path (or its absence) changed. */
     boolean decide(BestPathSelector selector) {
-        Route before = decision == null ? null : decision.best();
-        decision = selector.select(paths, size);
-        Route after = decision == null ? null : decision.best();
-        return before != after;
+        Route before = best;
+        Decision decision = selector.select(paths, size);
+        best = decision == null ? null : decision.best();
+        step = decision == null ? null : decision.step();
+        return before != best;
     }
 
     private int indexOf(int peerId, int pathId) {

@@ -193,9 +193,9 @@ public final class Rib {
         for (Prefix prefix : out.sentPrefixes()) {
             out.stage(prefix, null);
         }
-        locRib.forEachBest((prefix, decision) -> {
+        locRib.forEachBest((prefix, best) -> {
             if (out.carries(Families.of(prefix))) {
-                Advert advert = exportRules.export(decision.best(), state.info, state.exportFilter);
+                Advert advert = exportRules.export(best, state.info, state.exportFilter);
                 if (advert != null) {
                     out.stage(prefix, advert);
                 }
@@ -266,7 +266,7 @@ public final class Rib {
     private void withdraw(PeerState state, PrefixList prefixes, List<Prefix> touched) {
         AfiSafi family = prefixes.family();
         for (int i = 0; i < prefixes.size(); i++) {
-            Route old = state.in.remove(family, new PathKey(prefixes.prefix(i), prefixes.pathId(i)));
+            Route old = state.in.remove(family, prefixes.prefix(i), prefixes.pathId(i));
             if (old != null) {
                 locRib.remove(old.prefix(), state.info.id(), old.pathId());
                 touched.add(old.prefix());
@@ -297,7 +297,7 @@ public final class Rib {
     }
 
     private void removePath(PeerState state, Route route, List<Prefix> touched) {
-        state.in.remove(route.family(), new PathKey(route.prefix(), route.pathId()));
+        state.in.remove(route.family(), route.prefix(), route.pathId());
         locRib.remove(route.prefix(), state.info.id(), route.pathId());
         touched.add(route.prefix());
     }
@@ -312,13 +312,12 @@ public final class Rib {
     }
 
     private void export(Prefix prefix) {
-        Decision decision = locRib.decision(prefix);
+        Route best = locRib.best(prefix);
         AfiSafi family = Families.of(prefix);
         for (PeerState target : peers.values()) {
             AdjRibOut out = target.out;
             if (out != null && out.carries(family)) {
-                Advert advert = decision == null ? null
-                        : exportRules.export(decision.best(), target.info, target.exportFilter);
+                Advert advert = best == null ? null : exportRules.export(best, target.info, target.exportFilter);
                 out.stage(prefix, advert);
             }
         }
