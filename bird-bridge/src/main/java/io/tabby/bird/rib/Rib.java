@@ -286,7 +286,7 @@ public final class Rib {
             Route old = state.in.put(route);
             if (old != null) {
                 // An unchanged re-announcement keeps its age (RFC 5004 compares when paths arrived).
-                if (old.attributes() == attributes && old.mpNextHop().equals(mpNextHop) && !old.stale()) {
+                if (old.attributes().equals(attributes) && old.mpNextHop().equals(mpNextHop) && !old.stale()) {
                     state.in.put(old);
                     continue;
                 }
