@@ -35,10 +35,16 @@ public final class Rib {
     private final AttributeInterner interner;
     private final ExportRules exportRules;
     private final LocRib locRib;
+    private final BestPathListener listener;
     private final Map<Integer, PeerState> peers = new LinkedHashMap<>();
     private long arrivals;
 
     public Rib(RibConfig config, AttributeInterner interner) {
+        this(config, interner, BestPathListener.NONE);
+    }
+
+    public Rib(RibConfig config, AttributeInterner interner, BestPathListener listener) {
+        this.listener = requireNonNull(listener, "listener is null");
         this.config = requireNonNull(config, "config is null");
         this.interner = requireNonNull(interner, "interner is null");
         this.exportRules = new ExportRules(config, interner);
@@ -307,6 +313,7 @@ public final class Rib {
             Prefix prefix = touched.get(i);
             if (locRib.decide(prefix)) {
                 export(prefix);
+                listener.bestChanged(prefix, locRib.best(prefix));
             }
         }
     }
