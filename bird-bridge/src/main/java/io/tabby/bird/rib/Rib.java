@@ -1,0 +1,332 @@
+package io.tabby.bird.rib;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tabby.bird.wire.AfiSafi;
+import io.tabby.bird.wire.Bytes;
+import io.tabby.bird.wire.Prefix;
+import io.tabby.bird.wire.PrefixList;
+import io.tabby.bird.wire.attr.AttributeInterner;
+import io.tabby.bird.wire.attr.AttributeSet;
+import io.tabby.bird.wire.attr.MpReachNlri;
+import io.tabby.bird.wire.attr.MpUnreachNlri;
+import io.tabby.bird.wire.codec.SessionOptions;
+import io.tabby.bird.wire.message.Update;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * The BGP engine's RIB: Adj-RIB-In per peer, the Loc-RIB and Adj-RIB-Out per established peer.
+ * Single-threaded; the RIB thread calls {@link #receive} for each UPDATE, the session methods for
+ * the FSM's {@code SessionEstablished} ({@link #peerUp}), {@code SessionDown} ({@link #peerDown})
+ * and {@code FlushStale} ({@link #flushStale}), and then {@link #drain} for each peer's UPDATEs.
+ */
+public final class Rib {
+    private static final Logger LOG = LogManager.getLogger(Rib.class);
+
+    private final RibConfig config;
+    private final AttributeInterner interner;
+    private final ExportRules exportRules;
+    private final LocRib locRib;
+    private final BestPathListener listener;
+    private final Map<Integer, PeerState> peers = new LinkedHashMap<>();
+    private long arrivals;
+
+    public Rib(RibConfig config, AttributeInterner interner) {
+        this(config, interner, BestPathListener.NONE);
+    }
+
+    public Rib(RibConfig config, AttributeInterner interner, BestPathListener listener) {
+        this.listener = requireNonNull(listener, "listener is null");
+        this.config = requireNonNull(config, "config is null");
+        this.interner = requireNonNull(interner, "interner is null");
+        this.exportRules = new ExportRules(config, interner);
+        this.locRib = new LocRib(new BestPathSelector(config));
+        this.peers.put(PeerInfo.LOCAL_ID, new PeerState(PeerInfo.local(config.localAs(), config.routerId()),
+                ExportFilter.ALL));
+    }
+
+    public RibConfig config() {
+        return config;
+    }
+
+    /** Registers a configured neighbour; it receives routes once {@link #peerUp} is called. */
+    public void addPeer(PeerInfo peer, ExportFilter exportFilter) {
+        requireNonNull(peer, "peer is null");
+        requireNonNull(exportFilter, "exportFilter is null");
+        if (peer.isLocal() || peers.containsKey(peer.id())) {
+            throw new IllegalArgumentException("peer id " + peer.id() + " is already registered");
+        }
+        if (peer.internal() != (peer.asn() == config.localAs())) {
+            throw new IllegalArgumentException("peer " + peer.address().getHostAddress() + " in AS " + peer.asn()
+                    + " is marked " + (peer.internal() ? "iBGP" : "eBGP") + " but our AS is " + config.localAs());
+        }
+        peers.put(peer.id(), new PeerState(peer, exportFilter));
+    }
+
+    /**
+     * The session with {@code peer} is Established ({@code peer} may now carry the router id from
+     * its OPEN): it is sent every best path it may have in {@code families}, then End-of-RIB.
+     */
+    public void peerUp(PeerInfo peer, SessionOptions send, Set<AfiSafi> families) {
+        PeerState state = state(peer.id());
+        state.info = peer;
+        exportRules.forget();
+        state.out = new AdjRibOut(peer, families, new UpdatePacker(send));
+        restage(state);
+    }
+
+    /**
+     * The session ended ({@code SessionDown}): the peer's routes of {@code staleFamilies} stay,
+     * marked stale, the rest are withdrawn; nothing more is sent to it until the next {@link #peerUp}.
+     */
+    public void peerDown(int peerId, Set<AfiSafi> staleFamilies) {
+        PeerState state = state(peerId);
+        state.out = null;
+        List<Prefix> touched = new ArrayList<>();
+        Set<AfiSafi> all = state.in.families();
+        for (Route route : state.in.routes(all)) {
+            if (staleFamilies.contains(route.family())) {
+                if (!route.stale()) {
+                    Route stale = route.asStale();
+                    state.in.put(stale);
+                    locRib.put(stale);
+                    touched.add(stale.prefix());
+                }
+            } else {
+                removePath(state, route, touched);
+            }
+        }
+        decideAndExport(touched);
+        LOG.debug("peer {} down: {} routes kept stale", peerId, state.in.size());
+    }
+
+    /** Drops the peer's routes of these families still marked stale ({@code FlushStale}). */
+    public void flushStale(int peerId, Set<AfiSafi> families) {
+        PeerState state = state(peerId);
+        List<Prefix> touched = new ArrayList<>();
+        for (Route route : state.in.routes(families)) {
+            if (route.stale()) {
+                removePath(state, route, touched);
+            }
+        }
+        decideAndExport(touched);
+    }
+
+    /** Applies one UPDATE from {@code peerId}; End-of-RIB markers change nothing here. */
+    public void receive(int peerId, Update update) {
+        PeerState state = state(peerId);
+        List<Prefix> touched = new ArrayList<>();
+        withdraw(state, update.withdrawn(), touched);
+        update.mpUnreach().ifPresent(unreach -> withdraw(state, unreach.withdrawn(), touched));
+        boolean reachable = update.hasReachable();
+        if (reachable) {
+            AttributeSet attributes = interner.intern(update.attributes());
+            boolean looped = InputChecks.looped(attributes, state.info, config);
+            if (looped) {
+                LOG.debug("peer {}: dropping routes that loop back to us: {}", peerId, attributes);
+            }
+            announce(state, attributes, Bytes.EMPTY, update.nlri(), looped, touched);
+            if (update.mpReach().isPresent()) {
+                MpReachNlri reach = update.mpReach().get();
+                announce(state, attributes, reach.nextHop(), reach.nlri(), looped, touched);
+            }
+        }
+        decideAndExport(touched);
+    }
+
+    /**
+     * Originates {@code prefix} from this speaker (BIRD's static and kernel routes exported to BGP,
+     * such as Calico's IPAM blocks), replacing an earlier origination of it. {@code attributes}
+     * should hold ORIGIN and an empty AS_PATH; the next hop is set per peer on export.
+     */
+    public void originate(Prefix prefix, AttributeSet attributes) {
+        requireNonNull(prefix, "prefix is null");
+        PeerState local = peers.get(PeerInfo.LOCAL_ID);
+        PrefixList.Builder one = PrefixList.builder(Families.of(prefix), false);
+        one.add(prefix, 0);
+        List<Prefix> touched = new ArrayList<>();
+        announce(local, interner.intern(requireNonNull(attributes, "attributes is null")), Bytes.EMPTY, one.build(),
+                false, touched);
+        decideAndExport(touched);
+    }
+
+    /** Stops originating {@code prefix}; nothing happens if it was not originated. */
+    public void withdrawOriginated(Prefix prefix) {
+        requireNonNull(prefix, "prefix is null");
+        PeerState local = peers.get(PeerInfo.LOCAL_ID);
+        PrefixList.Builder one = PrefixList.builder(Families.of(prefix), false);
+        one.add(prefix, 0);
+        List<Prefix> touched = new ArrayList<>();
+        withdraw(local, one.build(), touched);
+        decideAndExport(touched);
+    }
+
+    /**
+     * Replaces {@code peerId}'s export filter (a reconfigure) and re-evaluates what it is sent:
+     * prefixes the new filter refuses are withdrawn, newly accepted ones announced.
+     */
+    public void replaceExportFilter(int peerId, ExportFilter exportFilter) {
+        PeerState state = state(peerId);
+        state.exportFilter = requireNonNull(exportFilter, "exportFilter is null");
+        restage(state);
+    }
+
+    /**
+     * Sends {@code peerId} its whole Adj-RIB-Out again on the next drain (the peer's ROUTE-REFRESH,
+     * RFC 2918 §4). Does nothing while the peer is down.
+     */
+    public void resend(int peerId) {
+        PeerState state = state(peerId);
+        if (state.out != null) {
+            state.out.forgetSent();
+            restage(state);
+        }
+    }
+
+    private void restage(PeerState state) {
+        AdjRibOut out = state.out;
+        if (out == null) {
+            return;
+        }
+        for (Prefix prefix : out.sentPrefixes()) {
+            out.stage(prefix, null);
+        }
+        locRib.forEachBest((prefix, best) -> {
+            if (out.carries(Families.of(prefix))) {
+                Advert advert = exportRules.export(best, state.info, state.exportFilter);
+                if (advert != null) {
+                    out.stage(prefix, advert);
+                }
+            }
+        });
+    }
+
+    /** The UPDATEs to send {@code peerId} now, in order; empty when it is up to date or down. */
+    public List<Update> drain(int peerId) {
+        AdjRibOut out = state(peerId).out;
+        return out == null ? List.of() : out.drain();
+    }
+
+    /** The winner for {@code prefix} and why it won, if anything reaches it. */
+    public Optional<Decision> bestPath(Prefix prefix) {
+        return Optional.ofNullable(locRib.decision(requireNonNull(prefix, "prefix is null")));
+    }
+
+    /** Every path to {@code prefix}, in no particular order. */
+    public List<Route> paths(Prefix prefix) {
+        PrefixPaths paths = locRib.paths(prefix);
+        List<Route> out = new ArrayList<>();
+        for (int i = 0; paths != null && i < paths.size(); i++) {
+            out.add(paths.path(i));
+        }
+        return out;
+    }
+
+    /** What {@code peerId} was last sent for {@code prefix}, if anything. */
+    public Optional<Advert> advertised(int peerId, Prefix prefix) {
+        AdjRibOut out = state(peerId).out;
+        return out == null ? Optional.empty() : Optional.ofNullable(out.sent(prefix));
+    }
+
+    /** Number of prefixes with at least one path. */
+    public int prefixCount() {
+        return locRib.prefixCount();
+    }
+
+    /**
+     * Lets the interner forget attribute sets no stored route or sent advert uses. Call at a quiet
+     * moment (after a batch of UPDATEs has been applied and drained); it walks every route.
+     */
+    public void sweepAttributes() {
+        exportRules.forget();
+        Set<AttributeSet> used = new HashSet<>();
+        for (PeerState state : peers.values()) {
+            for (Route route : state.in.routes(state.in.families())) {
+                used.add(route.attributes());
+            }
+            if (state.out != null) {
+                for (Advert advert : state.out.sentAdverts()) {
+                    used.add(advert.attributes());
+                }
+            }
+        }
+        interner.retainOnly(used::contains);
+    }
+
+    private PeerState state(int peerId) {
+        PeerState state = peers.get(peerId);
+        if (state == null || peerId == PeerInfo.LOCAL_ID) {
+            throw new IllegalArgumentException("peer id " + peerId + " is not registered with the RIB");
+        }
+        return state;
+    }
+
+    private void withdraw(PeerState state, PrefixList prefixes, List<Prefix> touched) {
+        AfiSafi family = prefixes.family();
+        for (int i = 0; i < prefixes.size(); i++) {
+            Route old = state.in.remove(family, prefixes.prefix(i), prefixes.pathId(i));
+            if (old != null) {
+                locRib.remove(old.prefix(), state.info.id(), old.pathId());
+                touched.add(old.prefix());
+            }
+        }
+    }
+
+    private void announce(PeerState state, AttributeSet attributes, Bytes mpNextHop, PrefixList prefixes,
+                          boolean looped, List<Prefix> touched) {
+        if (looped) {
+            withdraw(state, prefixes, touched);
+            return;
+        }
+        for (int i = 0; i < prefixes.size(); i++) {
+            Route route = new Route(prefixes.prefix(i), prefixes.pathId(i), attributes, mpNextHop, state.info,
+                    ++arrivals, false);
+            Route old = state.in.put(route);
+            if (old != null) {
+                // An unchanged re-announcement keeps its age (RFC 5004 compares when paths arrived).
+                if (old.attributes().equals(attributes) && old.mpNextHop().equals(mpNextHop) && !old.stale()) {
+                    state.in.put(old);
+                    continue;
+                }
+            }
+            locRib.put(route);
+            touched.add(route.prefix());
+        }
+    }
+
+    private void removePath(PeerState state, Route route, List<Prefix> touched) {
+        state.in.remove(route.family(), route.prefix(), route.pathId());
+        locRib.remove(route.prefix(), state.info.id(), route.pathId());
+        touched.add(route.prefix());
+    }
+
+    private void decideAndExport(List<Prefix> touched) {
+        for (int i = 0; i < touched.size(); i++) {
+            Prefix prefix = touched.get(i);
+            if (locRib.decide(prefix)) {
+                export(prefix);
+                listener.bestChanged(prefix, locRib.best(prefix));
+            }
+        }
+    }
+
+    private void export(Prefix prefix) {
+        Route best = locRib.best(prefix);
+        AfiSafi family = Families.of(prefix);
+        for (PeerState target : peers.values()) {
+            AdjRibOut out = target.out;
+            if (out != null && out.carries(family)) {
+                Advert advert = best == null ? null : exportRules.export(best, target.info, target.exportFilter);
+                out.stage(prefix, advert);
+            }
+        }
+    }
+}
