@@ -2,8 +2,9 @@ package io.tabby.datastore.resource.format;
 
 import static java.util.Objects.requireNonNull;
 
-import java.net.InetAddress;
-import java.util.Arrays;
+import io.tabby.datastore.model.IpAddr;
+import io.tabby.datastore.model.IpFamily;
+import java.math.BigInteger;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -13,18 +14,14 @@ import java.util.regex.Pattern;
  * plain literals: dotted-quad IPv4 without leading zeros, and IPv6 without zones (and not
  * IPv4-mapped).
  */
-public final class IpNet {
-    private static final Pattern IPV4 =
-            Pattern.compile("(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}");
-    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]+");
+public record IpNet(IpAddr address, int prefixLength) {
     private static final Pattern PREFIX = Pattern.compile("0|[1-9][0-9]{0,2}");
 
-    private final byte[] address;
-    private final int prefixLength;
-
-    private IpNet(byte[] address, int prefixLength) {
-        this.address = address;
-        this.prefixLength = prefixLength;
+    public IpNet {
+        requireNonNull(address, "address is null");
+        if (prefixLength < 0 || prefixLength > address.family().bits()) {
+            throw new IllegalArgumentException("prefix length " + prefixLength + " out of range for " + address);
+        }
     }
 
     /** {@code address/prefix}; empty unless both parts are valid. */
@@ -39,9 +36,9 @@ public final class IpNet {
             return Optional.empty();
         }
         int length = Integer.parseInt(prefix);
-        return parseBytes(text.substring(0, slash))
-                .filter(bytes -> length <= bytes.length * 8)
-                .map(bytes -> new IpNet(bytes, length));
+        return parsePlain(text.substring(0, slash))
+                .filter(address -> length <= address.family().bits())
+                .map(address -> new IpNet(address, length));
     }
 
     /** A CIDR, or a plain address taken as a single-address network. */
@@ -52,19 +49,13 @@ public final class IpNet {
     /** A plain address (no prefix), as a /32 or /128. */
     public static Optional<IpNet> parseAddress(String text) {
         requireNonNull(text, "text is null");
-        return parseBytes(text).map(bytes -> new IpNet(bytes, bytes.length * 8));
+        return parsePlain(text).map(address -> new IpNet(address, address.family().bits()));
     }
 
-    private static Optional<byte[]> parseBytes(String text) {
-        boolean v4 = IPV4.matcher(text).matches();
-        boolean v6 = !v4 && text.indexOf(':') >= 0 && IPV6.matcher(text).matches();
-        if (!v4 && !v6) {
-            return Optional.empty();
-        }
+    /** The datastore's strict address syntax (no leading zeros, no zones, no IPv4-mapped IPv6). */
+    private static Optional<IpAddr> parsePlain(String text) {
         try {
-            byte[] bytes = InetAddress.ofLiteral(text).getAddress();
-            // Java folds IPv4-mapped IPv6 literals to IPv4; Calico's data never holds them.
-            return v6 && bytes.length == 4 ? Optional.empty() : Optional.of(bytes);
+            return Optional.of(IpAddr.parse(text));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
@@ -72,40 +63,34 @@ public final class IpNet {
 
     /** 4 or 6. */
     public int family() {
-        return address.length == 4 ? 4 : 6;
-    }
-
-    public int prefixLength() {
-        return prefixLength;
+        return address.family() == IpFamily.V4 ? 4 : 6;
     }
 
     /** Bits in an address of this family: 32 or 128. */
     public int bits() {
-        return address.length * 8;
+        return address.family().bits();
     }
 
     /** The address without prefix, in canonical text. */
     public String addressText() {
-        return AddressText.format(address);
+        return address.toString();
     }
 
     /** True when no host bits are set, i.e. this is the network itself. */
     public boolean isNetwork() {
-        return Arrays.equals(address, network().address);
+        return equals(network());
     }
 
     /** The network this address lies in ({@code 10.0.2.15/24} gives {@code 10.0.2.0/24}). */
     public IpNet network() {
-        byte[] masked = address.clone();
-        for (int bit = prefixLength; bit < masked.length * 8; bit++) {
-            masked[bit / 8] &= (byte) ~(0x80 >>> (bit % 8));
-        }
-        return new IpNet(masked, prefixLength);
+        BigInteger hostMask = BigInteger.ONE.shiftLeft(bits() - prefixLength).subtract(BigInteger.ONE);
+        BigInteger network = address.toBigInteger().andNot(hostMask);
+        return new IpNet(IpAddr.of(address.family(), network), prefixLength);
     }
 
     /** True when the two networks share any address. */
     public boolean overlaps(IpNet other) {
-        if (other.address.length != address.length) {
+        if (other.address.family() != address.family()) {
             return false;
         }
         int shorter = Math.min(prefixLength, other.prefixLength);
@@ -116,15 +101,5 @@ public final class IpNet {
     @Override
     public String toString() {
         return addressText() + "/" + prefixLength;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof IpNet other && prefixLength == other.prefixLength && Arrays.equals(address, other.address);
-    }
-
-    @Override
-    public int hashCode() {
-        return Arrays.hashCode(address) * 31 + prefixLength;
     }
 }
