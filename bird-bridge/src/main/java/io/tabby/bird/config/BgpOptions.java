@@ -84,6 +84,14 @@ final class BgpOptions {
             throw new BirdConfigException(position,
                     "protocol bgp " + name + " has no 'neighbor ADDRESS as N': add it");
         }
+        if (multihop.isPresent() && gatewayRecursive.equals(Optional.of(false))) {
+            throw new BirdConfigException(position, "protocol bgp " + name
+                    + ": a multihop session cannot use 'gateway direct'; use 'gateway recursive'");
+        }
+        if (rrClient && localAs.getAsLong() != neighborAs.getAsLong()) {
+            throw new BirdConfigException(position, "protocol bgp " + name
+                    + ": only an internal neighbor (same AS) can be an rr client");
+        }
         return new BgpProtocol(name, position, description, debug.orElse(Set.of()), template, localAddress,
                 localAs.getAsLong(), neighbor.get(), neighborPort.orElse(179), neighborAs.getAsLong(), multihop,
                 gatewayRecursive.orElse(multihop.isPresent()), importPolicy.orElse(new RoutePolicy.All()),

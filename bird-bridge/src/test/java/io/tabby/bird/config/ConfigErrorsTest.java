@@ -68,6 +68,11 @@ class ConfigErrorsTest {
                 .isEqualTo("bird.cfg:1:1: protocol bgp p has no 'local as': add 'local as N;'");
         assertThat(error("protocol bgp p {\n  local as 1;\n}\n"))
                 .isEqualTo("bird.cfg:1:1: protocol bgp p has no 'neighbor ADDRESS as N': add it");
+        assertThat(error("protocol bgp p {\n  local as 1;\n  neighbor 10.0.0.1 as 2;\n  rr client;\n}\n"))
+                .isEqualTo("bird.cfg:1:1: protocol bgp p: only an internal neighbor (same AS) can be an rr client");
+        assertThat(error("template bgp t {\n  local as 1;\n  gateway direct;\n}\n"
+                + "protocol bgp p from t {\n  neighbor 10.0.0.1 as 1;\n  multihop;\n}\n")).isEqualTo(
+                "bird.cfg:5:1: protocol bgp p: a multihop session cannot use 'gateway direct'; use 'gateway recursive'");
     }
 
     @Test

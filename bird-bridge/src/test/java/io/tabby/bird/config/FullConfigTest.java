@@ -56,7 +56,7 @@ class FullConfigTest {
         assertThat(tor.localAddress()).contains(InetAddress.getByName("192.0.2.1"));
         assertThat(tor.localAs()).isEqualTo(4200000000L);
         assertThat(tor.multihop()).isEqualTo(OptionalInt.of(2));
-        assertThat(tor.gatewayRecursive()).isFalse();
+        assertThat(tor.gatewayRecursive()).isTrue();
         assertThat(tor.holdTimeSeconds()).isEqualTo(90);
         assertThat(tor.keepaliveTimeSeconds()).isEqualTo(OptionalInt.of(30));
         assertThat(tor.gracefulRestart()).isFalse();
@@ -78,7 +78,7 @@ class FullConfigTest {
         assertThat(isPool.body()).containsExactly(new FilterStatement.Return(Optional.of(new Binary(Operator.MATCH,
                 new FilterExpr.Attribute("net"), new FilterExpr.PrefixSet(List.of(
                         new PrefixPattern(prefix("10.0.0.0", 8), 16, 26),
-                        new PrefixPattern(prefix("fd00::", 48), 0, 48)))))));
+                        new PrefixPattern(prefix("172.16.0.0", 12), 0, 12)))))));
 
         List<FilterStatement> fromPeers = config.filters().get("from_peers").body();
         assertThat(fromPeers).hasSize(3);
@@ -93,7 +93,7 @@ class FullConfigTest {
         assertThat(second.condition()).isEqualTo(new FilterExpr.Call("is_pool"));
         assertThat(second.then()).containsExactly(
                 new FilterStatement.Assign("bgp_local_pref", new FilterExpr.NumberLiteral(200)),
-                new FilterStatement.Assign("krt_tunnel", new FilterExpr.StringLiteral("tunl0")),
+                new FilterStatement.Assign("bgp_med", new FilterExpr.NumberLiteral(5)),
                 new FilterStatement.Accept(Optional.empty()));
         assertThat(second.otherwise()).hasSize(1);
         assertThat(fromPeers.get(2)).isEqualTo(new FilterStatement.Accept(Optional.of("fine")));
