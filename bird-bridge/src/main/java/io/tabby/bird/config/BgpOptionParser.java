@@ -37,14 +37,14 @@ final class BgpOptionParser {
             case "debug" -> o.debug = Optional.of(reader.debugThenEnd());
             case "local" -> {
                 if (!tokens.peek().isWord("as")) {
-                    o.localAddress = Optional.of(Literals.address(tokens.next()));
+                    o.localAddress = Optional.of(Literals.address(tokens.next(), reader.family()));
                 }
                 tokens.expectWord("as");
                 o.localAs = java.util.OptionalLong.of(asNumber());
                 reader.end();
             }
             case "neighbor" -> {
-                o.neighbor = Optional.of(Literals.address(tokens.next()));
+                o.neighbor = Optional.of(Literals.address(tokens.next(), reader.family()));
                 if (tokens.acceptWord("port")) {
                     o.neighborPort = java.util.OptionalInt.of(
                             (int) Literals.number(tokens.next(), 1, 65535, "a TCP port"));
@@ -138,7 +138,7 @@ final class BgpOptionParser {
             }
             case "source" -> {
                 tokens.expectWord("address");
-                o.sourceAddress = Optional.of(Literals.address(tokens.next()));
+                o.sourceAddress = Optional.of(Literals.address(tokens.next(), reader.family()));
                 reader.end();
             }
             case "rr" -> {

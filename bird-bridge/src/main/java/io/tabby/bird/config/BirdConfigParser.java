@@ -18,7 +18,7 @@ import java.util.Set;
  * (filter, function, template, protocol) is defined once and before it is used.
  *
  * <pre>{@code
- * BirdConfig config = new BirdConfigParser(ConfigFiles.FILE_SYSTEM).parse(Path.of("/etc/calico/confd/config/bird.cfg"));
+ * BirdConfig config = new BirdConfigParser(ConfigFiles.FILE_SYSTEM, RouterFamily.IPV4).parse(Path.of("/etc/calico/confd/config/bird.cfg"));
  * }</pre>
  */
 public final class BirdConfigParser {
@@ -29,9 +29,15 @@ public final class BirdConfigParser {
             List.of("debug", "trace", "info", "remote", "warning", "error", "auth", "fatal", "bug");
 
     private final ConfigFiles files;
+    private final RouterFamily family;
 
-    public BirdConfigParser(ConfigFiles files) {
+    /**
+     * @param files where the root file and its includes are read from
+     * @param family {@link RouterFamily#IPV4} for bird.cfg, {@link RouterFamily#IPV6} for bird6.cfg
+     */
+    public BirdConfigParser(ConfigFiles files, RouterFamily family) {
         this.files = requireNonNull(files, "files is null");
+        this.family = requireNonNull(family, "family is null");
     }
 
     /**
@@ -42,7 +48,7 @@ public final class BirdConfigParser {
     public BirdConfig parse(Path root) throws BirdConfigException {
         requireNonNull(root, "root is null");
         try {
-            return new Run(new TokenStream(files, root)).config();
+            return new Run(new TokenStream(files, root), family).config();
         } catch (StackOverflowError e) {
             throw new BirdConfigException(new SourcePosition(root.toString(), 1, 1), "configuration nested too deeply");
         }
@@ -64,10 +70,10 @@ public final class BirdConfigParser {
         private Optional<Inet4Address> routerId = Optional.empty();
         private Set<String> debugProtocols = Set.of();
 
-        Run(TokenStream tokens) {
+        Run(TokenStream tokens, RouterFamily family) {
             this.tokens = tokens;
-            this.filterParser = new FilterParser(tokens, functions.keySet());
-            this.reader = new OptionReader(tokens, filters.keySet(), filterParser);
+            this.filterParser = new FilterParser(tokens, functions.keySet(), family);
+            this.reader = new OptionReader(tokens, filters.keySet(), filterParser, family);
         }
 
         BirdConfig config() throws BirdConfigException {

@@ -37,13 +37,16 @@ final class FilterParser {
 
     private final TokenStream tokens;
     private final Set<String> functions;
+    private final RouterFamily family;
     private int nesting;
 
     /**
      * @param functions the names of the functions defined so far
+     * @param family the daemon's address family; literals of the other family are refused
      */
-    FilterParser(TokenStream tokens, Set<String> functions) {
+    FilterParser(TokenStream tokens, Set<String> functions, RouterFamily family) {
         this.tokens = requireNonNull(tokens, "tokens is null");
+        this.family = requireNonNull(family, "family is null");
         this.functions = requireNonNull(functions, "functions is null");
     }
 
@@ -158,10 +161,10 @@ final class FilterParser {
             return new FilterExpr.NumberLiteral(Literals.number(token, 0, 0xffffffffL, "a number"));
         }
         if (Literals.looksLikePrefix(token)) {
-            return new FilterExpr.PrefixLiteral(Literals.prefix(token));
+            return new FilterExpr.PrefixLiteral(Literals.prefix(token, family));
         }
         if (text.indexOf('.') >= 0 || text.indexOf(':') >= 0) {
-            return new FilterExpr.AddressLiteral(Literals.address(token));
+            return new FilterExpr.AddressLiteral(Literals.address(token, family));
         }
         if (tokens.peek().isSymbol("(")) {
             requireFunction(token);
@@ -177,7 +180,7 @@ final class FilterParser {
         List<PrefixPattern> patterns = new ArrayList<>();
         do {
             Token token = tokens.next();
-            NetPrefix prefix = Literals.prefix(token);
+            NetPrefix prefix = Literals.prefix(token, family);
             int max = prefix.isIpv4() ? 32 : 128;
             int low = prefix.length();
             int high = prefix.length();

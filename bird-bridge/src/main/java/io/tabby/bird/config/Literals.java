@@ -26,7 +26,23 @@ final class Literals {
         return value;
     }
 
-    static InetAddress address(Token token) throws BirdConfigException {
+    static InetAddress address(Token token, RouterFamily family) throws BirdConfigException {
+        InetAddress address = address(token);
+        if (!family.accepts(address)) {
+            throw new BirdConfigException(token.position(), family.refusal());
+        }
+        return address;
+    }
+
+    static NetPrefix prefix(Token token, RouterFamily family) throws BirdConfigException {
+        NetPrefix prefix = prefix(token);
+        if (!family.accepts(prefix.address())) {
+            throw new BirdConfigException(token.position(), family.refusal());
+        }
+        return prefix;
+    }
+
+    private static InetAddress address(Token token) throws BirdConfigException {
         byte[] bytes = token.kind() == Token.Kind.WORD ? addressBytes(token.text()) : null;
         if (bytes == null) {
             throw new BirdConfigException(token.position(),
@@ -53,7 +69,7 @@ final class Literals {
                 && addressBytes(token.text()) != null;
     }
 
-    static NetPrefix prefix(Token token) throws BirdConfigException {
+    private static NetPrefix prefix(Token token) throws BirdConfigException {
         String text = token.text();
         int slash = text.indexOf('/');
         byte[] bytes = token.kind() == Token.Kind.WORD && slash > 0 ? addressBytes(text.substring(0, slash)) : null;

@@ -14,14 +14,20 @@ final class OptionReader {
     private final TokenStream tokens;
     private final Set<String> filters;
     private final FilterParser filterParser;
+    private final RouterFamily family;
 
     /**
      * @param filters the names of the filters defined so far
      */
-    OptionReader(TokenStream tokens, Set<String> filters, FilterParser filterParser) {
+    OptionReader(TokenStream tokens, Set<String> filters, FilterParser filterParser, RouterFamily family) {
+        this.family = requireNonNull(family, "family is null");
         this.tokens = requireNonNull(tokens, "tokens is null");
         this.filters = requireNonNull(filters, "filters is null");
         this.filterParser = requireNonNull(filterParser, "filterParser is null");
+    }
+
+    RouterFamily family() {
+        return family;
     }
 
     TokenStream tokens() {

@@ -120,7 +120,7 @@ final class SimpleProtocolParser {
                 case "import" -> importPolicy = reader.policyThenEnd();
                 case "route" -> {
                     Token prefixToken = tokens.next();
-                    StaticRoute route = route(Literals.prefix(prefixToken));
+                    StaticRoute route = route(Literals.prefix(prefixToken, reader.family()));
                     if (!seen.add(route.prefix())) {
                         throw new BirdConfigException(prefixToken.position(),
                                 "route " + route.prefix() + " is configured twice in protocol " + name);
@@ -147,7 +147,7 @@ final class SimpleProtocolParser {
         }
         if (kind.isWord("via")) {
             Token gatewayToken = tokens.next();
-            InetAddress gateway = Literals.address(gatewayToken);
+            InetAddress gateway = Literals.address(gatewayToken, reader.family());
             if (prefix.isIpv4() != (gateway instanceof java.net.Inet4Address)) {
                 throw new BirdConfigException(gatewayToken.position(),
                         "gateway " + gateway.getHostAddress() + " is not of the family of " + prefix);

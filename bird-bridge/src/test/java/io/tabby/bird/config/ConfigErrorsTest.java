@@ -53,6 +53,17 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void addressesOfTheOtherFamilyAreRefusedLikeBirdAndBird6Do() {
+        assertThat(error("template bgp t {\n  neighbor fd00::1 as 1;\n}\n")).isEqualTo(
+                "bird.cfg:2:12: this is an IPv4 router, therefore IPv6 addresses are not supported");
+        BirdConfigException e = catchThrowableOfType(BirdConfigException.class, () -> InMemoryFiles.parse(
+                Map.of("bird.cfg", "router id 10.0.0.1;\nprotocol static {\n  route 10.0.0.0/8 blackhole;\n}\n"),
+                RouterFamily.IPV6));
+        assertThat(e.getMessage()).isEqualTo(
+                "bird.cfg:3:9: this is an IPv6 router, therefore IPv4 addresses are not supported");
+    }
+
+    @Test
     void unknownTemplateFilterAndFunction() {
         assertThat(error("protocol bgp p1 from nosuch {\n}\n")).isEqualTo("bird.cfg:1:22: unknown template 'nosuch': "
                 + "define it with 'template bgp nosuch { ... }' before it is used");

@@ -103,7 +103,7 @@ class FullConfigTest {
 
     @Test
     void goldenIpipCrossSubnetFilter() throws Exception {
-        BirdConfig ipip = new BirdConfigParser(ConfigFiles.FILE_SYSTEM)
+        BirdConfig ipip = new BirdConfigParser(ConfigFiles.FILE_SYSTEM, RouterFamily.IPV4)
                 .parse(GoldenConfigs.ROOT.resolve("ipip-vxlan-pools/node1/bird.cfg"));
         FilterStatement.If crossSubnet = ipip.filters().get("calico_kernel_programming").body().stream()
                 .map(FilterStatement.If.class::cast)
@@ -122,7 +122,7 @@ class FullConfigTest {
 
     private static BirdConfig parse() {
         try {
-            return new BirdConfigParser(ConfigFiles.FILE_SYSTEM).parse(FULL);
+            return new BirdConfigParser(ConfigFiles.FILE_SYSTEM, RouterFamily.IPV4).parse(FULL);
         } catch (BirdConfigException e) {
             throw new AssertionError(e.getMessage(), e);
         }

@@ -33,6 +33,11 @@ final class GoldenConfigs {
                 .toList();
     }
 
+    /** The daemon a root file is for: bird6.cfg is IPv6, bird.cfg IPv4. */
+    static RouterFamily familyOf(Path root) {
+        return root.getFileName().toString().startsWith("bird6") ? RouterFamily.IPV6 : RouterFamily.IPV4;
+    }
+
     static List<Path> allCfgFiles() {
         try (Stream<Path> walk = Files.walk(ROOT)) {
             return walk.filter(p -> p.toString().endsWith(".cfg")).sorted().toList();

@@ -22,9 +22,8 @@ class GoldenConfigsTest {
             read.add(path.toAbsolutePath().normalize());
             return Files.readString(path);
         };
-        BirdConfigParser parser = new BirdConfigParser(recording);
         for (Path root : roots) {
-            BirdConfig config = parser.parse(root);
+            BirdConfig config = new BirdConfigParser(recording, GoldenConfigs.familyOf(root)).parse(root);
             assertThat(config.routerId()).as(root.toString()).isPresent();
             assertThat(config.filters()).as(root.toString())
                     .containsKeys("calico_export_to_bgp_peers", "calico_kernel_programming");
@@ -112,6 +111,7 @@ class GoldenConfigsTest {
     }
 
     private static BirdConfig parse(String relative) throws BirdConfigException {
-        return new BirdConfigParser(ConfigFiles.FILE_SYSTEM).parse(GoldenConfigs.ROOT.resolve(relative));
+        Path root = GoldenConfigs.ROOT.resolve(relative);
+        return new BirdConfigParser(ConfigFiles.FILE_SYSTEM, GoldenConfigs.familyOf(root)).parse(root);
     }
 }

@@ -21,6 +21,10 @@ record InMemoryFiles(Map<String, String> files) implements ConfigFiles {
     }
 
     static BirdConfig parse(Map<String, String> files) throws BirdConfigException {
-        return new BirdConfigParser(new InMemoryFiles(files)).parse(Path.of("bird.cfg"));
+        return parse(files, RouterFamily.IPV4);
+    }
+
+    static BirdConfig parse(Map<String, String> files, RouterFamily family) throws BirdConfigException {
+        return new BirdConfigParser(new InMemoryFiles(files), family).parse(Path.of("bird.cfg"));
     }
 }

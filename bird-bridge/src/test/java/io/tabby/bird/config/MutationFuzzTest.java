@@ -46,7 +46,7 @@ class MutationFuzzTest {
             }
             files.put(victim, mutated);
             try {
-                new BirdConfigParser(new InMemoryFiles(files)).parse(Path.of(root.getFileName().toString()));
+                new BirdConfigParser(new InMemoryFiles(files), GoldenConfigs.familyOf(root)).parse(Path.of(root.getFileName().toString()));
                 accepted++;
             } catch (BirdConfigException e) {
                 assertThat(e.getMessage()).matches("(?s)[^:]+\\.cfg:\\d+:\\d+: .+");
