@@ -54,7 +54,7 @@ final class FilterParser {
     List<FilterStatement> block() throws BirdConfigException {
         Token open = tokens.peek();
         if (++nesting > MAX_NESTING) {
-            throw new BirdConfigException(open.position(), "filter nested deeper than " + MAX_NESTING + " levels");
+            throw new BirdConfigException(open.position(), "filter nested deeper than " + MAX_NESTING + " levels: simplify it");
         }
         List<FilterStatement> body = new ArrayList<>();
         while (!tokens.acceptSymbol("}")) {
@@ -68,7 +68,7 @@ final class FilterParser {
     FilterExpr expression() throws BirdConfigException {
         Token start = tokens.peek();
         if (++nesting > MAX_NESTING) {
-            throw new BirdConfigException(start.position(), "expression nested deeper than " + MAX_NESTING + " levels");
+            throw new BirdConfigException(start.position(), "filter nested deeper than " + MAX_NESTING + " levels: simplify it");
         }
         FilterExpr left = term();
         while (tokens.peek().kind() == Token.Kind.SYMBOL && OPERATORS.containsKey(tokens.peek().text())) {
@@ -81,6 +81,15 @@ final class FilterParser {
 
     private FilterStatement statement() throws BirdConfigException {
         Token token = tokens.next();
+        if (++nesting > MAX_NESTING) {
+            throw new BirdConfigException(token.position(), "filter nested deeper than " + MAX_NESTING + " levels: simplify it");
+        }
+        FilterStatement statement = statementAfter(token);
+        nesting--;
+        return statement;
+    }
+
+    private FilterStatement statementAfter(Token token) throws BirdConfigException {
         if (token.isWord("if")) {
             FilterExpr condition = expression();
             tokens.expectWord("then");
@@ -135,7 +144,12 @@ final class FilterParser {
             return inner;
         }
         if (token.isSymbol("!")) {
-            return new FilterExpr.Not(term());
+            if (++nesting > MAX_NESTING) {
+                throw new BirdConfigException(token.position(), "filter nested deeper than " + MAX_NESTING + " levels: simplify it");
+            }
+            FilterExpr operand = term();
+            nesting--;
+            return new FilterExpr.Not(operand);
         }
         if (token.isSymbol("[")) {
             return prefixSet();

@@ -96,6 +96,16 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void deepNestingIsRefusedWithAPositionNotAStackOverflow() {
+        String nots = "filter f {\n  if " + "!".repeat(100_000) + "true then accept;\n}\n";
+        assertThat(error(nots)).isEqualTo("bird.cfg:2:67: filter nested deeper than 64 levels: simplify it");
+        String ifs = "filter f {\n" + "if true then ".repeat(100_000) + "accept;\n}\n";
+        assertThat(error(ifs)).isEqualTo("bird.cfg:2:810: filter nested deeper than 64 levels: simplify it");
+        String parens = "filter f {\n  if " + "(".repeat(100_000) + "true then accept;\n}\n";
+        assertThat(error(parens)).isEqualTo("bird.cfg:2:68: filter nested deeper than 64 levels: simplify it");
+    }
+
+    @Test
     void includeCycleMissingIncludeAndErrorsInsideIncludes() {
         assertThat(error(Map.of("bird.cfg", "include \"a.cfg\";\n", "a.cfg", "\ninclude \"bird.cfg\";\n")))
                 .isEqualTo("a.cfg:2:1: include cycle: bird.cfg is already being read");
