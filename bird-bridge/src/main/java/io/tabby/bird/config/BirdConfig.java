@@ -15,17 +15,19 @@ import java.util.Set;
  * use them.
  *
  * @param routerId {@code router id}; BIRD otherwise picks an interface address
+ * @param listen {@code listen bgp}, or {@link ListenBgp#DEFAULT}
  * @param logs the {@code log} statements in order
  * @param debugProtocols the classes of {@code debug protocols}, empty if not given
  * @param protocols the protocols in the order they were defined; names are unique
  * @param filters the {@code filter} definitions by name, in definition order
  * @param functions the {@code function} definitions by name, in definition order
  */
-public record BirdConfig(Optional<Inet4Address> routerId, List<LogTarget> logs, Set<String> debugProtocols,
+public record BirdConfig(Optional<Inet4Address> routerId, ListenBgp listen, List<LogTarget> logs, Set<String> debugProtocols,
         List<BirdProtocol> protocols, Map<String, FilterDefinition> filters, Map<String, FilterDefinition> functions) {
 
     public BirdConfig {
         requireNonNull(routerId, "routerId is null");
+        requireNonNull(listen, "listen is null");
         logs = List.copyOf(logs);
         debugProtocols = Set.copyOf(debugProtocols);
         protocols = List.copyOf(protocols);

@@ -23,7 +23,7 @@ import java.util.Set;
  */
 public final class BirdConfigParser {
 
-    private static final String TOP_LEVEL = "router id, log, debug protocols, filter, function, protocol, "
+    private static final String TOP_LEVEL = "router id, listen bgp, log, debug protocols, filter, function, protocol, "
             + "template bgp, include";
     private static final List<String> LOG_CLASSES =
             List.of("debug", "trace", "info", "remote", "warning", "error", "auth", "fatal", "bug");
@@ -68,6 +68,7 @@ public final class BirdConfigParser {
         private final FilterParser filterParser;
         private final OptionReader reader;
         private Optional<Inet4Address> routerId = Optional.empty();
+        private ListenBgp listen = ListenBgp.DEFAULT;
         private Set<String> debugProtocols = Set.of();
 
         Run(TokenStream tokens, RouterFamily family) {
@@ -80,7 +81,7 @@ public final class BirdConfigParser {
             while (tokens.peek().kind() != Token.Kind.END) {
                 statement();
             }
-            return new BirdConfig(routerId, logs, debugProtocols, protocols, filters, functions);
+            return new BirdConfig(routerId, listen, logs, debugProtocols, protocols, filters, functions);
         }
 
         private void statement() throws BirdConfigException {
@@ -91,6 +92,7 @@ public final class BirdConfigParser {
                     routerId = Optional.of(Literals.ipv4(tokens.next(), "a router id"));
                     reader.end();
                 }
+                case "listen" -> listen = listen();
                 case "log" -> logs.add(log());
                 case "debug" -> {
                     tokens.expectWord("protocols");
@@ -102,6 +104,20 @@ public final class BirdConfigParser {
                 default -> throw new BirdConfigException(token.position(), "unknown statement " + token.describe()
                         + " (Tabby supports: " + TOP_LEVEL + ")");
             }
+        }
+
+        private ListenBgp listen() throws BirdConfigException {
+            tokens.expectWord("bgp");
+            Optional<java.net.InetAddress> address = Optional.empty();
+            int port = 179;
+            if (tokens.acceptWord("address")) {
+                address = Optional.of(Literals.address(tokens.next(), reader.family()));
+            }
+            if (tokens.acceptWord("port")) {
+                port = (int) Literals.number(tokens.next(), 1, 65535, "a TCP port");
+            }
+            reader.end();
+            return new ListenBgp(address, port);
         }
 
         private LogTarget log() throws BirdConfigException {

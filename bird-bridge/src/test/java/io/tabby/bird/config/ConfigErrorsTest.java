@@ -20,8 +20,8 @@ class ConfigErrorsTest {
     void unknownBgpOptionAndUnknownStatement() {
         assertThat(error("template bgp t {\n  local as 1;\n  ttl security on;\n}\n"))
                 .startsWith("bird.cfg:3:3: unknown option 'ttl' in protocol bgp (Tabby supports: description, ");
-        assertThat(error("listen bgp port 179;\n")).isEqualTo("bird.cfg:1:1: unknown statement 'listen' (Tabby "
-                + "supports: router id, log, debug protocols, filter, function, protocol, template bgp, include)");
+        assertThat(error("define x = 1;\n")).isEqualTo("bird.cfg:1:1: unknown statement 'define' (Tabby "
+                + "supports: router id, listen bgp, log, debug protocols, filter, function, protocol, template bgp, include)");
         assertThat(error("protocol ospf {\n}\n")).isEqualTo(
                 "bird.cfg:1:10: unsupported protocol type 'ospf' (Tabby supports: kernel, device, direct, static, bgp)");
     }

@@ -23,6 +23,7 @@ class FullConfigTest {
     @Test
     void globalStatements() throws Exception {
         assertThat(config.routerId()).contains((java.net.Inet4Address) InetAddress.getByName("192.0.2.1"));
+        assertThat(config.listen()).isEqualTo(new ListenBgp(Optional.of(InetAddress.getByName("192.0.2.1")), 1179));
         assertThat(config.logs()).extracting(LogTarget::destination)
                 .containsExactly("syslog", "stderr", "/var/log/bird.log");
         assertThat(config.logs().get(1).classes()).containsExactlyInAnyOrder("warning", "error");

@@ -39,6 +39,7 @@ class GoldenConfigsTest {
         BirdConfig config = parse("route-reflector/c1/bird.cfg");
 
         assertThat(config.routerId()).contains((java.net.Inet4Address) InetAddress.getByName("10.0.0.2"));
+        assertThat(config.listen()).isEqualTo(ListenBgp.DEFAULT);
         assertThat(config.bgpProtocols()).hasSize(1);
         BgpProtocol peer = config.bgpProtocols().getFirst();
         assertThat(peer.name()).isEqualTo("Global_10_0_0_1");
