@@ -74,6 +74,19 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void filterStatementsOutsideTheSubset() throws BirdConfigException {
+        assertThat(error("filter f {\n  print net;\n}\n")).isEqualTo("bird.cfg:2:3: unknown filter statement "
+                + "'print' (Tabby supports: if, accept, reject, return, function calls, attribute assignments)");
+        assertThat(error("filter f {\n  if net ~ 10.0.0.0/8 then accept\n}\n"))
+                .isEqualTo("bird.cfg:3:1: expected ';', found '}'");
+        assertThat(error("filter f {\n  bgp_foo = 1;\n}\n")).startsWith("bird.cfg:2:3: cannot assign to 'bgp_foo'");
+        // krt_tunnel exists only in Calico's BIRD fork; Tabby accepts it so Calico's own templates parse.
+        BirdConfig config = InMemoryFiles.parse("filter f {\n  krt_tunnel = \"tunl0\";\n  accept;\n}\n");
+        assertThat(config.filters().get("f").body().getFirst())
+                .isEqualTo(new FilterStatement.Assign("krt_tunnel", new FilterExpr.StringLiteral("tunl0")));
+    }
+
+    @Test
     void bgpProtocolWithoutAsOrNeighbor() {
         assertThat(error("protocol bgp p {\n  neighbor 10.0.0.1 as 1;\n}\n"))
                 .isEqualTo("bird.cfg:1:1: protocol bgp p has no 'local as': add 'local as N;'");
