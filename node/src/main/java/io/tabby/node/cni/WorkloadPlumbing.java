@@ -1,0 +1,102 @@
+package io.tabby.node.cni;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tabby.datastore.model.IpAddr;
+import io.tabby.platform.net.Address;
+import io.tabby.platform.net.AddrOps;
+import io.tabby.platform.net.IpPrefix;
+import io.tabby.platform.net.LinkOps;
+import io.tabby.platform.net.NeighOps;
+import io.tabby.platform.net.Neighbour;
+import io.tabby.platform.net.NetNs;
+import io.tabby.platform.net.Route;
+import io.tabby.platform.net.RouteOps;
+import io.tabby.platform.net.RouteProtocols;
+import io.tabby.platform.net.SysctlOps;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * The kernel side of a workload, Calico style: a veth pair whose host end ({@code cali...}, MAC
+ * {@code ee:ee:ee:ee:ee:ee}, proxy ARP without delay) lives in the node's namespace and whose other
+ * end sits in the pod with a /32 address, a link route to 169.254.1.1 and a default route via it.
+ * The pod also gets a permanent neighbour for 169.254.1.1, so it never depends on proxy ARP finding
+ * a route to 169.254.1.1 in the node (a node namespace without a default route answers no ARP).
+ *
+ * @param host the node's namespace as seen from the agent: {@link NetNs#root()} in production
+ */
+public record WorkloadPlumbing(LinkOps links, AddrOps addrs, RouteOps routes, NeighOps neighs,
+                               SysctlOps sysctls, NetNs host) {
+    public static final String HOST_MAC = "ee:ee:ee:ee:ee:ee";
+    public static final String GATEWAY = "169.254.1.1";
+    /**
+     * The protocol of the host /32 routes to workloads: {@code boot}, which is what Calico's CNI
+     * plugin leaves and what felix's route manager claims as its own (DeviceRouteProtocol 3).
+     */
+    public static final int WORKLOAD_ROUTE_PROTOCOL = RouteProtocols.BOOT;
+    public static final int DEFAULT_MTU = 1500;
+    private static final Logger LOG = LogManager.getLogger(WorkloadPlumbing.class);
+
+    public WorkloadPlumbing {
+        requireNonNull(links, "links is null");
+        requireNonNull(addrs, "addrs is null");
+        requireNonNull(routes, "routes is null");
+        requireNonNull(neighs, "neighs is null");
+        requireNonNull(sysctls, "sysctls is null");
+        requireNonNull(host, "host is null");
+    }
+
+    /**
+     * Creates and configures the veth pair for IPv4 {@code addresses}; a stale host veth of the
+     * same name (an earlier ADD that died) is replaced.
+     *
+     * @return the MAC of the pod-side interface
+     */
+    public String plumb(String hostVeth, NetNs pod, String ifname, List<IpAddr> addresses, int mtu) {
+        if (links.get(host, hostVeth).isPresent()) {
+            LOG.info("replacing stale host veth {} in {}", hostVeth, host);
+            links.delete(host, hostVeth);
+        }
+        links.createVeth(host, hostVeth, ifname, pod);
+        links.setMac(host, hostVeth, HOST_MAC);
+        links.setMtu(host, hostVeth, mtu);
+        Map<String, String> sysctl = new LinkedHashMap<>();
+        sysctl.put(SysctlOps.interfaceKey("net.ipv4.conf", hostVeth, "proxy_arp"), "1");
+        sysctl.put(SysctlOps.interfaceKey("net.ipv4.neigh", hostVeth, "proxy_delay"), "0");
+        sysctl.put(SysctlOps.interfaceKey("net.ipv4.conf", hostVeth, "forwarding"), "1");
+        sysctls.write(host, sysctl);
+        links.setUp(host, hostVeth);
+
+        links.setMtu(pod, ifname, mtu);
+        links.setUp(pod, ifname);
+        addrs.add(pod, addresses.stream().map(ip -> new Address(ifname, IpPrefix.parse(ip + "/32"))).toList());
+        routes.replace(pod, List.of(
+                Route.toDevice(GATEWAY + "/32", ifname, WORKLOAD_ROUTE_PROTOCOL),
+                Route.via("0.0.0.0/0", GATEWAY, ifname, WORKLOAD_ROUTE_PROTOCOL)));
+        neighs.replacePermanent(pod, List.of(Neighbour.of(ifname, GATEWAY, HOST_MAC)));
+        String podMac = links.get(pod, ifname).orElseThrow(() -> new IllegalStateException(
+                "interface " + ifname + " vanished from " + pod + " while it was being set up")).mac();
+
+        routes.replace(host, addresses.stream()
+                .map(ip -> Route.toDevice(ip + "/32", hostVeth, WORKLOAD_ROUTE_PROTOCOL)).toList());
+        return podMac;
+    }
+
+    /** Deletes the host veth (its pod end and the host routes go with it); absent is fine. */
+    public boolean unplumb(String hostVeth) {
+        if (links.get(host, hostVeth).isEmpty()) {
+            return false;
+        }
+        links.delete(host, hostVeth);
+        return true;
+    }
+
+    /** True when the host veth exists. */
+    public boolean hostVethExists(String hostVeth) {
+        return links.get(host, hostVeth).isPresent();
+    }
+}
