@@ -88,7 +88,8 @@ public final class WorkloadCniService implements CniService {
             rollBack(id, hostVeth, assigned, plumbed);
             throw e;
         } catch (RuntimeException e) {
-            LOG.warn("ADD {} failed; rolling back", id.endpointKey(), e);
+            LOG.warn("ADD {} failed; rolling back: {}", id.endpointKey(), e.toString());
+            LOG.debug("ADD failure", e);
             // With etcd unreachable each undo would wait out its own timeout too; the runtime's DEL
             // after a failed ADD (or ipam GC) releases the handle once etcd is back.
             rollBack(id, hostVeth, assigned && !(e instanceof UnavailableException), plumbed);
