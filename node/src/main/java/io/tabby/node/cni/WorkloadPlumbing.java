@@ -3,6 +3,7 @@ package io.tabby.node.cni;
 import static java.util.Objects.requireNonNull;
 
 import io.tabby.datastore.model.IpAddr;
+import io.tabby.platform.exec.CommandFailedException;
 import io.tabby.platform.net.Address;
 import io.tabby.platform.net.AddrOps;
 import io.tabby.platform.net.IpPrefix;
@@ -91,7 +92,14 @@ public record WorkloadPlumbing(LinkOps links, AddrOps addrs, RouteOps routes, Ne
         if (links.get(host, hostVeth).isEmpty()) {
             return false;
         }
-        links.delete(host, hostVeth);
+        try {
+            links.delete(host, hostVeth);
+        } catch (CommandFailedException e) {
+            // The kernel removes a veth by itself when its pod namespace goes away; losing that race is fine.
+            if (links.get(host, hostVeth).isPresent()) {
+                throw e;
+            }
+        }
         return true;
     }
 
