@@ -22,6 +22,9 @@ final class CniFailures {
     /** Plugin-specific code (100+ is the plugin's range): no address could be assigned. */
     static final int NO_ADDRESS = 100;
 
+    /** Plugin-specific code: CHECK found the attachment different from its ADD result. */
+    static final int CHECK_MISMATCH = 101;
+
     private CniFailures() {}
 
     static CniException of(String what, RuntimeException failure) {

@@ -118,8 +118,27 @@ public final class WorkloadCniService implements CniService {
 
     @Override
     public void check(CniRequest request) throws CniException {
-        throw new CniException(CniError.INTERNAL, "CHECK is not implemented by this tabby-node yet",
-                "skip CHECK for network " + request.config().name() + " until tabby-node supports it");
+        WorkloadIdentity id = identity(request);
+        CniResult prev = request.prevResult().orElseThrow();
+        List<String> expected = prev.ips().stream().filter(ip -> ip.version() == 4).map(IpConfig::address).toList();
+        List<String> problems = new ArrayList<>();
+        try {
+            problems.addAll(plumbing.verify(id.hostVeth(), NetNs.path(request.env().netns().orElseThrow()),
+                    id.ifname(), expected));
+            List<String> held = ipam.ipsByHandle(id.handle()).stream().map(ip -> ip + "/32").toList();
+            expected.stream().filter(ip -> !held.contains(ip))
+                    .forEach(ip -> problems.add("IPAM handle " + id.handle() + " does not hold " + ip));
+            if (endpoints.get(id.endpointKey()).isEmpty()) {
+                problems.add("workload endpoint " + id.endpointKey() + " is missing in etcd");
+            }
+        } catch (RuntimeException e) {
+            throw CniFailures.of("CHECK " + id.workload(), e);
+        }
+        if (!problems.isEmpty()) {
+            throw new CniException(CniFailures.CHECK_MISMATCH, "CHECK " + id.workload()
+                    + ": the attachment differs from the ADD result", String.join("; ", problems)
+                    + "; delete and re-create the pod");
+        }
     }
 
     @Override

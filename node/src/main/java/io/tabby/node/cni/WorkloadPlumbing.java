@@ -15,7 +15,13 @@ import io.tabby.platform.net.Route;
 import io.tabby.platform.net.RouteOps;
 import io.tabby.platform.net.RouteProtocols;
 import io.tabby.platform.net.SysctlOps;
+import io.tabby.platform.net.IpFamily;
+import io.tabby.platform.net.Link;
+import io.tabby.platform.net.RouteFilter;
+import io.tabby.platform.net.RouteTables;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import org.apache.logging.log4j.LogManager;
@@ -101,6 +107,52 @@ public record WorkloadPlumbing(LinkOps links, AddrOps addrs, RouteOps routes, Ne
             }
         }
         return true;
+    }
+
+    /**
+     * What differs from a plumbed workload with {@code addresses}: each problem as a sentence; empty
+     * when the host veth, the pod interface, the pod's addresses and routes and the host routes are
+     * all there. A pod namespace that is gone shows up as a missing pod interface.
+     */
+    public List<String> verify(String hostVeth, NetNs pod, String ifname, List<String> addresses) {
+        List<String> problems = new ArrayList<>();
+        Optional<Link> hostLink = links.get(host, hostVeth);
+        if (hostLink.isEmpty()) {
+            problems.add("host veth " + hostVeth + " is missing in " + host);
+        } else if (!hostLink.get().up() || !hostLink.get().mac().equals(HOST_MAC)) {
+            problems.add("host veth " + hostVeth + " is down or its MAC is not " + HOST_MAC);
+        }
+        Optional<Link> podLink;
+        try {
+            podLink = links.get(pod, ifname);
+        } catch (CommandFailedException e) {
+            podLink = Optional.empty();
+        }
+        if (podLink.isEmpty()) {
+            problems.add("interface " + ifname + " is missing in " + pod);
+            return problems;
+        }
+        List<IpPrefix> podAddresses = addrs.list(pod, IpFamily.V4).stream()
+                .filter(a -> a.device().equals(ifname)).map(Address::prefix).toList();
+        List<Route> podRoutes = routes.list(pod, RouteFilter.table(IpFamily.V4, RouteTables.MAIN));
+        List<Route> hostRoutes = routes.list(host, RouteFilter.table(IpFamily.V4, RouteTables.MAIN));
+        for (String address : addresses) {
+            IpPrefix prefix = IpPrefix.parse(address);
+            if (!podAddresses.contains(prefix)) {
+                problems.add("address " + address + " is missing on " + ifname + " in " + pod);
+            }
+            IpPrefix hostRoute = IpPrefix.host(prefix.address());
+            if (hostRoutes.stream().noneMatch(r -> r.destination().equals(hostRoute)
+                    && r.device().equals(Optional.of(hostVeth)))) {
+                problems.add("route " + hostRoute + " dev " + hostVeth + " is missing in " + host);
+            }
+        }
+        IpPrefix anywhere = IpPrefix.parse("0.0.0.0/0");
+        if (podRoutes.stream().noneMatch(r -> r.destination().equals(anywhere)
+                && r.gateway().map(IpPrefix::format).equals(Optional.of(GATEWAY)))) {
+            problems.add("default route via " + GATEWAY + " is missing in " + pod);
+        }
+        return problems;
     }
 
     /** True when the host veth exists. */

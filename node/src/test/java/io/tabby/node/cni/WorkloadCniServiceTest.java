@@ -61,10 +61,20 @@ class WorkloadCniServiceTest {
     }
 
     private static CniRequest request(String command) throws CniException {
+        return request(command, CONFIG);
+    }
+
+    private static CniRequest check(String ip) throws CniException {
+        return request("CHECK", CONFIG.substring(0, CONFIG.length() - 1) + ",\"prevResult\":{\"cniVersion\":\"1.0.0\","
+                + "\"interfaces\":[{\"name\":\"" + VETH + "\"},{\"name\":\"eth0\",\"sandbox\":\"" + POD_NETNS
+                + "\"}],\"ips\":[{\"address\":\"" + ip + "\",\"interface\":1}]}}");
+    }
+
+    private static CniRequest request(String command, String config) throws CniException {
         Map<String, String> env = new HashMap<>(Map.of("CNI_COMMAND", command, "CNI_CONTAINERID", "c0ffee",
                 "CNI_IFNAME", "eth0", "CNI_ARGS", "IgnoreUnknown=1;K8S_POD_NAMESPACE=ns1;K8S_POD_NAME=pod1"));
         env.put("CNI_NETNS", POD_NETNS);
-        return CniRequest.parse(PluginKind.TABBY, env, CONFIG);
+        return CniRequest.parse(PluginKind.TABBY, env, config);
     }
 
     @Test
@@ -147,6 +157,20 @@ class WorkloadCniServiceTest {
         assertThat(backend.get(KEY)).isEmpty();
         assertThat(kernel.linkOps().get(host, VETH)).isEmpty();
         assertThat(kernel.linkOps().get(pod, "eth0")).isEmpty();
+    }
+
+    @Test
+    void checkPassesAfterAddAndFailsOnceTheHostVethIsGone() throws CniException {
+        WorkloadCniService service = service(kernel.routeOps());
+        String ip = service.add(request("ADD")).ips().getFirst().address();
+
+        service.check(check(ip));
+        kernel.linkOps().delete(host, VETH);
+
+        assertThatThrownBy(() -> service.check(check(ip))).isInstanceOfSatisfying(CniException.class, e -> {
+            assertThat(e.error().code()).isEqualTo(CniFailures.CHECK_MISMATCH);
+            assertThat(e.error().details()).contains("host veth " + VETH + " is missing");
+        });
     }
 
     @Test

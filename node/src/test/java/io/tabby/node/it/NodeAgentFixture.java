@@ -88,12 +88,18 @@ final class NodeAgentFixture implements AutoCloseable {
 
     /** Runs the plugin with {@code CNI_NETNS=/var/run/netns/<podNs>} and pod {@code it/<podName>}. */
     Outcome plugin(String command, String containerId, String podNs, String podName) {
+        return plugin(command, containerId, podNs, podName, "");
+    }
+
+    /** As {@link #plugin(String, String, String, String)} with {@code prevResult} (a result JSON) in the config. */
+    Outcome plugin(String command, String containerId, String podNs, String podName, String prevResult) {
         Map<String, String> env = Map.of("CNI_COMMAND", command, "CNI_CONTAINERID", containerId,
                 "CNI_NETNS", "/var/run/netns/" + podNs, "CNI_IFNAME", "eth0", "CNI_PATH", "/opt/cni/bin",
                 "CNI_ARGS", "IgnoreUnknown=1;K8S_POD_NAMESPACE=it;K8S_POD_NAME=" + podName,
                 ClientSettings.SOCKET_ENV, server.socket().toString());
         String stdin = "{\"cniVersion\":\"1.0.0\",\"name\":\"" + NETWORK + "\",\"type\":\"tabby\","
-                + "\"ipam\":{\"type\":\"tabby-ipam\"}}";
+                + "\"ipam\":{\"type\":\"tabby-ipam\"}"
+                + (prevResult.isEmpty() ? "" : ",\"prevResult\":" + prevResult.strip()) + "}";
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int rc = TabbyCniMain.run(env, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(out, true, StandardCharsets.UTF_8));

@@ -93,4 +93,21 @@ class WorkloadCniServiceIT {
         assertThat(agent.backend().get(endpointPath("web-busy"))).isEmpty();
         assertThat(agent.links.get(agent.nodeNs(), veth("web-busy"))).isEmpty();
     }
+
+    @Test
+    void checkFailsOnceTheHostVethIsDeleted() {
+        String pod = agent.host.newNamespace("check");
+        Outcome add = agent.plugin("ADD", "c-check", pod, "web-check");
+        assertThat(add.exitCode()).as(add.stdout()).isZero();
+
+        Outcome healthy = agent.plugin("CHECK", "c-check", pod, "web-check", add.stdout());
+        assertThat(healthy.exitCode()).as(healthy.stdout()).isZero();
+        agent.host.run("ip", "-n", ((NetNs.Named) agent.nodeNs()).name(), "link", "del",
+                veth("web-check"));
+        Outcome broken = agent.plugin("CHECK", "c-check", pod, "web-check", add.stdout());
+
+        assertThat(broken.exitCode()).isNotZero();
+        assertThat(broken.stdout()).contains("\"code\":101").contains("is missing");
+        assertThat(agent.plugin("DEL", "c-check", pod, "web-check").exitCode()).isZero();
+    }
 }
