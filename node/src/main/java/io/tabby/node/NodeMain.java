@@ -51,6 +51,7 @@ public final class NodeMain {
         try {
             run(env, stop);
         } finally {
+            LogManager.shutdown();
             stopped.countDown();
         }
     }
