@@ -1,0 +1,67 @@
+package io.tabby.node;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tabby.cni.wire.ClientSettings;
+import io.tabby.datastore.backend.EtcdSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What {@code tabby-node} takes from its environment: {@code ETCD_ENDPOINTS} (comma-separated) with
+ * the {@code ETCD_*} TLS and auth variables, {@code NODENAME} (else the host name) and
+ * {@code TABBY_CNI_SOCKET} (else {@code /var/run/tabby/cni.sock}). etcd calls get short timeouts so
+ * a pod start fails fast with "try again later" while etcd is down, well inside the plugin's bound.
+ */
+public record NodeEnv(EtcdSettings etcd, String nodeName, Path cniSocket) {
+    public static final Path DEFAULT_CNI_SOCKET = Path.of("/var/run/tabby/cni.sock");
+    static final Duration ETCD_REQUEST_TIMEOUT = Duration.ofSeconds(2);
+    static final Duration ETCD_CONNECT_TIMEOUT = Duration.ofSeconds(1);
+
+    public NodeEnv {
+        requireNonNull(etcd, "etcd is null");
+        requireNonNull(nodeName, "nodeName is null");
+        requireNonNull(cniSocket, "cniSocket is null");
+        if (nodeName.isBlank()) {
+            throw new IllegalArgumentException("node name is blank");
+        }
+    }
+
+    /**
+     * Reads {@code env}; {@code hostname} supplies the node name when {@code NODENAME} is unset.
+     *
+     * @throws IllegalArgumentException naming the variable that is missing or wrong
+     */
+    public static NodeEnv parse(Map<String, String> env, String hostname) {
+        String endpoints = value(env, "ETCD_ENDPOINTS").orElseThrow(() -> new IllegalArgumentException(
+                "ETCD_ENDPOINTS is not set; set it to the etcd client URLs, e.g. http://127.0.0.1:2379"));
+        EtcdSettings etcd = EtcdSettings.of(Arrays.stream(endpoints.split(","))
+                        .map(String::strip).filter(s -> !s.isEmpty()).toList())
+                .withTimeouts(ETCD_REQUEST_TIMEOUT, ETCD_CONNECT_TIMEOUT);
+        Optional<String> ca = value(env, "ETCD_CA_CERT_FILE");
+        Optional<String> cert = value(env, "ETCD_CERT_FILE");
+        Optional<String> key = value(env, "ETCD_KEY_FILE");
+        if (ca.isPresent() || cert.isPresent() || key.isPresent()) {
+            etcd = etcd.withTls(ca.map(Path::of).orElse(null), cert.map(Path::of).orElse(null),
+                    key.map(Path::of).orElse(null));
+        }
+        Optional<String> user = value(env, "ETCD_USERNAME");
+        Optional<String> password = value(env, "ETCD_PASSWORD");
+        if (user.isPresent() != password.isPresent()) {
+            throw new IllegalArgumentException("set both ETCD_USERNAME and ETCD_PASSWORD, or neither");
+        }
+        if (user.isPresent()) {
+            etcd = etcd.withAuth(user.get(), password.get());
+        }
+        String node = value(env, "NODENAME").orElse(hostname);
+        Path socket = value(env, ClientSettings.SOCKET_ENV).map(Path::of).orElse(DEFAULT_CNI_SOCKET);
+        return new NodeEnv(etcd, node, socket);
+    }
+
+    private static Optional<String> value(Map<String, String> env, String name) {
+        return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
+    }
+}
