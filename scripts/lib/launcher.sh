@@ -4,4 +4,4 @@
 here=$(cd "$(dirname "$(readlink -f "$0")")" && pwd)
 java="${TABBY_JAVA_HOME:-@JAVA_HOME@}/bin/java"
 exec "$java" --sun-misc-unsafe-memory-access=allow -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
-  ${TABBY_JAVA_OPTS:-} -cp "$here/../lib/*" @MAIN@ "$@"
+  ${TABBY_JAVA_OPTS:-} -cp "$here/../lib/@LIB@/*" @MAIN@ "$@"
