@@ -1,17 +1,14 @@
 package io.tabby.confd.birdtemplates;
 
+import io.tabby.testkit.host.HostRequirements;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Runs the template resources' check commands ({@code bird -p -c {{.src}}}, {@code bird6 -p ...})
@@ -27,15 +24,7 @@ final class BirdParser {
 
     /** Skips (or fails under TABBY_REQUIRE_ALL=1) unless every program is on PATH or in /usr/sbin. */
     void require(String... programs) {
-        for (String program : programs) {
-            if (find(program).isEmpty()) {
-                String reason = "'" + program + "' is not installed (apt-get install bird: BIRD 1.6)";
-                if ("1".equals(environment.get("TABBY_REQUIRE_ALL"))) {
-                    Assertions.fail(reason + "; failing because TABBY_REQUIRE_ALL=1");
-                }
-                Assumptions.abort("skipped: " + reason);
-            }
-        }
+        HostRequirements.of(environment).requirePrograms("apt-get install bird: BIRD 1.6", programs);
     }
 
     /** The result of {@code sh -c command} with BIRD's directories on PATH; bounded to 30 s. */
@@ -53,11 +42,6 @@ final class BirdParser {
         } finally {
             process.destroyForcibly();
         }
-    }
-
-    private Optional<Path> find(String program) {
-        return Arrays.stream(searchPath().split(File.pathSeparator)).filter(s -> !s.isEmpty())
-                .map(dir -> Path.of(dir, program)).filter(Files::isExecutable).findFirst();
     }
 
     private String searchPath() {

@@ -3,14 +3,13 @@ package io.tabby.node.it;
 import io.tabby.platform.exec.Command;
 import io.tabby.platform.exec.CommandResult;
 import io.tabby.platform.exec.CommandRunner;
+import io.tabby.testkit.host.HostRequirements;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The real host for the node's integration tests, under the platform module's rule: skip with the
@@ -27,24 +26,11 @@ final class NamespaceHost {
         this.environment = environment;
     }
 
+    /** Skips (or fails under TABBY_REQUIRE_ALL=1) unless we are root and every program is installed. */
     void require(String... programs) {
-        CommandResult id = tryRun(List.of("id", "-u"));
-        if (id == null || !id.succeeded() || !id.stdout().strip().equals("0")) {
-            unavailable("these tests create network namespaces and need root");
-        }
-        for (String program : programs) {
-            CommandResult probe = tryRun(List.of("sh", "-c", "command -v " + program));
-            if (probe == null || !probe.succeeded()) {
-                unavailable("'" + program + "' is not installed (apt-get install iproute2 iputils-ping util-linux)");
-            }
-        }
-    }
-
-    private void unavailable(String reason) {
-        if ("1".equals(environment.get("TABBY_REQUIRE_ALL"))) {
-            Assertions.fail(reason + "; failing because TABBY_REQUIRE_ALL=1");
-        }
-        Assumptions.abort("skipped: " + reason);
+        HostRequirements host = HostRequirements.of(environment);
+        host.requireRoot("creating network namespaces");
+        host.requirePrograms("apt-get install iproute2 iputils-ping util-linux", programs);
     }
 
     /** A new empty namespace named {@code tabby-it-<role>-<random>}. */

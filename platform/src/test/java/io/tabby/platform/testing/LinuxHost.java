@@ -1,17 +1,14 @@
 package io.tabby.platform.testing;
 
 import io.tabby.platform.exec.Command;
-import io.tabby.platform.exec.CommandResult;
 import io.tabby.platform.exec.CommandRunner;
 import io.tabby.platform.net.NetNs;
-import java.io.UncheckedIOException;
+import io.tabby.testkit.host.HostRequirements;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The real host for integration tests: checks that we are root with the needed tools (skipping
@@ -30,26 +27,11 @@ final class LinuxHost {
         this.environment = environment;
     }
 
-    /** Skips (or fails under TABBY_REQUIRE_ALL=1) unless we are root and every program runs. */
+    /** Skips (or fails under TABBY_REQUIRE_ALL=1) unless we are root and every program is installed. */
     void require(String... programs) {
-        CommandResult id = tryRun(List.of("id", "-u"));
-        if (id == null || !id.succeeded() || !id.stdout().strip().equals("0")) {
-            unavailable("these tests create network namespaces and need root (id -u is "
-                    + (id == null ? "unavailable" : id.stdout().strip()) + ")");
-        }
-        for (String program : programs) {
-            CommandResult probe = tryRun(List.of("sh", "-c", "command -v " + program));
-            if (probe == null || !probe.succeeded()) {
-                unavailable("'" + program + "' is not installed (apt-get install iproute2 iptables ipset iputils-ping)");
-            }
-        }
-    }
-
-    private void unavailable(String reason) {
-        if ("1".equals(environment.get("TABBY_REQUIRE_ALL"))) {
-            Assertions.fail(reason + "; failing because TABBY_REQUIRE_ALL=1");
-        }
-        Assumptions.abort("skipped: " + reason);
+        HostRequirements host = HostRequirements.of(environment);
+        host.requireRoot("creating network namespaces");
+        host.requirePrograms("apt-get install iproute2 iptables ipset iputils-ping", programs);
     }
 
     /** A new, empty named namespace with a unique name; remembered for {@link #deleteAll()}. */
@@ -75,14 +57,6 @@ final class LinuxHost {
         created.clear();
         if (first != null) {
             throw first;
-        }
-    }
-
-    private CommandResult tryRun(List<String> argv) {
-        try {
-            return runner.run(Command.of(argv));
-        } catch (UncheckedIOException e) {
-            return null;
         }
     }
 }
