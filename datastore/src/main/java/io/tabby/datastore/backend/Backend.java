@@ -45,6 +45,7 @@ public interface Backend extends AutoCloseable {
 
     /**
      * Replaces the value of {@code key} only if its mod revision is still {@code expectedModRevision}.
+     * As an etcd put without a lease does, this detaches the key from any lease it had.
      *
      * @return the revision of the write
      * @throws NotFoundException when the key does not exist

@@ -36,8 +36,8 @@ final class TxnPlanner {
         for (TxnOp op : ops) {
             switch (op) {
                 case TxnOp.Create c -> mutations.add(Mutation.put(c.key(), c.value(), c.leaseId()));
-                // a compare-and-swap replaces the value only: the key stays on its lease
-                case TxnOp.Update u -> mutations.add(Mutation.put(u.key(), u.value(), current(u.key()).leaseId()));
+                // as in etcd, a put without a lease (which is what a compare-and-swap is) detaches the key
+                case TxnOp.Update u -> mutations.add(Mutation.put(u.key(), u.value(), 0));
                 case TxnOp.Put p -> mutations.add(Mutation.put(p.key(), p.value(), p.leaseId()));
                 case TxnOp.Delete d -> delete(d.key(), deleted, mutations);
                 case TxnOp.Remove r -> store.get(r.key()).ifPresent(kv -> delete(kv.key(), deleted, mutations));

@@ -380,6 +380,18 @@ public abstract class BackendContract {
     // ---- leases (short TTLs: a real etcd must pass these in seconds; its minimum TTL is 2 s)
 
     @Test
+    void updateDetachesTheKeyFromItsLease() {
+        Lease lease = backend().grantLease(Duration.ofSeconds(30));
+        long created = backend().create(key("a"), "a1", lease.id());
+
+        backend().update(key("a"), "a2", created);
+        backend().revokeLease(lease.id());
+
+        assertThat(backend().get(key("a")).orElseThrow()).extracting(KeyValue::value, KeyValue::leaseId)
+                .containsExactly("a2", 0L);
+    }
+
+    @Test
     void leasedKeyCarriesTheLeaseAndRevokeDeletesItsKeysInOneRevision() {
         Lease lease = backend().grantLease(Duration.ofSeconds(30));
         backend().create(key("a"), "a1", lease.id());

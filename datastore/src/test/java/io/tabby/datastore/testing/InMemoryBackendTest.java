@@ -186,16 +186,6 @@ class InMemoryBackendTest extends BackendContract {
     }
 
     @Test
-    void updateKeepsTheKeysLease() {
-        var lease = backend.grantLease(Duration.ofSeconds(5));
-        long rev = backend.put("/a", "1", lease.id());
-
-        backend.update("/a", "2", rev);
-
-        assertThat(backend.get("/a").orElseThrow().leaseId()).isEqualTo(lease.id());
-    }
-
-    @Test
     void writingWithAnUnknownLeaseIsNotFound() {
         assertThatThrownBy(() -> backend.put("/a", "1", 12345)).hasMessageContaining("lease 12345 not found");
         assertThat(backend.get("/a")).isEmpty();
