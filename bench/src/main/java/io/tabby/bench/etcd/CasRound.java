@@ -10,14 +10,14 @@ import java.util.concurrent.atomic.AtomicReference;
  * One timed round: {@code writers} threads, each CAS-looping on its own key until the deadline.
  * The loop is bounded by time and by {@link #MAX_OPS_PER_WRITER}.
  */
-final class CasRound {
+public final class CasRound {
     static final int MAX_OPS_PER_WRITER = 5_000_000;
 
     private CasRound() {
     }
 
     /** Runs the round and returns completed transactions per second. */
-    static double run(CasWriter writer, int writers, Duration length, String keyPrefix) throws Exception {
+    public static double run(CasWriter writer, int writers, Duration length, String keyPrefix) throws Exception {
         long[] counts = new long[writers];
         AtomicReference<Throwable> failure = new AtomicReference<>();
         CountDownLatch ready = new CountDownLatch(writers);

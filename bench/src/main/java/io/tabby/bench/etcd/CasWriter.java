@@ -1,7 +1,7 @@
 package io.tabby.bench.etcd;
 
 /** One side of the comparison: a way to create a key and compare-and-swap it. */
-interface CasWriter extends AutoCloseable {
+public interface CasWriter extends AutoCloseable {
 
     /** A short name for the table. */
     String name();

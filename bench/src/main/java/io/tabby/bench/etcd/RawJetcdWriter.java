@@ -14,11 +14,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** The anchor: jetcd used directly, the thinnest Java path to etcd. */
-final class RawJetcdWriter implements CasWriter {
+public final class RawJetcdWriter implements CasWriter {
     private final Client client;
     private final KV kv;
 
-    RawJetcdWriter(List<String> endpoints) {
+    public RawJetcdWriter(List<String> endpoints) {
         this.client = Client.builder().endpoints(endpoints.toArray(String[]::new)).build();
         this.kv = client.getKVClient();
     }
