@@ -5,13 +5,20 @@
 # JVM log lines (warnings included) go to stderr, never stdout: a CNI plugin's stdout is its
 # result JSON. When scripts/build trained an AOT cache for this launcher (lib/@AOT@), the JVM
 # maps it; a cache that is missing, stale (other JDK or jar) or damaged is ignored silently
-# (AOTMode=auto, aot/cds logging off) and the program starts the ordinary way.
+# (AOTMode=auto, aot/cds logging off), as is one older than a jar, and the program starts the
+# ordinary way.
 # TABBY_AOT=off runs without the cache (benchmarks, training).
 here=$(cd "$(dirname "$(readlink -f "$0")")" && pwd)
 java="${TABBY_JAVA_HOME:-@JAVA_HOME@}/bin/java"
+# The JVM checks the cache against its JDK, but (25.0.3) did not notice a jar touched after
+# training: a jar replaced after training is caught here, by the cache being older than it.
 aot=()
-if [ -n "@AOT@" ] && [ "${TABBY_AOT:-on}" != off ] && [ -f "$here/../lib/@AOT@" ]; then
-  aot=(-XX:AOTMode=auto "-XX:AOTCache=$here/../lib/@AOT@")
+cache="$here/../lib/@AOT@"
+if [ -n "@AOT@" ] && [ "${TABBY_AOT:-on}" != off ] && [ -f "$cache" ]; then
+  aot=(-XX:AOTMode=auto "-XX:AOTCache=$cache")
+  for jar in "$here/../lib/@LIB@"/*.jar; do
+    [ "$cache" -nt "$jar" ] || aot=()
+  done
 fi
 exec "$java" --sun-misc-unsafe-memory-access=allow -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
   -Xlog:disable -Xlog:all=warning:stderr "-Xlog:aot*=off:stderr" "-Xlog:cds*=off:stderr" \
