@@ -40,4 +40,11 @@ public interface Ipam {
 
     /** The addresses held by {@code handleId}, sorted; empty when the handle does not exist. */
     List<IpAddr> ipsByHandle(String handleId);
+
+    /**
+     * Every handle whose id starts with {@code idPrefix} ({@code ""}: every handle), sorted by id,
+     * with the addresses and attributes the blocks hold for it. Read-only; each block is read once.
+     * The CNI GC lists {@code <network>.} this way.
+     */
+    List<HandleAllocations> handles(String idPrefix);
 }
