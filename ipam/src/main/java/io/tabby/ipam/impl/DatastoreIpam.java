@@ -276,6 +276,24 @@ public final class DatastoreIpam implements Ipam {
         return handleReader.handles(idPrefix);
     }
 
+    @Override
+    public Optional<Cidr> findPool(IpFamily family, String nameOrCidr) {
+        requireNonNull(family, "family is null");
+        requireNonNull(nameOrCidr, "nameOrCidr is null");
+        Optional<Cidr> cidr = Optional.empty();
+        if (nameOrCidr.indexOf('/') >= 0) {
+            try {
+                cidr = Optional.of(Cidr.parse(nameOrCidr));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        }
+        Optional<Cidr> wanted = cidr;
+        return store.pools(family).stream()
+                .filter(pool -> wanted.map(c -> c.equals(pool.cidr())).orElse(pool.name().equals(nameOrCidr)))
+                .map(IpPool::cidr).findFirst();
+    }
+
     private static List<IpAddr> sorted(List<IpAddr> addresses) {
         List<IpAddr> out = new ArrayList<>(addresses);
         out.sort((a, b) -> CidrOrder.INSTANCE.compare(Cidr.host(a), Cidr.host(b)));

@@ -3,6 +3,10 @@ package io.tabby.ipam.impl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tabby.datastore.model.IpAddr;
+import io.tabby.datastore.model.IpFamily;
+import io.tabby.datastore.model.IpPool;
+import io.tabby.datastore.model.UnknownFields;
+import io.tabby.datastore.path.IpPoolKey;
 import io.tabby.datastore.model.IpamHandle;
 import io.tabby.datastore.model.Cidr;
 import io.tabby.datastore.path.IpamHandleKey;
@@ -53,5 +57,22 @@ class DatastoreIpamHandlesTest {
         IpAddr address = ipam.autoAssign(AssignRequest.of(1, 0, "..x", Map.of(), "n1")).ipv4().getFirst();
 
         assertThat(ipam.handles("..")).extracting(HandleAllocations::addresses).containsExactly(List.of(address));
+    }
+
+    @Test
+    void findsPoolsByNameOrCidr() {
+        Fixtures.pool(backend, "10.0.0.0/24");
+        Fixtures.put(backend, new IpPoolKey(Cidr.parse("fd00:10::/64")), new IpPool(Cidr.parse("fd00:10::/64"), "",
+                null, null, false, true, false, null, null, null, "v6-pool", UnknownFields.NONE));
+
+        assertThat(ipam.findPool(IpFamily.V6, "v6-pool")).contains(Cidr.parse("fd00:10::/64"));
+        assertThat(ipam.findPool(IpFamily.V6, "fd00:10::/64")).contains(Cidr.parse("fd00:10::/64"));
+        assertThat(ipam.findPool(IpFamily.V4, "10.0.0.0/24")).contains(Cidr.parse("10.0.0.0/24"));
+        assertThat(ipam.findPool(IpFamily.V4, IpPool.of(Cidr.parse("10.0.0.0/24")).name()))
+                .contains(Cidr.parse("10.0.0.0/24"));
+        assertThat(ipam.findPool(IpFamily.V4, "v6-pool")).isEmpty();
+        assertThat(ipam.findPool(IpFamily.V4, "10.1.0.0/24")).isEmpty();
+        assertThat(ipam.findPool(IpFamily.V4, "no-such-pool")).isEmpty();
+        assertThat(ipam.findPool(IpFamily.V4, "10.0.0.0/99")).isEmpty();
     }
 }
