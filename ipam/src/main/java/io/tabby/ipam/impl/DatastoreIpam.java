@@ -280,18 +280,7 @@ public final class DatastoreIpam implements Ipam {
     public Optional<Cidr> findPool(IpFamily family, String nameOrCidr) {
         requireNonNull(family, "family is null");
         requireNonNull(nameOrCidr, "nameOrCidr is null");
-        Optional<Cidr> cidr = Optional.empty();
-        if (nameOrCidr.indexOf('/') >= 0) {
-            try {
-                cidr = Optional.of(Cidr.parse(nameOrCidr));
-            } catch (IllegalArgumentException e) {
-                return Optional.empty();
-            }
-        }
-        Optional<Cidr> wanted = cidr;
-        return store.pools(family).stream()
-                .filter(pool -> wanted.map(c -> c.equals(pool.cidr())).orElse(pool.name().equals(nameOrCidr)))
-                .map(IpPool::cidr).findFirst();
+        return pools.find(family, nameOrCidr);
     }
 
     private static List<IpAddr> sorted(List<IpAddr> addresses) {
