@@ -45,8 +45,12 @@ final class AttachmentGc {
         this.node = requireNonNull(node, "node is null");
     }
 
-    /** Collects every stale attachment of {@code network}; returns the handles released. */
-    List<String> collect(String network, List<Attachment> valid) {
+    /**
+     * Collects every stale attachment of {@code network}; returns the handles released. With
+     * {@code kernelToo} false (the {@code tabby-ipam} plugin, whose chain's main plugin owns the
+     * interfaces) only the addresses are released.
+     */
+    List<String> collect(String network, List<Attachment> valid, boolean kernelToo) {
         String prefix = network + ".";
         Set<String> keep = new HashSet<>();
         valid.forEach(a -> keep.add(a.containerId()));
@@ -56,6 +60,11 @@ final class AttachmentGc {
                 .toList();
         if (stale.isEmpty()) {
             return List.of();
+        }
+        if (!kernelToo) {
+            stale.forEach(h -> LOG.info("GC {}: released handle {} ({})", network, h.handleId(),
+                    ipam.releaseByHandle(h.handleId())));
+            return stale.stream().map(HandleAllocations::handleId).toList();
         }
         Map<WorkloadEndpointKey, WorkloadEndpoint> local = endpoints.onNode(node);
         List<IpAddr> staleAddresses = stale.stream().flatMap(h -> h.addresses().stream()).toList();

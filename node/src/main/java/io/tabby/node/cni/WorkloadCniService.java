@@ -6,8 +6,7 @@ import io.tabby.cni.result.CniResult;
 import io.tabby.cni.result.IpConfig;
 import io.tabby.cni.spec.CniError;
 import io.tabby.cni.spec.CniException;
-import io.tabby.cni.spec.IpamConfig;
-import io.tabby.cni.spec.PodRef;
+import io.tabby.cni.spec.PluginKind;
 import io.tabby.cni.wire.CniRequest;
 import io.tabby.cni.wire.CniService;
 import io.tabby.datastore.backend.Backend;
@@ -17,16 +16,12 @@ import io.tabby.datastore.model.Cidr;
 import io.tabby.datastore.model.IpAddr;
 import io.tabby.datastore.model.IpFamily;
 import io.tabby.datastore.model.WorkloadEndpoint;
-import io.tabby.ipam.AllocationAttributes;
-import io.tabby.ipam.AssignRequest;
-import io.tabby.ipam.AssignResult;
 import io.tabby.ipam.Ipam;
 import io.tabby.platform.net.NetNs;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.apache.logging.log4j.LogManager;
@@ -40,6 +35,8 @@ import org.apache.logging.log4j.Logger;
  * returns the existing attachment and allocates nothing (and re-plumbs the same addresses when the
  * kernel side is gone). DEL undoes the steps and succeeds when they are already undone. GC runs
  * alone (ADD, DEL and CHECK wait for it), so it never takes an attachment being added for stale.
+ * Requests from the {@code tabby-ipam} plugin (a chain whose main plugin does its own plumbing)
+ * only assign, release and check addresses ({@link IpamOnlyService}).
  */
 public final class WorkloadCniService implements CniService {
     public static final String NAMESPACE_LABEL = WorkloadEndpoints.NAMESPACE_LABEL;
@@ -50,7 +47,8 @@ public final class WorkloadCniService implements CniService {
     private final Ipam ipam;
     private final WorkloadPlumbing plumbing;
     private final EndpointStore endpoints;
-    private final PoolResolver pools;
+    private final AddressAssigner assigner;
+    private final IpamOnlyService ipamOnly;
     private final AttachmentGc gc;
     private final String node;
     private final Clock clock;
@@ -72,12 +70,16 @@ public final class WorkloadCniService implements CniService {
         this.node = requireNonNull(node, "node is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.endpoints = new EndpointStore(backend);
-        this.pools = new PoolResolver(ipam);
+        this.assigner = new AddressAssigner(ipam, node, clock);
         this.gc = new AttachmentGc(ipam, endpoints, plumbing, node);
+        this.ipamOnly = new IpamOnlyService(ipam, assigner, node);
     }
 
     @Override
     public CniResult add(CniRequest request) throws CniException {
+        if (request.plugin() == PluginKind.TABBY_IPAM) {
+            return shared(() -> ipamOnly.add(request));
+        }
         return shared(() -> addAttachment(request));
     }
 
@@ -100,7 +102,7 @@ public final class WorkloadCniService implements CniService {
                 LOG.info("ADD {}: handle {} already holds {}; plumbing those again", id.endpointKey(), id.handle(), held);
             }
             assigned = true;
-            List<IpAddr> addresses = held.isEmpty() ? assign(id, request.config().ipam()) : held;
+            List<IpAddr> addresses = held.isEmpty() ? assigner.assign(id, request.config().ipam()) : held;
             plumbed = true;
             String podMac = plumbing.plumb(hostVeth, NetNs.path(netnsPath), id.ifname(), addresses, mtu);
             endpoints.put(id.endpointKey(), WorkloadEndpoints.of(id, request.config().labels(), hostVeth, podMac,
@@ -132,24 +134,14 @@ public final class WorkloadCniService implements CniService {
         return CniResults.of(id.hostVeth(), id.ifname(), endpoint.mac(), netnsPath, mtu, held);
     }
 
-    private List<IpAddr> assign(WorkloadIdentity id, IpamConfig config) throws CniException {
-        List<Cidr> v4Pools = config.assignIpv4() ? pools.resolve(IpFamily.V4, config.ipv4Pools()) : List.of();
-        List<Cidr> v6Pools = config.assignIpv6() ? pools.resolve(IpFamily.V6, config.ipv6Pools()) : List.of();
-        AssignResult result = ipam.autoAssign(new AssignRequest(config.assignIpv4() ? 1 : 0,
-                config.assignIpv6() ? 1 : 0, id.handle(), attributes(id), node, v4Pools, v6Pools));
-        if (result.ipv4().size() + result.ipv6().size() == 0) {
-            throw new CniException(CniFailures.NO_ADDRESS, "no address was assigned for " + id.handle(),
-                    "check that an enabled IP pool matches this node");
-        }
-        List<IpAddr> addresses = new ArrayList<>(result.ipv4());
-        addresses.addAll(result.ipv6());
-        return addresses;
-    }
-
     @Override
     public void del(CniRequest request) throws CniException {
         shared(() -> {
-            delAttachment(request);
+            if (request.plugin() == PluginKind.TABBY_IPAM) {
+                ipamOnly.del(request);
+            } else {
+                delAttachment(request);
+            }
             return null;
         });
     }
@@ -175,7 +167,11 @@ public final class WorkloadCniService implements CniService {
     @Override
     public void check(CniRequest request) throws CniException {
         shared(() -> {
-            checkAttachment(request);
+            if (request.plugin() == PluginKind.TABBY_IPAM) {
+                ipamOnly.check(request);
+            } else {
+                checkAttachment(request);
+            }
             return null;
         });
     }
@@ -209,7 +205,8 @@ public final class WorkloadCniService implements CniService {
     public void gc(CniRequest request) throws CniException {
         gcExclusion.writeLock().lock();
         try {
-            List<String> released = gc.collect(request.config().name(), request.config().validAttachments());
+            List<String> released = gc.collect(request.config().name(), request.config().validAttachments(),
+                    request.plugin() == PluginKind.TABBY);
             LOG.info("GC {}: {} stale attachments cleaned up, {} valid", request.config().name(), released.size(),
                     request.config().validAttachments().size());
         } catch (RuntimeException e) {
@@ -248,11 +245,6 @@ public final class WorkloadCniService implements CniService {
     private WorkloadIdentity identity(CniRequest request) {
         return WorkloadIdentity.of(node, request.config().name(), request.env().containerId().orElseThrow(),
                 request.env().ifname().orElseThrow(), request.env().args());
-    }
-
-    private Map<String, String> attributes(WorkloadIdentity id) {
-        return AllocationAttributes.workload(id.namespace(), id.pod().map(PodRef::name).orElse(id.containerId()),
-                id.node(), id.containerId(), clock.instant());
     }
 
     /** Undoes an ADD; each step on its own, so one failing step does not keep the others from running. */

@@ -78,6 +78,16 @@ final class CniTestBed {
         return CniRequest.parse(PluginKind.TABBY, env, config);
     }
 
+    /** A request to the {@code tabby-ipam} plugin from a chain whose main plugin is {@code ptp}. */
+    CniRequest ipamRequest(String command, String containerId, String pod, String extra) throws CniException {
+        podNs(pod);
+        Map<String, String> env = new HashMap<>(Map.of("CNI_COMMAND", command, "CNI_CONTAINERID", containerId,
+                "CNI_IFNAME", "eth0", "CNI_NETNS", netns(pod),
+                "CNI_ARGS", "IgnoreUnknown=1;K8S_POD_NAMESPACE=ns1;K8S_POD_NAME=" + pod));
+        return CniRequest.parse(PluginKind.TABBY_IPAM, env, "{\"cniVersion\":\"1.0.0\",\"name\":\"" + NETWORK
+                + "\",\"type\":\"ptp\",\"ipam\":{\"type\":\"calico-ipam\",\"assign_ipv6\":\"true\"}" + extra + "}");
+    }
+
     CniRequest add(String containerId, String pod, String ipam) throws CniException {
         return request("ADD", containerId, pod, ipam, "");
     }

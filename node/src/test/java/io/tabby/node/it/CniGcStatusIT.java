@@ -84,4 +84,26 @@ class CniGcStatusIT {
             assertThat(agent.plugin("DEL", "c-again", pod, "again").exitCode()).isZero();
         }
     }
+
+    @Test
+    void theIpamPluginOnlyAssignsAndReleases(EtcdServer etcd) throws IOException {
+        try (NodeAgentFixture agent = new NodeAgentFixture()) {
+            agent.start(etcd);
+            String pod = agent.host.newNamespace("cnif-ipam");
+
+            Outcome add = agent.ipamPlugin("ADD", "c-ipam", pod, "ipam-only");
+
+            assertThat(add.exitCode()).as(add.stdout()).isZero();
+            assertThat(add.stdout()).startsWith("{\"cniVersion\":\"0.4.0\"").doesNotContain("interfaces");
+            assertThat(add.address()).isNotEmpty();
+            assertThat(add.address6()).isNotEmpty();
+            assertThat(agent.backend().get(handlePath("c-ipam"))).isPresent();
+            assertThat(agent.links.get(agent.nodeNs(), veth("ipam-only"))).isEmpty();
+            assertThat(agent.backend().get(endpointPath("ipam-only"))).isEmpty();
+
+            Outcome del = agent.ipamPlugin("DEL", "c-ipam", pod, "ipam-only");
+            assertThat(del.exitCode()).as(del.stdout()).isZero();
+            assertThat(agent.backend().get(handlePath("c-ipam"))).isEmpty();
+        }
+    }
 }

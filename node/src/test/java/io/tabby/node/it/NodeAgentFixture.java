@@ -1,13 +1,16 @@
 package io.tabby.node.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.tabby.cni.TabbyCniMain;
+import io.tabby.cni.TabbyIpamMain;
 import io.tabby.cni.spec.PodRef;
 import io.tabby.cni.wire.ClientSettings;
 import io.tabby.cni.wire.CniSocketServer;
 import io.tabby.datastore.backend.Backend;
 import io.tabby.datastore.backend.EtcdSettings;
+import io.tabby.datastore.backend.UnavailableException;
 import io.tabby.datastore.backend.etcd.EtcdBackend;
 import io.tabby.datastore.codec.ValueCodec;
 import io.tabby.datastore.model.Cidr;
@@ -70,12 +73,18 @@ final class NodeAgentFixture implements AutoCloseable {
         host.run("ip", "netns", "exec", node, "sysctl", "-qw", "net.ipv4.ip_forward=1",
                 "net.ipv6.conf.all.forwarding=1");
 
+        // Longer than the agent's production bounds: a shared 2-core test machine can be slow to
+        // answer, and every request here still ends well inside the plugin's 10 s bound.
         backend = EtcdBackend.connect(EtcdSettings.of(etcd.endpoints())
-                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(1)));
-        for (Cidr pool : new Cidr[] {POOL_V4, POOL_V6}) {
-            IpPoolKey poolKey = new IpPoolKey(pool);
-            backend.put(KeyPaths.toPath(poolKey), ValueCodec.INSTANCE.encode(poolKey, IpPool.of(pool)));
-        }
+                .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(2)));
+        // The first request also opens the connection: retried (bounded) so a busy machine does not fail the start.
+        await().atMost(Duration.ofSeconds(30)).ignoreException(UnavailableException.class).until(() -> {
+            for (Cidr pool : new Cidr[] {POOL_V4, POOL_V6}) {
+                IpPoolKey poolKey = new IpPoolKey(pool);
+                backend.put(KeyPaths.toPath(poolKey), ValueCodec.INSTANCE.encode(poolKey, IpPool.of(pool)));
+            }
+            return true;
+        });
         WorkloadPlumbing plumbing = new WorkloadPlumbing(links, new LinuxAddrOps(runner), new LinuxRouteOps(runner),
                 new LinuxNeighOps(runner), new LinuxSysctlOps(runner), NetNs.named(node));
         socketDir = Files.createTempDirectory("tabby-node-it");
@@ -132,6 +141,20 @@ final class NodeAgentFixture implements AutoCloseable {
                 server.socket().toString()), "{\"cniVersion\":\"1.1.0\",\"name\":\"" + NETWORK + "\","
                 + "\"type\":\"tabby\",\"ipam\":{\"type\":\"tabby-ipam\"},\"cni.dev/valid-attachments\":["
                 + valid + "]}");
+    }
+
+    /** Runs the {@code tabby-ipam} plugin as a chain with main plugin {@code ptp} would, dual-stack. */
+    Outcome ipamPlugin(String command, String containerId, String podNs, String podName) {
+        Map<String, String> env = Map.of("CNI_COMMAND", command, "CNI_CONTAINERID", containerId,
+                "CNI_NETNS", "/var/run/netns/" + podNs, "CNI_IFNAME", "eth0", "CNI_PATH", "/opt/cni/bin",
+                "CNI_ARGS", "IgnoreUnknown=1;K8S_POD_NAMESPACE=it;K8S_POD_NAME=" + podName,
+                ClientSettings.SOCKET_ENV, server.socket().toString());
+        String stdin = "{\"cniVersion\":\"0.4.0\",\"name\":\"" + NETWORK + "\",\"type\":\"ptp\","
+                + "\"ipam\":{\"type\":\"calico-ipam\",\"assign_ipv6\":\"true\"}}";
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int rc = TabbyIpamMain.run(env, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8));
+        return new Outcome(rc, out.toString(StandardCharsets.UTF_8));
     }
 
     /** STATUS (spec 1.1). */
