@@ -40,7 +40,7 @@ final class IpamOnlyService {
         try {
             List<IpAddr> addresses = ipam.ipsByHandle(id.handle());
             if (addresses.isEmpty()) {
-                addresses = assigner.assign(id, request.config().ipam());
+                addresses = assigner.assign(id, request.config().ipam(), request.env().args());
             }
             LOG.info("IPAM ADD {}: {}", id.handle(), addresses);
             return new CniResult(List.of(), addresses.stream()

@@ -102,7 +102,7 @@ public final class WorkloadCniService implements CniService {
                 LOG.info("ADD {}: handle {} already holds {}; plumbing those again", id.endpointKey(), id.handle(), held);
             }
             assigned = true;
-            List<IpAddr> addresses = held.isEmpty() ? assigner.assign(id, request.config().ipam()) : held;
+            List<IpAddr> addresses = held.isEmpty() ? assigner.assign(id, request.config().ipam(), request.env().args()) : held;
             plumbed = true;
             String podMac = plumbing.plumb(hostVeth, NetNs.path(netnsPath), id.ifname(), addresses, mtu);
             endpoints.put(id.endpointKey(), WorkloadEndpoints.of(id, request.config().labels(), hostVeth, podMac,

@@ -69,10 +69,16 @@ final class CniTestBed {
 
     /** An ADD/DEL/CHECK request for container {@code containerId} of pod {@code ns1/<pod>}; {@code ipam} is the ipam object. */
     CniRequest request(String command, String containerId, String pod, String ipam, String extra) throws CniException {
+        return request(command, containerId, pod, ipam, extra, "");
+    }
+
+    /** As above with {@code moreArgs} (";K=V...") appended to CNI_ARGS. */
+    CniRequest request(String command, String containerId, String pod, String ipam, String extra, String moreArgs)
+            throws CniException {
         podNs(pod);
         Map<String, String> env = new HashMap<>(Map.of("CNI_COMMAND", command, "CNI_CONTAINERID", containerId,
                 "CNI_IFNAME", "eth0", "CNI_NETNS", netns(pod),
-                "CNI_ARGS", "IgnoreUnknown=1;K8S_POD_NAMESPACE=ns1;K8S_POD_NAME=" + pod));
+                "CNI_ARGS", "IgnoreUnknown=1;K8S_POD_NAMESPACE=ns1;K8S_POD_NAME=" + pod + moreArgs));
         String config = "{\"cniVersion\":\"1.0.0\",\"name\":\"" + NETWORK + "\",\"type\":\"tabby\",\"ipam\":" + ipam
                 + extra + "}";
         return CniRequest.parse(PluginKind.TABBY, env, config);

@@ -112,4 +112,32 @@ class WorkloadCniServiceAddTest {
                 e -> assertThat(e.error().code()).isEqualTo(CniError.PLUGIN_NOT_AVAILABLE));
     }
 
+
+    @Test
+    void ipArgAssignsExactlyThatAddress() throws CniException {
+        CniResult result = bed.service.add(bed.request("ADD", "c1", "p1", "{\"type\":\"tabby-ipam\"}", "",
+                ";IP=10.66.3.7"));
+
+        assertThat(result.ips()).extracting(ip -> ip.address()).containsExactly("10.66.3.7/32");
+        assertThat(bed.ipam.ipsByHandle(CniTestBed.NETWORK + ".c1")).extracting(Object::toString)
+                .containsExactly("10.66.3.7");
+    }
+
+    @Test
+    void ipArgOfATakenOrForeignAddressFailsAndLeavesNothing() throws CniException {
+        bed.service.add(bed.request("ADD", "c1", "p1", "{\"type\":\"tabby-ipam\"}", "", ";IP=10.66.3.7"));
+
+        assertThatThrownBy(() -> bed.service.add(bed.request("ADD", "c2", "p2", "{\"type\":\"tabby-ipam\"}", "",
+                ";IP=10.66.3.8,10.66.3.7"))).isInstanceOfSatisfying(CniException.class,
+                        e -> assertThat(e.error().code()).isEqualTo(CniFailures.NO_ADDRESS));
+        assertThatThrownBy(() -> bed.service.add(bed.request("ADD", "c3", "p3", "{\"type\":\"tabby-ipam\"}", "",
+                ";IP=192.0.2.1"))).isInstanceOfSatisfying(CniException.class,
+                        e -> assertThat(e.error().code()).isEqualTo(CniError.INVALID_NETWORK_CONFIG));
+        assertThatThrownBy(() -> bed.service.add(bed.request("ADD", "c4", "p4", "{\"type\":\"tabby-ipam\"}", "",
+                ";IP=ten"))).isInstanceOfSatisfying(CniException.class,
+                        e -> assertThat(e.error().code()).isEqualTo(CniError.INVALID_ENVIRONMENT));
+        assertThat(bed.ipam.handles("")).extracting(HandleAllocations::handleId)
+                .containsExactly(CniTestBed.NETWORK + ".c1");
+        assertThat(bed.kernel.linkOps().get(bed.host, veth("p2"))).isEmpty();
+    }
 }
