@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 class LeakGraceTest {
 
     private static final Instant NOW = Instant.parse("2026-01-01T10:00:00Z");
-    private static final LeakGrace TEN_MINUTES = new LeakGrace(Duration.ofMinutes(10), Clock.fixed(NOW, ZoneOffset.UTC));
+    private static final LeakGrace TEN_MINUTES =
+            new LeakGrace(Duration.ofMinutes(10), Clock.fixed(NOW, ZoneOffset.UTC));
 
     private static Map<String, String> assignedAt(Instant at) {
         return AllocationAttributes.workload("default", "p", "n1", "c1", at);

@@ -26,9 +26,10 @@ import org.apache.logging.log4j.Logger;
  * whose container is not among the valid attachments is an attachment the runtime has forgotten.
  * For each, the workload endpoints using its addresses are deleted with their host veths (the
  * veth is also derived from the allocation's attributes, for an ADD that died before writing its
- * endpoint, unless a live endpoint uses that name), and the handle is released last, so an address is never free while an interface
- * still carries it. Only handles whose addresses were all assigned for this node are touched: the
- * handle ids are cluster-wide, and another node's runtime vouches for its own pods.
+ * endpoint, unless a live endpoint uses that name), and the handle is released last, so an
+ * address is never free while an interface still carries it. Only handles whose addresses were
+ * all assigned for this node are touched: the handle ids are cluster-wide, and another node's
+ * runtime vouches for its own pods.
  */
 final class AttachmentGc {
     private static final Logger LOG = LogManager.getLogger(AttachmentGc.class);

@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.apache.logging.log4j.LogManager;
@@ -94,15 +95,18 @@ public final class WorkloadCniService implements CniService {
         try {
             List<IpAddr> held = ipam.ipsByHandle(id.handle());
             if (!held.isEmpty()) {
-                CniResult existing = existingAttachment(id, request, netnsPath, mtu, held);
-                if (existing != null) {
-                    LOG.info("ADD {}: already attached with {}; answering the existing result", id.endpointKey(), held);
-                    return existing;
+                Optional<CniResult> existing = existingAttachment(id, netnsPath, mtu, held);
+                if (existing.isPresent()) {
+                    LOG.info("ADD {}: already attached with {}; answering the existing result", id.endpointKey(),
+                            held);
+                    return existing.get();
                 }
-                LOG.info("ADD {}: handle {} already holds {}; plumbing those again", id.endpointKey(), id.handle(), held);
+                LOG.info("ADD {}: handle {} already holds {}; plumbing those again", id.endpointKey(), id.handle(),
+                        held);
             }
             assigned = true;
-            List<IpAddr> addresses = held.isEmpty() ? assigner.assign(id, request.config().ipam(), request.env().args()) : held;
+            List<IpAddr> addresses = held.isEmpty()
+                    ? assigner.assign(id, request.config().ipam(), request.env().args()) : held;
             plumbed = true;
             String podMac = plumbing.plumb(hostVeth, NetNs.path(netnsPath), id.ifname(), addresses, mtu);
             endpoints.put(id.endpointKey(), WorkloadEndpoints.of(id, request.config().labels(), hostVeth, podMac,
@@ -121,17 +125,20 @@ public final class WorkloadCniService implements CniService {
         }
     }
 
-    /** The result of an attachment that is complete (endpoint with these addresses, kernel intact), else null. */
-    private CniResult existingAttachment(WorkloadIdentity id, CniRequest request, String netnsPath, int mtu,
-                                         List<IpAddr> held) {
-        WorkloadEndpoint endpoint = endpoints.get(id.endpointKey()).orElse(null);
-        if (endpoint == null || endpoint.mac() == null || !new HashSet<>(WorkloadEndpoints.addresses(endpoint)).equals(new HashSet<>(held))) {
-            return null;
-        }
-        if (!plumbing.verify(id.hostVeth(), NetNs.path(netnsPath), id.ifname(), held).isEmpty()) {
-            return null;
-        }
-        return CniResults.of(id.hostVeth(), id.ifname(), endpoint.mac(), netnsPath, mtu, held);
+    /**
+     * The result of the attachment when it is complete (its endpoint carries exactly the handle's
+     * addresses and the kernel side verifies), as Calico answers a repeated ADD from the existing
+     * endpoint; empty when something is missing and must be plumbed again.
+     */
+    private Optional<CniResult> existingAttachment(WorkloadIdentity id, String netnsPath, int mtu,
+                                                   List<IpAddr> held) {
+        Optional<WorkloadEndpoint> endpoint = endpoints.get(id.endpointKey());
+        boolean complete = endpoint.isPresent() && endpoint.get().mac() != null
+                && new HashSet<>(WorkloadEndpoints.addresses(endpoint.get())).equals(new HashSet<>(held))
+                && plumbing.verify(id.hostVeth(), NetNs.path(netnsPath), id.ifname(), held).isEmpty();
+        return complete
+                ? Optional.of(CniResults.of(id.hostVeth(), id.ifname(), endpoint.get().mac(), netnsPath, mtu, held))
+                : Optional.empty();
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.tabby.node.cni;
 
 import io.tabby.cni.spec.CniException;
 import io.tabby.cni.spec.PluginKind;
+import io.tabby.cni.spec.PodRef;
 import io.tabby.cni.wire.CniRequest;
 import io.tabby.datastore.codec.ValueCodec;
 import io.tabby.datastore.model.Cidr;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The CNI service on an in-memory etcd and a fake kernel, with requests built as the plugin
@@ -67,7 +69,7 @@ final class CniTestBed {
         return "/var/run/netns/" + pod;
     }
 
-    /** An ADD/DEL/CHECK request for container {@code containerId} of pod {@code ns1/<pod>}; {@code ipam} is the ipam object. */
+    /** An ADD/DEL/CHECK request for container {@code containerId} of pod {@code ns1/<pod>} with {@code ipam}. */
     CniRequest request(String command, String containerId, String pod, String ipam, String extra) throws CniException {
         return request(command, containerId, pod, ipam, extra, "");
     }
@@ -115,13 +117,14 @@ final class CniTestBed {
     }
 
     static CniRequest status() throws CniException {
-        return CniRequest.parse(PluginKind.TABBY, Map.of("CNI_COMMAND", "STATUS"), "{\"cniVersion\":\"1.1.0\",\"name\":\""
-                + NETWORK + "\",\"type\":\"tabby\",\"ipam\":{\"type\":\"tabby-ipam\"}}");
+        return CniRequest.parse(PluginKind.TABBY, Map.of("CNI_COMMAND", "STATUS"),
+                "{\"cniVersion\":\"1.1.0\",\"name\":\"" + NETWORK + "\",\"type\":\"tabby\","
+                        + "\"ipam\":{\"type\":\"tabby-ipam\"}}");
     }
 
     static String veth(String pod) {
         return new WorkloadIdentity(NODE, NETWORK, "unused", "eth0",
-                java.util.Optional.of(new io.tabby.cni.spec.PodRef("ns1", pod))).hostVeth();
+                Optional.of(new PodRef("ns1", pod))).hostVeth();
     }
 
     static String endpointKey(String pod) {

@@ -8,8 +8,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tabby.cni.spec.CniError;
 import io.tabby.cni.spec.CniException;
+import io.tabby.cni.spec.PodRef;
 import io.tabby.ipam.AllocationAttributes;
 import io.tabby.ipam.AssignRequest;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class WorkloadCniServiceGcTest {
@@ -36,7 +38,7 @@ class WorkloadCniServiceGcTest {
     void gcRemovesTheVethOfAnAddThatDiedBeforeItsEndpoint() throws CniException {
         bed.service.add(bed.add("half", "p-half"));
         bed.endpoints().delete(new WorkloadIdentity(CniTestBed.NODE, CniTestBed.NETWORK, "half", "eth0",
-                java.util.Optional.of(new io.tabby.cni.spec.PodRef("ns1", "p-half"))).endpointKey());
+                Optional.of(new PodRef("ns1", "p-half"))).endpointKey());
 
         bed.service.gc(CniTestBed.gc());
 

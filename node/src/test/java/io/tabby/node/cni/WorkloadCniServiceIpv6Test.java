@@ -13,6 +13,7 @@ import io.tabby.platform.net.Address;
 import io.tabby.platform.net.IpFamily;
 import io.tabby.platform.net.NetNs;
 import io.tabby.platform.net.RouteFilter;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -67,12 +68,12 @@ class WorkloadCniServiceIpv6Test {
         assertThat(bed.backend.get(endpointKey("pod46")).orElseThrow().value())
                 .contains("\"ipv4_nets\":[\"" + v4 + "\"],\"ipv6_nets\":[\"" + Cidr.parse(v6) + "\"]");
         assertThat(bed.plumbing.verify(veth("pod46"), bed.podNs("pod46"), "eth0",
-                java.util.List.of(Cidr.parse(v4).network(), Cidr.parse(v6).network()))).isEmpty();
+                List.of(Cidr.parse(v4).network(), Cidr.parse(v6).network()))).isEmpty();
 
         bed.kernel.routeOps().delete(bed.podNs("pod46"), bed.kernel.routeOps()
                 .list(bed.podNs("pod46"), RouteFilter.table(IpFamily.V6, 254)));
         assertThat(bed.plumbing.verify(veth("pod46"), bed.podNs("pod46"), "eth0",
-                java.util.List.of(Cidr.parse(v4).network(), Cidr.parse(v6).network())))
+                List.of(Cidr.parse(v4).network(), Cidr.parse(v6).network())))
                 .containsExactly("default route via fe80::ecee:eeff:feee:eeee is missing in " + bed.podNs("pod46"));
     }
 }

@@ -130,7 +130,7 @@ final class NodeAgentFixture implements AutoCloseable {
                 + "\"ipam\":" + ipam + extra + "}");
     }
 
-    /** GC (spec 1.1) keeping the eth0 attachments of {@code containerIds}, with no CNI_CONTAINERID, as libcni runs it. */
+    /** GC (spec 1.1) keeping the eth0 attachments of {@code containerIds}; no CNI_CONTAINERID, as libcni runs it. */
     Outcome gc(String... containerIds) {
         StringBuilder valid = new StringBuilder();
         for (String id : containerIds) {

@@ -129,7 +129,8 @@ class WorkloadCniServiceIT {
                 .succeeded()).as("pod1 pings pod2 at %s through the node", ip6).isTrue();
         assertThat(agent.host.tryRun(List.of("ip", "netns", "exec", pod1, "ping", "-c1", "-W1", add2.address()))
                 .succeeded()).as("and over IPv4 too").isTrue();
-        assertThat(agent.backend().get(endpointPath("six-2")).orElseThrow().value()).contains("\"ipv6_nets\":[\"" + ip6 + "/128\"]");
+        assertThat(agent.backend().get(endpointPath("six-2")).orElseThrow().value())
+                .contains("\"ipv6_nets\":[\"" + ip6 + "/128\"]");
 
         Outcome check = agent.pluginWith("CHECK", "c-six-1", pod1, "six-1", dualStack,
                 ",\"prevResult\":" + add1.stdout().strip());
