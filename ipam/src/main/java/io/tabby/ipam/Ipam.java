@@ -52,6 +52,12 @@ public interface Ipam {
     List<HandleAllocations> handles(String idPrefix);
 
     /**
+     * The handle {@code address} is allocated to; empty when it is free, outside every block, or
+     * allocated without a handle id.
+     */
+    Optional<String> handleOf(IpAddr address);
+
+    /**
      * The CIDR of the existing {@code family} pool named by {@code nameOrCidr}: a pool's resource
      * name (e.g. {@code default-ipv4-ippool}) or its CIDR. Empty when no such pool exists; whether
      * the pool may be used (enabled, selecting the node) is for {@link #autoAssign} to say.

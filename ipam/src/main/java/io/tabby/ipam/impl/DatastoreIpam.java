@@ -277,6 +277,16 @@ public final class DatastoreIpam implements Ipam {
     }
 
     @Override
+    public Optional<String> handleOf(IpAddr address) {
+        requireNonNull(address, "address is null");
+        return store.blocks(address.family()).entrySet().stream()
+                .filter(entry -> entry.getKey().contains(address)).findFirst()
+                .flatMap(entry -> BlockQueries.ownerOf(entry.getValue().value(),
+                        Math.toIntExact(entry.getKey().ordinalOf(address))))
+                .map(AllocationAttribute::handleId);
+    }
+
+    @Override
     public Optional<Cidr> findPool(IpFamily family, String nameOrCidr) {
         requireNonNull(family, "family is null");
         requireNonNull(nameOrCidr, "nameOrCidr is null");

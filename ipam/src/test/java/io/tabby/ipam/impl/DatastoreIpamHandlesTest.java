@@ -60,6 +60,17 @@ class DatastoreIpamHandlesTest {
     }
 
     @Test
+    void tellsWhichHandleHoldsAnAddress() {
+        Fixtures.pool(backend, "10.0.0.0/24");
+        IpAddr taken = ipam.autoAssign(AssignRequest.of(1, 0, "net-a.c1", Map.of(), "n1")).ipv4().getFirst();
+
+        assertThat(ipam.handleOf(taken)).contains("net-a.c1");
+        assertThat(ipam.handleOf(IpAddr.parse("10.0.0.63"))).isEmpty();
+        assertThat(ipam.handleOf(IpAddr.parse("192.0.2.1"))).isEmpty();
+        assertThat(ipam.handleOf(IpAddr.parse("fd00::1"))).isEmpty();
+    }
+
+    @Test
     void findsPoolsByNameOrCidr() {
         Fixtures.pool(backend, "10.0.0.0/24");
         Fixtures.put(backend, new IpPoolKey(Cidr.parse("fd00:10::/64")), new IpPool(Cidr.parse("fd00:10::/64"), "",

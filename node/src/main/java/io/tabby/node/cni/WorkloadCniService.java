@@ -157,18 +157,43 @@ public final class WorkloadCniService implements CniService {
         WorkloadIdentity id = identity(request);
         String hostVeth = id.hostVeth();
         LOG.info("DEL {} (handle {}, veth {})", id.endpointKey(), id.handle(), hostVeth);
+        boolean ours;
         try {
+            List<IpAddr> held = ipam.ipsByHandle(id.handle());
+            Optional<WorkloadEndpoint> endpoint = endpoints.get(id.endpointKey());
+            ours = endpoint.isEmpty() || endpointIsOurs(id, endpoint.get(), held);
             ipam.releaseByHandle(id.handle());
-            endpoints.delete(id.endpointKey());
+            if (ours) {
+                endpoints.delete(id.endpointKey());
+            } else {
+                LOG.info("DEL {}: the endpoint and veth {} now belong to another sandbox of the pod; left alone",
+                        id.endpointKey(), hostVeth);
+            }
         } catch (RuntimeException e) {
             removeVeth(hostVeth);
             throw CniFailures.of("DEL " + id.workload(), e);
         }
         try {
-            plumbing.unplumb(hostVeth);
+            if (ours) {
+                plumbing.unplumb(hostVeth);
+            }
         } catch (RuntimeException e) {
             throw CniFailures.of("DEL " + id.workload(), e);
         }
+    }
+
+    /**
+     * Whether the endpoint (and the veth named like it) is this container's: a k8s pod's endpoint key
+     * and veth name do not change with the sandbox, so a late DEL of an old sandbox must not take
+     * them from the new one. Ours when it uses the handle's addresses, or, once the handle is gone
+     * (a repeated DEL), when no other handle holds its addresses.
+     */
+    private boolean endpointIsOurs(WorkloadIdentity id, WorkloadEndpoint endpoint, List<IpAddr> held) {
+        List<IpAddr> used = WorkloadEndpoints.addresses(endpoint);
+        if (!held.isEmpty()) {
+            return used.stream().anyMatch(held::contains) || used.isEmpty();
+        }
+        return used.stream().allMatch(ip -> ipam.handleOf(ip).map(id.handle()::equals).orElse(true));
     }
 
     @Override

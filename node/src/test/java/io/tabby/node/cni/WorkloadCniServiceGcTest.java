@@ -47,19 +47,6 @@ class WorkloadCniServiceGcTest {
     }
 
     @Test
-    void aNewSandboxOfThePodKeepsItsVethWhenTheOldSandboxIsCollected() throws CniException {
-        bed.service.add(bed.add("old-sandbox", "p1"));
-        bed.service.add(bed.add("new-sandbox", "p1"));
-
-        bed.service.gc(CniTestBed.gc("new-sandbox"));
-
-        assertThat(bed.backend.get(handleKey("old-sandbox"))).isEmpty();
-        assertThat(bed.backend.get(handleKey("new-sandbox"))).isPresent();
-        assertThat(bed.backend.get(endpointKey("p1"))).isPresent();
-        assertThat(bed.kernel.linkOps().get(bed.host, veth("p1"))).isPresent();
-    }
-
-    @Test
     void handlesOfOtherNodesAndOtherNetworksAreNotTouched() throws CniException {
         bed.ipam.autoAssign(AssignRequest.of(1, 0, CniTestBed.NETWORK + ".elsewhere",
                 AllocationAttributes.workload("ns1", "remote", "node2", "elsewhere"), "node2"));
