@@ -42,6 +42,7 @@ public final class IpamChecker {
     public static IpamReport check(IpamSnapshot snapshot, LeakGrace grace) {
         LeakGrace.Judge young = grace.at();
         List<IpamProblem> problems = new ArrayList<>();
+        List<IpAddr> inGrace = new ArrayList<>();
         InUseAddresses inUse = new InUseAddresses(snapshot.endpoints());
         Map<String, Map<Cidr, Integer>> held = new TreeMap<>();
         Map<IpAddr, List<String>> allocatedIn = new TreeMap<>(
@@ -61,8 +62,10 @@ public final class IpamChecker {
                 if (handle != null) {
                     held.computeIfAbsent(handle, h -> new TreeMap<>(CidrOrder.INSTANCE)).merge(cidr, 1, Integer::sum);
                 }
-                if (!inUse.inUse(address) && !isLiveTunnel(owner, snapshot.nodes())
-                        && !young.inGrace(owner.secondary())) {
+                boolean unused = !inUse.inUse(address) && !isLiveTunnel(owner, snapshot.nodes());
+                if (unused && young.inGrace(owner.secondary())) {
+                    inGrace.add(address);
+                } else if (unused) {
                     Map<String, String> attributes = owner.secondary() == null ? Map.of() : owner.secondary();
                     problems.add(new LeakedAddress(address, cidr, ordinal, handle, attributes));
                 }
@@ -77,7 +80,7 @@ public final class IpamChecker {
         checkUsedAddressesAreAllocated(inUse, blocks, problems);
         checkHandles(snapshot, held, problems);
         checkAffinities(snapshot, blocks, problems);
-        return new IpamReport(snapshot.revision(), problems);
+        return new IpamReport(snapshot.revision(), problems, inGrace);
     }
 
     private static void checkUsedAddressesAreAllocated(InUseAddresses inUse,

@@ -38,7 +38,9 @@ class LeakGraceTest {
 
     @Test
     void aYoungAllocationIsNoLeakAnOldOneIs() {
-        assertThat(IpamChecker.check(oneAllocation(assignedAt(NOW.minusSeconds(30))), TEN_MINUTES).isClean()).isTrue();
+        IpamReport young = IpamChecker.check(oneAllocation(assignedAt(NOW.minusSeconds(30))), TEN_MINUTES);
+        assertThat(young.isClean()).isTrue();
+        assertThat(young.inGrace()).containsExactly(IpAddr.parse("10.0.0.0"));
         assertThat(IpamChecker.check(oneAllocation(assignedAt(NOW.minus(Duration.ofMinutes(11)))), TEN_MINUTES)
                 .of(LeakedAddress.class)).hasSize(1);
     }
