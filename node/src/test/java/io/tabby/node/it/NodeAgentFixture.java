@@ -76,7 +76,7 @@ final class NodeAgentFixture implements AutoCloseable {
         // Longer than the agent's production bounds: a shared 2-core test machine can be slow to
         // answer, and every request here still ends well inside the plugin's 10 s bound.
         backend = EtcdBackend.connect(EtcdSettings.of(etcd.endpoints())
-                .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(2)));
+                .withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(2)));
         // The first request also opens the connection: retried (bounded) so a busy machine does not fail the start.
         await().atMost(Duration.ofSeconds(30)).ignoreException(UnavailableException.class).until(() -> {
             for (Cidr pool : new Cidr[] {POOL_V4, POOL_V6}) {
