@@ -12,9 +12,10 @@ import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
 /**
- * The CNI 1.1 verbs and the repeated ADD, the plugin driven as a runtime drives it against the
- * node agent on the real kernel and a real etcd: GC collects exactly the attachments the runtime
- * no longer lists, STATUS follows the agent, labels reach the endpoint key.
+ * The CNI 1.1 verbs, the repeated ADD, the IPAM-only plugin and sandbox replacement, the plugins
+ * driven as a runtime drives them against the node agent on the real kernel and a real etcd: GC
+ * collects exactly the attachments the runtime no longer lists, STATUS follows the agent, labels
+ * reach the endpoint key, and a late DEL of a pod's old sandbox leaves the new one working.
  */
 @RealEtcd
 class CniGcStatusIT {
@@ -104,6 +105,28 @@ class CniGcStatusIT {
             Outcome del = agent.ipamPlugin("DEL", "c-ipam", pod, "ipam-only");
             assertThat(del.exitCode()).as(del.stdout()).isZero();
             assertThat(agent.backend().get(handlePath("c-ipam"))).isEmpty();
+        }
+    }
+
+    @Test
+    void aLateDelOfAnOldSandboxLeavesTheNewSandboxWorking(EtcdServer etcd) throws IOException {
+        try (NodeAgentFixture agent = new NodeAgentFixture()) {
+            agent.start(etcd);
+            String oldNs = agent.host.newNamespace("cnif-sbx-old");
+            String newNs = agent.host.newNamespace("cnif-sbx-new");
+            Outcome old = agent.plugin("ADD", "c-sbx-old", oldNs, "sbx");
+            Outcome fresh = agent.plugin("ADD", "c-sbx-new", newNs, "sbx");
+            assertThat(old.exitCode()).as(old.stdout()).isZero();
+            assertThat(fresh.exitCode()).as(fresh.stdout()).isZero();
+
+            Outcome lateDel = agent.plugin("DEL", "c-sbx-old", oldNs, "sbx");
+
+            assertThat(lateDel.exitCode()).as(lateDel.stdout()).isZero();
+            assertThat(agent.backend().get(handlePath("c-sbx-old"))).isEmpty();
+            Outcome check = agent.plugin("CHECK", "c-sbx-new", newNs, "sbx", fresh.stdout());
+            assertThat(check.exitCode()).as("the new sandbox is intact: %s", check.stdout()).isZero();
+            assertThat(agent.plugin("DEL", "c-sbx-new", newNs, "sbx").exitCode()).isZero();
+            assertThat(agent.links.get(agent.nodeNs(), veth("sbx"))).isEmpty();
         }
     }
 }
