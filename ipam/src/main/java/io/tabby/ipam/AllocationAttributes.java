@@ -2,6 +2,8 @@ package io.tabby.ipam;
 
 import static java.util.Objects.requireNonNull;
 
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -16,6 +18,8 @@ public final class AllocationAttributes {
     /** Tabby's addition: the container the address was assigned for. */
     public static final String CONTAINER_ID = "containerID";
     public static final String TYPE = "type";
+    /** When the address was assigned, in {@link AllocationTimestamp}'s form (Calico v3 writes it too). */
+    public static final String TIMESTAMP = "timestamp";
     public static final String IPIP_TUNNEL = "ipipTunnelAddress";
     public static final String VXLAN_TUNNEL = "vxlanTunnelAddress";
     public static final String WIREGUARD_TUNNEL = "wireguardTunnelAddress";
@@ -26,6 +30,18 @@ public final class AllocationAttributes {
     public static Map<String, String> workload(String namespace, String pod, String node, String containerId) {
         return Map.of(NAMESPACE, requireNonNull(namespace, "namespace is null"), POD, requireNonNull(pod, "pod is null"),
                 NODE, requireNonNull(node, "node is null"), CONTAINER_ID, requireNonNull(containerId, "containerId is null"));
+    }
+
+    /**
+     * The attributes of a pod's address assigned at {@code assignedAt}: as {@link #workload(String,
+     * String, String, String)} plus {@link #TIMESTAMP}, which keeps a leak check from taking an
+     * address whose ADD is still running for a leak.
+     */
+    public static Map<String, String> workload(String namespace, String pod, String node, String containerId,
+            Instant assignedAt) {
+        Map<String, String> attributes = new HashMap<>(workload(namespace, pod, node, containerId));
+        attributes.put(TIMESTAMP, AllocationTimestamp.format(requireNonNull(assignedAt, "assignedAt is null")));
+        return Map.copyOf(attributes);
     }
 
     /** The attributes of a node's tunnel address; {@code type} is one of the tunnel type names. */

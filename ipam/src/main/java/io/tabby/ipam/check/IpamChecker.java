@@ -26,13 +26,23 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** Finds every broken IPAM invariant in a snapshot. Pure: reads nothing, writes nothing. */
+/**
+ * Finds every broken IPAM invariant in a snapshot. Pure: reads nothing, writes nothing. An
+ * allocation without an endpoint is a leak only once it is older than the {@link LeakGrace}.
+ */
 public final class IpamChecker {
 
     private IpamChecker() {}
 
+    /** Checks with {@link LeakGrace#standard()}: addresses assigned in the last 10 minutes are no leaks yet. */
     public static IpamReport check(IpamSnapshot snapshot) {
+        return check(snapshot, LeakGrace.standard());
+    }
+
+    public static IpamReport check(IpamSnapshot snapshot, LeakGrace grace) {
+        LeakGrace.Judge young = grace.at();
         List<IpamProblem> problems = new ArrayList<>();
+        List<IpAddr> inGrace = new ArrayList<>();
         InUseAddresses inUse = new InUseAddresses(snapshot.endpoints());
         Map<String, Map<Cidr, Integer>> held = new TreeMap<>();
         Map<IpAddr, List<String>> allocatedIn = new TreeMap<>(
@@ -52,7 +62,10 @@ public final class IpamChecker {
                 if (handle != null) {
                     held.computeIfAbsent(handle, h -> new TreeMap<>(CidrOrder.INSTANCE)).merge(cidr, 1, Integer::sum);
                 }
-                if (!inUse.inUse(address) && !isLiveTunnel(owner, snapshot.nodes())) {
+                boolean unused = !inUse.inUse(address) && !isLiveTunnel(owner, snapshot.nodes());
+                if (unused && young.inGrace(owner.secondary())) {
+                    inGrace.add(address);
+                } else if (unused) {
                     Map<String, String> attributes = owner.secondary() == null ? Map.of() : owner.secondary();
                     problems.add(new LeakedAddress(address, cidr, ordinal, handle, attributes));
                 }
@@ -67,7 +80,7 @@ public final class IpamChecker {
         checkUsedAddressesAreAllocated(inUse, blocks, problems);
         checkHandles(snapshot, held, problems);
         checkAffinities(snapshot, blocks, problems);
-        return new IpamReport(snapshot.revision(), problems);
+        return new IpamReport(snapshot.revision(), problems, inGrace);
     }
 
     private static void checkUsedAddressesAreAllocated(InUseAddresses inUse,

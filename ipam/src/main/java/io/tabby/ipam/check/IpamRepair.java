@@ -54,8 +54,16 @@ public final class IpamRepair {
     private final IpamStore store;
     private final SnapshotReader reader;
     private final AddressReleaser releaser;
+    private final LeakGrace grace;
 
+    /** Repairs with {@link LeakGrace#standard()}. */
     public IpamRepair(Backend backend) {
+        this(backend, LeakGrace.standard());
+    }
+
+    /** @param grace an address younger than this is never released as a leak, whatever the report says */
+    public IpamRepair(Backend backend, LeakGrace grace) {
+        this.grace = requireNonNull(grace, "grace is null");
         this.store = new IpamStore(requireNonNull(backend, "backend is null"));
         this.reader = new SnapshotReader(backend);
         this.releaser = new AddressReleaser(store, new CasRetry(CasRetry.DEFAULT_ATTEMPTS), Checkpoint.NONE);
@@ -64,7 +72,7 @@ public final class IpamRepair {
     /** Repairs {@code report}'s problems; with {@code dryRun}, only says what it would do. */
     public List<RepairAction> repair(IpamReport report, boolean dryRun) {
         IpamSnapshot fresh = reader.read();
-        Set<IpamProblem> current = new HashSet<>(IpamChecker.check(fresh).problems());
+        Set<IpamProblem> current = new HashSet<>(IpamChecker.check(fresh, grace).problems());
         List<RepairAction> actions = new ArrayList<>();
         Set<String> handlesToRewrite = new HashSet<>();
         for (IpamProblem problem : report.problems()) {

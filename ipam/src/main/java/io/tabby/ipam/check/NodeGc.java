@@ -41,8 +41,16 @@ public final class NodeGc {
     private final SnapshotReader reader;
     private final AddressReleaser releaser;
     private final CasRetry retry = new CasRetry(CasRetry.DEFAULT_ATTEMPTS);
+    private final LeakGrace grace;
 
+    /** GC with {@link LeakGrace#standard()}. */
     public NodeGc(Backend backend) {
+        this(backend, LeakGrace.standard());
+    }
+
+    /** @param grace an address younger than this is kept (an ADD for it may still be running elsewhere) */
+    public NodeGc(Backend backend, LeakGrace grace) {
+        this.grace = requireNonNull(grace, "grace is null");
         this.store = new IpamStore(requireNonNull(backend, "backend is null"));
         this.reader = new SnapshotReader(backend);
         this.releaser = new AddressReleaser(store, retry, Checkpoint.NONE);
@@ -52,7 +60,7 @@ public final class NodeGc {
         requireNonNull(node, "node is null");
         IpamSnapshot snapshot = reader.read().withoutNode(node);
         List<IpAddr> released = new ArrayList<>();
-        for (LeakedAddress leak : IpamChecker.check(snapshot).of(LeakedAddress.class)) {
+        for (LeakedAddress leak : IpamChecker.check(snapshot, grace).of(LeakedAddress.class)) {
             if (belongsToNode(leak, node, snapshot)) {
                 releaser.releaseIfOwnedBy(leak.block(), leak.ordinal(), leak.handleId()).ifPresent(released::add);
             }

@@ -5,7 +5,8 @@
  * {@link io.tabby.ipam.check.IpamProblem}: allocations without a handle, handle counts that
  * disagree with the blocks, affinities without their block or blocks without their affinity,
  * blocks affine to two nodes, addresses held twice, and leaked addresses (allocated, but no
- * workload endpoint uses them; node tunnel addresses are not leaks while their node exists).
+ * workload endpoint uses them; node tunnel addresses are not leaks while their node exists, and
+ * an address assigned within the {@link io.tabby.ipam.check.LeakGrace} is an ADD in flight).
  * {@link io.tabby.ipam.check.IpamRepair} fixes only what is safe, re-validating each problem
  * against a fresh snapshot and writing with compare-and-swap.
  */

@@ -19,6 +19,7 @@ import io.tabby.datastore.path.IpamHandleKey;
 import io.tabby.ipam.AddressInUseException;
 import io.tabby.ipam.AssignRequest;
 import io.tabby.ipam.AssignResult;
+import io.tabby.ipam.HandleAllocations;
 import io.tabby.ipam.InvalidIpamRequestException;
 import io.tabby.ipam.Ipam;
 import io.tabby.ipam.IpamException;
@@ -59,6 +60,7 @@ public final class DatastoreIpam implements Ipam {
     private final FamilyAssigner families;
     private final AddressReleaser releaser;
     private final HandleOps handles;
+    private final HandleReader handleReader;
     private final Map<String, ReentrantLock> nodeTurns = new ConcurrentHashMap<>();
 
     /** Production wiring: Calico's 100 attempts per CAS loop, no checkpoints. */
@@ -80,6 +82,7 @@ public final class DatastoreIpam implements Ipam {
         this.families = new FamilyAssigner(store, assigner, claimer);
         this.releaser = new AddressReleaser(store, retry, checkpoint);
         this.handles = new HandleOps(store);
+        this.handleReader = new HandleReader(backend, store);
     }
 
     @Override
@@ -266,6 +269,28 @@ public final class DatastoreIpam implements Ipam {
             });
         }
         return sorted(addresses);
+    }
+
+    @Override
+    public List<HandleAllocations> handles(String idPrefix) {
+        return handleReader.handles(idPrefix);
+    }
+
+    @Override
+    public Optional<String> handleOf(IpAddr address) {
+        requireNonNull(address, "address is null");
+        return store.blocks(address.family()).entrySet().stream()
+                .filter(entry -> entry.getKey().contains(address)).findFirst()
+                .flatMap(entry -> BlockQueries.ownerOf(entry.getValue().value(),
+                        Math.toIntExact(entry.getKey().ordinalOf(address))))
+                .map(AllocationAttribute::handleId);
+    }
+
+    @Override
+    public Optional<Cidr> findPool(IpFamily family, String nameOrCidr) {
+        requireNonNull(family, "family is null");
+        requireNonNull(nameOrCidr, "nameOrCidr is null");
+        return pools.find(family, nameOrCidr);
     }
 
     private static List<IpAddr> sorted(List<IpAddr> addresses) {

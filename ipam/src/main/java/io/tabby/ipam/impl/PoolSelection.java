@@ -61,6 +61,22 @@ final class PoolSelection {
         return usable;
     }
 
+    /** The CIDR of the {@code family} pool whose name or CIDR is {@code nameOrCidr}, if one exists. */
+    Optional<Cidr> find(IpFamily family, String nameOrCidr) {
+        Optional<Cidr> cidr = Optional.empty();
+        if (nameOrCidr.indexOf('/') >= 0) {
+            try {
+                cidr = Optional.of(Cidr.parse(nameOrCidr));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        }
+        Optional<Cidr> wanted = cidr;
+        return store.pools(family).stream()
+                .filter(pool -> wanted.map(c -> c.equals(pool.cidr())).orElse(pool.name().equals(nameOrCidr)))
+                .map(IpPool::cidr).findFirst();
+    }
+
     /** The enabled pool holding {@code address}'s network, if any. */
     Optional<IpPool> enabledPoolHolding(Cidr address) {
         return store.pools(address.family()).stream()

@@ -10,6 +10,10 @@ import io.tabby.datastore.codec.ValueCodec;
 import io.tabby.datastore.model.WorkloadEndpoint;
 import io.tabby.datastore.path.KeyPaths;
 import io.tabby.datastore.path.WorkloadEndpointKey;
+import io.tabby.datastore.path.Key;
+import io.tabby.datastore.path.MalformedKeyException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /** Writes and removes workload endpoint keys; removal tolerates a key that is already gone. */
@@ -28,6 +32,23 @@ final class EndpointStore {
 
     Optional<WorkloadEndpoint> get(WorkloadEndpointKey key) {
         return backend.get(KeyPaths.toPath(key)).map(kv -> ValueCodec.INSTANCE.decode(key, kv.value()));
+    }
+
+    /** Every workload endpoint on {@code node}; keys Tabby cannot parse are skipped. */
+    Map<WorkloadEndpointKey, WorkloadEndpoint> onNode(String node) {
+        Map<WorkloadEndpointKey, WorkloadEndpoint> endpoints = new LinkedHashMap<>();
+        for (KeyValue kv : backend.list(KeyPaths.workloadPrefix(node)).kvs()) {
+            Key<?> key;
+            try {
+                key = KeyPaths.parse(kv.key());
+            } catch (MalformedKeyException e) {
+                continue;
+            }
+            if (key instanceof WorkloadEndpointKey endpointKey) {
+                endpoints.put(endpointKey, ValueCodec.INSTANCE.decode(endpointKey, kv.value()));
+            }
+        }
+        return endpoints;
     }
 
     /** Deletes the key if present; a concurrent writer makes us look again, a bounded number of times. */

@@ -2,16 +2,11 @@ package io.tabby.node.cni;
 
 import static java.util.Objects.requireNonNull;
 
-import io.tabby.cni.result.CniInterface;
 import io.tabby.cni.result.CniResult;
-import io.tabby.cni.result.Dns;
 import io.tabby.cni.result.IpConfig;
-import io.tabby.cni.result.Route;
 import io.tabby.cni.spec.CniError;
 import io.tabby.cni.spec.CniException;
-import io.tabby.cni.spec.IpamConfig;
-import io.tabby.cni.spec.Label;
-import io.tabby.cni.spec.PodRef;
+import io.tabby.cni.spec.PluginKind;
 import io.tabby.cni.wire.CniRequest;
 import io.tabby.cni.wire.CniService;
 import io.tabby.datastore.backend.Backend;
@@ -19,53 +14,78 @@ import io.tabby.datastore.backend.DatastoreException;
 import io.tabby.datastore.backend.UnavailableException;
 import io.tabby.datastore.model.Cidr;
 import io.tabby.datastore.model.IpAddr;
+import io.tabby.datastore.model.IpFamily;
 import io.tabby.datastore.model.WorkloadEndpoint;
-import io.tabby.ipam.AllocationAttributes;
-import io.tabby.ipam.AssignRequest;
 import io.tabby.ipam.Ipam;
 import io.tabby.platform.net.NetNs;
+import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
- * The CNI service of the node agent for the {@code tabby} plugin (IPv4 for now). ADD runs
- * IPAM assign, then the kernel plumbing, then the workload endpoint write; when any step fails,
- * every step is undone (release by handle, host veth deleted, key deleted) before the error is
- * answered. DEL undoes the same steps and succeeds when they are already undone.
+ * The CNI service of the node agent for the {@code tabby} plugin. ADD runs IPAM assign (IPv4,
+ * IPv6 or both, from the configured pools), then the kernel plumbing, then the workload endpoint
+ * write; when any step fails, every step is undone (release by handle, host veth deleted, key
+ * deleted) before the error is answered. A repeated ADD of the same container and interface
+ * returns the existing attachment and allocates nothing (and re-plumbs the same addresses when the
+ * kernel side is gone). DEL undoes the steps and succeeds when they are already undone. GC runs
+ * alone (ADD, DEL and CHECK wait for it), so it never takes an attachment being added for stale.
+ * Requests from the {@code tabby-ipam} plugin (a chain whose main plugin does its own plumbing)
+ * only assign, release and check addresses ({@link IpamOnlyService}).
  */
 public final class WorkloadCniService implements CniService {
-    public static final String NAMESPACE_LABEL = "projectcalico.org/namespace";
-    public static final String ORCHESTRATOR_LABEL = "projectcalico.org/orchestrator";
+    public static final String NAMESPACE_LABEL = WorkloadEndpoints.NAMESPACE_LABEL;
+    public static final String ORCHESTRATOR_LABEL = WorkloadEndpoints.ORCHESTRATOR_LABEL;
     private static final Logger LOG = LogManager.getLogger(WorkloadCniService.class);
 
     private final Backend backend;
     private final Ipam ipam;
     private final WorkloadPlumbing plumbing;
     private final EndpointStore endpoints;
+    private final AddressAssigner assigner;
+    private final IpamOnlyService ipamOnly;
+    private final AttachmentGc gc;
     private final String node;
+    private final Clock clock;
+    private final ReadWriteLock gcExclusion = new ReentrantReadWriteLock();
 
     /**
      * @param node this node's name (the agent's {@code NODENAME}); addresses and endpoint keys are
      *     this node's whatever the network config's {@code nodename} says
      */
     public WorkloadCniService(Backend backend, Ipam ipam, WorkloadPlumbing plumbing, String node) {
+        this(backend, ipam, plumbing, node, Clock.systemUTC());
+    }
+
+    /** @param clock stamps each allocation's {@code timestamp} attribute */
+    public WorkloadCniService(Backend backend, Ipam ipam, WorkloadPlumbing plumbing, String node, Clock clock) {
         this.backend = requireNonNull(backend, "backend is null");
         this.ipam = requireNonNull(ipam, "ipam is null");
         this.plumbing = requireNonNull(plumbing, "plumbing is null");
         this.node = requireNonNull(node, "node is null");
+        this.clock = requireNonNull(clock, "clock is null");
         this.endpoints = new EndpointStore(backend);
+        this.assigner = new AddressAssigner(ipam, node, clock);
+        this.gc = new AttachmentGc(ipam, endpoints, plumbing, node);
+        this.ipamOnly = new IpamOnlyService(ipam, assigner, node);
     }
 
     @Override
     public CniResult add(CniRequest request) throws CniException {
+        if (request.plugin() == PluginKind.TABBY_IPAM) {
+            return shared(() -> ipamOnly.add(request));
+        }
+        return shared(() -> addAttachment(request));
+    }
+
+    private CniResult addAttachment(CniRequest request) throws CniException {
         WorkloadIdentity id = identity(request);
-        List<Cidr> pools = ipv4Pools(request.config().ipam());
         String netnsPath = request.env().netns().orElseThrow();
         int mtu = request.config().mtu() == 0 ? WorkloadPlumbing.DEFAULT_MTU : request.config().mtu();
         String hostVeth = id.hostVeth();
@@ -73,17 +93,25 @@ public final class WorkloadCniService implements CniService {
         boolean assigned = false;
         boolean plumbed = false;
         try {
-            assigned = true;
-            List<IpAddr> addresses = ipam.autoAssign(new AssignRequest(1, 0, id.handle(), attributes(id), node,
-                    pools, List.of())).ipv4();
-            if (addresses.isEmpty()) {
-                throw new CniException(CniFailures.NO_ADDRESS, "no IPv4 address was assigned for " + id.handle(),
-                        "check that an enabled IPv4 pool matches this node");
+            List<IpAddr> held = ipam.ipsByHandle(id.handle());
+            if (!held.isEmpty()) {
+                Optional<CniResult> existing = existingAttachment(id, netnsPath, mtu, held);
+                if (existing.isPresent()) {
+                    LOG.info("ADD {}: already attached with {}; answering the existing result", id.endpointKey(),
+                            held);
+                    return existing.get();
+                }
+                LOG.info("ADD {}: handle {} already holds {}; plumbing those again", id.endpointKey(), id.handle(),
+                        held);
             }
+            assigned = true;
+            List<IpAddr> addresses = held.isEmpty()
+                    ? assigner.assign(id, request.config().ipam(), request.env().args()) : held;
             plumbed = true;
             String podMac = plumbing.plumb(hostVeth, NetNs.path(netnsPath), id.ifname(), addresses, mtu);
-            endpoints.put(id.endpointKey(), endpoint(id, request, hostVeth, podMac, addresses));
-            return result(hostVeth, id.ifname(), podMac, netnsPath, mtu, addresses);
+            endpoints.put(id.endpointKey(), WorkloadEndpoints.of(id, request.config().labels(), hostVeth, podMac,
+                    addresses));
+            return CniResults.of(hostVeth, id.ifname(), podMac, netnsPath, mtu, addresses);
         } catch (CniException e) {
             rollBack(id, hostVeth, assigned, plumbed);
             throw e;
@@ -97,35 +125,99 @@ public final class WorkloadCniService implements CniService {
         }
     }
 
+    /**
+     * The result of the attachment when it is complete (its endpoint carries exactly the handle's
+     * addresses and the kernel side verifies), as Calico answers a repeated ADD from the existing
+     * endpoint; empty when something is missing and must be plumbed again.
+     */
+    private Optional<CniResult> existingAttachment(WorkloadIdentity id, String netnsPath, int mtu,
+                                                   List<IpAddr> held) {
+        Optional<WorkloadEndpoint> endpoint = endpoints.get(id.endpointKey());
+        boolean complete = endpoint.isPresent() && endpoint.get().mac() != null
+                && new HashSet<>(WorkloadEndpoints.addresses(endpoint.get())).equals(new HashSet<>(held))
+                && plumbing.verify(id.hostVeth(), NetNs.path(netnsPath), id.ifname(), held).isEmpty();
+        return complete
+                ? Optional.of(CniResults.of(id.hostVeth(), id.ifname(), endpoint.get().mac(), netnsPath, mtu, held))
+                : Optional.empty();
+    }
+
     @Override
     public void del(CniRequest request) throws CniException {
+        shared(() -> {
+            if (request.plugin() == PluginKind.TABBY_IPAM) {
+                ipamOnly.del(request);
+            } else {
+                delAttachment(request);
+            }
+            return null;
+        });
+    }
+
+    private void delAttachment(CniRequest request) throws CniException {
         WorkloadIdentity id = identity(request);
         String hostVeth = id.hostVeth();
         LOG.info("DEL {} (handle {}, veth {})", id.endpointKey(), id.handle(), hostVeth);
+        boolean ours;
         try {
+            List<IpAddr> held = ipam.ipsByHandle(id.handle());
+            Optional<WorkloadEndpoint> endpoint = endpoints.get(id.endpointKey());
+            ours = endpoint.isEmpty() || endpointIsOurs(id, endpoint.get(), held);
             ipam.releaseByHandle(id.handle());
-            endpoints.delete(id.endpointKey());
+            if (ours) {
+                endpoints.delete(id.endpointKey());
+            } else {
+                LOG.info("DEL {}: the endpoint and veth {} now belong to another sandbox of the pod; left alone",
+                        id.endpointKey(), hostVeth);
+            }
         } catch (RuntimeException e) {
             removeVeth(hostVeth);
             throw CniFailures.of("DEL " + id.workload(), e);
         }
         try {
-            plumbing.unplumb(hostVeth);
+            if (ours) {
+                plumbing.unplumb(hostVeth);
+            }
         } catch (RuntimeException e) {
             throw CniFailures.of("DEL " + id.workload(), e);
         }
     }
 
+    /**
+     * Whether the endpoint (and the veth named like it) is this container's: a k8s pod's endpoint key
+     * and veth name do not change with the sandbox, so a late DEL of an old sandbox must not take
+     * them from the new one. Ours when it uses the handle's addresses, or, once the handle is gone
+     * (a repeated DEL), when no other handle holds its addresses.
+     */
+    private boolean endpointIsOurs(WorkloadIdentity id, WorkloadEndpoint endpoint, List<IpAddr> held) {
+        List<IpAddr> used = WorkloadEndpoints.addresses(endpoint);
+        if (!held.isEmpty()) {
+            return used.stream().anyMatch(held::contains) || used.isEmpty();
+        }
+        return used.stream().allMatch(ip -> ipam.handleOf(ip).map(id.handle()::equals).orElse(true));
+    }
+
     @Override
     public void check(CniRequest request) throws CniException {
+        shared(() -> {
+            if (request.plugin() == PluginKind.TABBY_IPAM) {
+                ipamOnly.check(request);
+            } else {
+                checkAttachment(request);
+            }
+            return null;
+        });
+    }
+
+    private void checkAttachment(CniRequest request) throws CniException {
         WorkloadIdentity id = identity(request);
         CniResult prev = request.prevResult().orElseThrow();
-        List<String> expected = prev.ips().stream().filter(ip -> ip.version() == 4).map(IpConfig::address).toList();
+        List<IpAddr> expected = prev.ips().stream().map(IpConfig::address).map(Cidr::parse).map(Cidr::network)
+                .toList();
         List<String> problems = new ArrayList<>();
         try {
             problems.addAll(plumbing.verify(id.hostVeth(), NetNs.path(request.env().netns().orElseThrow()),
                     id.ifname(), expected));
-            List<String> held = ipam.ipsByHandle(id.handle()).stream().map(ip -> ip + "/32").toList();
+            List<IpAddr> held = ipam.ipsByHandle(id.handle());
             expected.stream().filter(ip -> !held.contains(ip))
                     .forEach(ip -> problems.add("IPAM handle " + id.handle() + " does not hold " + ip));
             if (endpoints.get(id.endpointKey()).isEmpty()) {
@@ -143,8 +235,17 @@ public final class WorkloadCniService implements CniService {
 
     @Override
     public void gc(CniRequest request) throws CniException {
-        throw new CniException(CniError.INTERNAL, "GC is not implemented by this tabby-node yet",
-                "leaked addresses can be released with tabbyctl ipam check --fix");
+        gcExclusion.writeLock().lock();
+        try {
+            List<String> released = gc.collect(request.config().name(), request.config().validAttachments(),
+                    request.plugin() == PluginKind.TABBY);
+            LOG.info("GC {}: {} stale attachments cleaned up, {} valid", request.config().name(), released.size(),
+                    request.config().validAttachments().size());
+        } catch (RuntimeException e) {
+            throw CniFailures.of("GC " + request.config().name(), e);
+        } finally {
+            gcExclusion.writeLock().unlock();
+        }
     }
 
     @Override
@@ -157,53 +258,25 @@ public final class WorkloadCniService implements CniService {
         }
     }
 
+    /** Runs an attachment operation; many may run at once, but never beside a GC. */
+    private <T> T shared(CniWork<T> work) throws CniException {
+        gcExclusion.readLock().lock();
+        try {
+            return work.run();
+        } finally {
+            gcExclusion.readLock().unlock();
+        }
+    }
+
+    /** One attachment operation. */
+    @FunctionalInterface
+    private interface CniWork<T> {
+        T run() throws CniException;
+    }
+
     private WorkloadIdentity identity(CniRequest request) {
         return WorkloadIdentity.of(node, request.config().name(), request.env().containerId().orElseThrow(),
                 request.env().ifname().orElseThrow(), request.env().args());
-    }
-
-    private static List<Cidr> ipv4Pools(IpamConfig ipam) throws CniException {
-        if (ipam.assignIpv6() || !ipam.assignIpv4()) {
-            throw new CniException(CniError.UNSUPPORTED_FIELD, "ipam.assign_ipv6 is not supported yet",
-                    "tabby-node assigns IPv4 only for now; set assign_ipv4 true and assign_ipv6 false");
-        }
-        List<Cidr> pools = new ArrayList<>();
-        for (String pool : ipam.ipv4Pools()) {
-            try {
-                pools.add(Cidr.parse(pool));
-            } catch (IllegalArgumentException e) {
-                throw CniException.invalidConfig("ipam.ipv4_pools: '" + pool + "' is not an IPv4 CIDR",
-                        "give pools as CIDRs such as 10.65.0.0/16 (pool names are not supported yet)");
-            }
-        }
-        return pools;
-    }
-
-    private static Map<String, String> attributes(WorkloadIdentity id) {
-        return AllocationAttributes.workload(id.namespace(), id.pod().map(PodRef::name).orElse(id.containerId()),
-                id.node(), id.containerId());
-    }
-
-    private static WorkloadEndpoint endpoint(WorkloadIdentity id, CniRequest request, String hostVeth, String mac,
-                                             List<IpAddr> addresses) {
-        Map<String, String> labels = new LinkedHashMap<>();
-        for (Label label : request.config().labels()) {
-            labels.put(label.key(), label.value());
-        }
-        labels.put(NAMESPACE_LABEL, id.namespace());
-        labels.put(ORCHESTRATOR_LABEL, id.orchestrator());
-        return WorkloadEndpoint.active(hostVeth, mac, List.of("kns." + id.namespace()),
-                addresses.stream().map(Cidr::host).toList(), List.of(), labels);
-    }
-
-    private static CniResult result(String hostVeth, String ifname, String podMac, String netns, int mtu,
-                                    List<IpAddr> addresses) {
-        List<CniInterface> interfaces = List.of(
-                new CniInterface(hostVeth, Optional.of(WorkloadPlumbing.HOST_MAC), Optional.empty(), 0),
-                new CniInterface(ifname, Optional.of(podMac), Optional.of(netns), mtu));
-        List<IpConfig> ips = addresses.stream()
-                .map(ip -> new IpConfig(ip + "/32", Optional.empty(), OptionalInt.of(1))).toList();
-        return new CniResult(interfaces, ips, List.of(new Route("0.0.0.0/0", Optional.empty())), Dns.EMPTY);
     }
 
     /** Undoes an ADD; each step on its own, so one failing step does not keep the others from running. */

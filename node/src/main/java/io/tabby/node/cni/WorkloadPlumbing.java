@@ -2,7 +2,9 @@ package io.tabby.node.cni;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tabby.datastore.model.Cidr;
 import io.tabby.datastore.model.IpAddr;
+import io.tabby.datastore.model.IpFamily;
 import io.tabby.platform.exec.CommandFailedException;
 import io.tabby.platform.net.Address;
 import io.tabby.platform.net.AddrOps;
@@ -15,13 +17,8 @@ import io.tabby.platform.net.Route;
 import io.tabby.platform.net.RouteOps;
 import io.tabby.platform.net.RouteProtocols;
 import io.tabby.platform.net.SysctlOps;
-import io.tabby.platform.net.IpFamily;
-import io.tabby.platform.net.Link;
-import io.tabby.platform.net.RouteFilter;
-import io.tabby.platform.net.RouteTables;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import org.apache.logging.log4j.LogManager;
@@ -29,10 +26,14 @@ import org.apache.logging.log4j.Logger;
 
 /**
  * The kernel side of a workload, Calico style: a veth pair whose host end ({@code cali...}, MAC
- * {@code ee:ee:ee:ee:ee:ee}, proxy ARP without delay) lives in the node's namespace and whose other
- * end sits in the pod with a /32 address, a link route to 169.254.1.1 and a default route via it.
- * The pod also gets a permanent neighbour for 169.254.1.1, so it never depends on proxy ARP finding
- * a route to 169.254.1.1 in the node (a node namespace without a default route answers no ARP).
+ * {@code ee:ee:ee:ee:ee:ee}) lives in the node's namespace and whose other end sits in the pod
+ * with /32 and /128 addresses. IPv4: proxy ARP without delay on the host end, a link route to
+ * 169.254.1.1 in the pod and the default route via it. IPv6: the pod's default route goes via the
+ * host end's link-local address, {@value #GATEWAY_V6} (what the kernel derives from Calico's fixed
+ * MAC; Tabby adds it explicitly so another {@code addr_gen_mode} cannot move it), with
+ * {@code proxy_ndp} and forwarding on the host end and duplicate address detection off on both
+ * ends so the addresses work at once. For each family the pod also gets a permanent neighbour for
+ * its gateway, so it never depends on the node answering ARP or neighbour solicitations.
  *
  * @param host the node's namespace as seen from the agent: {@link NetNs#root()} in production
  */
@@ -40,6 +41,7 @@ public record WorkloadPlumbing(LinkOps links, AddrOps addrs, RouteOps routes, Ne
                                SysctlOps sysctls, NetNs host) {
     public static final String HOST_MAC = "ee:ee:ee:ee:ee:ee";
     public static final String GATEWAY = "169.254.1.1";
+    public static final String GATEWAY_V6 = "fe80::ecee:eeff:feee:eeee";
     /**
      * The protocol of the host /32 routes to workloads: {@code boot}, which is what Calico's CNI
      * plugin leaves and what felix's route manager claims as its own (DeviceRouteProtocol 3).
@@ -58,12 +60,13 @@ public record WorkloadPlumbing(LinkOps links, AddrOps addrs, RouteOps routes, Ne
     }
 
     /**
-     * Creates and configures the veth pair for IPv4 {@code addresses}; a stale host veth of the
-     * same name (an earlier ADD that died) is replaced.
+     * Creates and configures the veth pair for {@code addresses} (either family or both); a stale
+     * host veth of the same name (an earlier ADD that died) is replaced.
      *
      * @return the MAC of the pod-side interface
      */
     public String plumb(String hostVeth, NetNs pod, String ifname, List<IpAddr> addresses, int mtu) {
+        WorkloadAddresses family = WorkloadAddresses.of(addresses);
         if (links.get(host, hostVeth).isPresent()) {
             LOG.info("replacing stale host veth {} in {}", hostVeth, host);
             links.delete(host, hostVeth);
@@ -71,26 +74,61 @@ public record WorkloadPlumbing(LinkOps links, AddrOps addrs, RouteOps routes, Ne
         links.createVeth(host, hostVeth, ifname, pod);
         links.setMac(host, hostVeth, HOST_MAC);
         links.setMtu(host, hostVeth, mtu);
-        Map<String, String> sysctl = new LinkedHashMap<>();
-        sysctl.put(SysctlOps.interfaceKey("net.ipv4.conf", hostVeth, "proxy_arp"), "1");
-        sysctl.put(SysctlOps.interfaceKey("net.ipv4.neigh", hostVeth, "proxy_delay"), "0");
-        sysctl.put(SysctlOps.interfaceKey("net.ipv4.conf", hostVeth, "forwarding"), "1");
-        sysctls.write(host, sysctl);
+        sysctls.write(host, hostSysctls(hostVeth, family));
         links.setUp(host, hostVeth);
+        if (family.hasV6()) {
+            addrs.add(host, List.of(new Address(hostVeth, IpPrefix.parse(GATEWAY_V6 + "/64"))));
+        }
 
+        if (family.hasV6()) {
+            Map<String, String> podSysctls = new LinkedHashMap<>();
+            podSysctls.put(SysctlOps.interfaceKey("net.ipv6.conf", ifname, "disable_ipv6"), "0");
+            podSysctls.put(SysctlOps.interfaceKey("net.ipv6.conf", ifname, "accept_dad"), "0");
+            sysctls.write(pod, podSysctls);
+        }
         links.setMtu(pod, ifname, mtu);
         links.setUp(pod, ifname);
-        addrs.add(pod, addresses.stream().map(ip -> new Address(ifname, IpPrefix.parse(ip + "/32"))).toList());
-        routes.replace(pod, List.of(
-                Route.toDevice(GATEWAY + "/32", ifname, WORKLOAD_ROUTE_PROTOCOL),
-                Route.via("0.0.0.0/0", GATEWAY, ifname, WORKLOAD_ROUTE_PROTOCOL)));
-        neighs.replacePermanent(pod, List.of(Neighbour.of(ifname, GATEWAY, HOST_MAC)));
+        addrs.add(pod, addresses.stream().map(ip -> new Address(ifname, prefixOf(ip))).toList());
+        List<Route> podRoutes = new ArrayList<>();
+        List<Neighbour> gateways = new ArrayList<>();
+        if (family.hasV4()) {
+            podRoutes.add(Route.toDevice(GATEWAY + "/32", ifname, WORKLOAD_ROUTE_PROTOCOL));
+            podRoutes.add(Route.via("0.0.0.0/0", GATEWAY, ifname, WORKLOAD_ROUTE_PROTOCOL));
+            gateways.add(Neighbour.of(ifname, GATEWAY, HOST_MAC));
+        }
+        if (family.hasV6()) {
+            podRoutes.add(Route.via("::/0", GATEWAY_V6, ifname, WORKLOAD_ROUTE_PROTOCOL));
+            gateways.add(Neighbour.of(ifname, GATEWAY_V6, HOST_MAC));
+        }
+        routes.replace(pod, podRoutes);
+        neighs.replacePermanent(pod, gateways);
         String podMac = links.get(pod, ifname).orElseThrow(() -> new IllegalStateException(
                 "interface " + ifname + " vanished from " + pod + " while it was being set up")).mac();
 
         routes.replace(host, addresses.stream()
-                .map(ip -> Route.toDevice(ip + "/32", hostVeth, WORKLOAD_ROUTE_PROTOCOL)).toList());
+                .map(ip -> Route.toDevice(prefixOf(ip).toString(), hostVeth, WORKLOAD_ROUTE_PROTOCOL)).toList());
         return podMac;
+    }
+
+    private static Map<String, String> hostSysctls(String hostVeth, WorkloadAddresses family) {
+        Map<String, String> sysctl = new LinkedHashMap<>();
+        if (family.hasV4()) {
+            sysctl.put(SysctlOps.interfaceKey("net.ipv4.conf", hostVeth, "proxy_arp"), "1");
+            sysctl.put(SysctlOps.interfaceKey("net.ipv4.neigh", hostVeth, "proxy_delay"), "0");
+            sysctl.put(SysctlOps.interfaceKey("net.ipv4.conf", hostVeth, "forwarding"), "1");
+        }
+        if (family.hasV6()) {
+            sysctl.put(SysctlOps.interfaceKey("net.ipv6.conf", hostVeth, "disable_ipv6"), "0");
+            sysctl.put(SysctlOps.interfaceKey("net.ipv6.conf", hostVeth, "accept_dad"), "0");
+            sysctl.put(SysctlOps.interfaceKey("net.ipv6.conf", hostVeth, "proxy_ndp"), "1");
+            sysctl.put(SysctlOps.interfaceKey("net.ipv6.conf", hostVeth, "forwarding"), "1");
+        }
+        return sysctl;
+    }
+
+    /** The host prefix of {@code ip}: /32 or /128. */
+    static IpPrefix prefixOf(IpAddr ip) {
+        return IpPrefix.parse(Cidr.host(ip).toString());
     }
 
     /** Deletes the host veth (its pod end and the host routes go with it); absent is fine. */
@@ -114,49 +152,21 @@ public record WorkloadPlumbing(LinkOps links, AddrOps addrs, RouteOps routes, Ne
      * when the host veth, the pod interface, the pod's addresses and routes and the host routes are
      * all there. A pod namespace that is gone shows up as a missing pod interface.
      */
-    public List<String> verify(String hostVeth, NetNs pod, String ifname, List<String> addresses) {
-        List<String> problems = new ArrayList<>();
-        Optional<Link> hostLink = links.get(host, hostVeth);
-        if (hostLink.isEmpty()) {
-            problems.add("host veth " + hostVeth + " is missing in " + host);
-        } else if (!hostLink.get().up() || !hostLink.get().mac().equals(HOST_MAC)) {
-            problems.add("host veth " + hostVeth + " is down or its MAC is not " + HOST_MAC);
-        }
-        Optional<Link> podLink;
-        try {
-            podLink = links.get(pod, ifname);
-        } catch (CommandFailedException e) {
-            podLink = Optional.empty();
-        }
-        if (podLink.isEmpty()) {
-            problems.add("interface " + ifname + " is missing in " + pod);
-            return problems;
-        }
-        List<IpPrefix> podAddresses = addrs.list(pod, IpFamily.V4).stream()
-                .filter(a -> a.device().equals(ifname)).map(Address::prefix).toList();
-        List<Route> podRoutes = routes.list(pod, RouteFilter.table(IpFamily.V4, RouteTables.MAIN));
-        List<Route> hostRoutes = routes.list(host, RouteFilter.table(IpFamily.V4, RouteTables.MAIN));
-        for (String address : addresses) {
-            IpPrefix prefix = IpPrefix.parse(address);
-            if (!podAddresses.contains(prefix)) {
-                problems.add("address " + address + " is missing on " + ifname + " in " + pod);
-            }
-            IpPrefix hostRoute = IpPrefix.host(prefix.address());
-            if (hostRoutes.stream().noneMatch(r -> r.destination().equals(hostRoute)
-                    && r.device().equals(Optional.of(hostVeth)))) {
-                problems.add("route " + hostRoute + " dev " + hostVeth + " is missing in " + host);
-            }
-        }
-        IpPrefix anywhere = IpPrefix.parse("0.0.0.0/0");
-        if (podRoutes.stream().noneMatch(r -> r.destination().equals(anywhere)
-                && r.gateway().map(IpPrefix::format).equals(Optional.of(GATEWAY)))) {
-            problems.add("default route via " + GATEWAY + " is missing in " + pod);
-        }
-        return problems;
+    public List<String> verify(String hostVeth, NetNs pod, String ifname, List<IpAddr> addresses) {
+        return new PlumbingCheck(this, hostVeth, pod, ifname).problems(addresses);
     }
 
     /** True when the host veth exists. */
     public boolean hostVethExists(String hostVeth) {
         return links.get(host, hostVeth).isPresent();
+    }
+
+    /** Which families a set of workload addresses has. */
+    record WorkloadAddresses(boolean hasV4, boolean hasV6) {
+        static WorkloadAddresses of(List<IpAddr> addresses) {
+            return new WorkloadAddresses(
+                    addresses.stream().anyMatch(a -> a.family() == IpFamily.V4),
+                    addresses.stream().anyMatch(a -> a.family() == IpFamily.V6));
+        }
     }
 }

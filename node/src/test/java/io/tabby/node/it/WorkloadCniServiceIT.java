@@ -5,6 +5,7 @@ import static io.tabby.node.it.NodeAgentFixture.handlePath;
 import static io.tabby.node.it.NodeAgentFixture.veth;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tabby.datastore.model.Cidr;
 import io.tabby.node.it.NodeAgentFixture.Outcome;
 import io.tabby.platform.net.NetNs;
 import io.tabby.testkit.etcd.EtcdServer;
@@ -109,5 +110,33 @@ class WorkloadCniServiceIT {
         assertThat(broken.exitCode()).isNotZero();
         assertThat(broken.stdout()).contains("\"code\":101").contains("is missing");
         assertThat(agent.plugin("DEL", "c-check", pod, "web-check").exitCode()).isZero();
+    }
+
+    @Test
+    void dualStackPodsPingEachOtherOverIpv6ThroughTheNode() {
+        String pod1 = agent.host.newNamespace("cnif-v6a");
+        String pod2 = agent.host.newNamespace("cnif-v6b");
+        String dualStack = "{\"type\":\"tabby-ipam\",\"assign_ipv6\":\"true\"}";
+
+        Outcome add1 = agent.pluginWith("ADD", "c-six-1", pod1, "six-1", dualStack, "");
+        Outcome add2 = agent.pluginWith("ADD", "c-six-2", pod2, "six-2", dualStack, "");
+        assertThat(add1.exitCode()).as(add1.stdout()).isZero();
+        assertThat(add2.exitCode()).as(add2.stdout()).isZero();
+
+        String ip6 = add2.address6();
+        assertThat(NodeAgentFixture.POOL_V6.contains(Cidr.parse(ip6 + "/128"))).isTrue();
+        assertThat(agent.host.tryRun(List.of("ip", "netns", "exec", pod1, "ping", "-6", "-c1", "-W2", ip6))
+                .succeeded()).as("pod1 pings pod2 at %s through the node", ip6).isTrue();
+        assertThat(agent.host.tryRun(List.of("ip", "netns", "exec", pod1, "ping", "-c1", "-W1", add2.address()))
+                .succeeded()).as("and over IPv4 too").isTrue();
+        assertThat(agent.backend().get(endpointPath("six-2")).orElseThrow().value())
+                .contains("\"ipv6_nets\":[\"" + ip6 + "/128\"]");
+
+        Outcome check = agent.pluginWith("CHECK", "c-six-1", pod1, "six-1", dualStack,
+                ",\"prevResult\":" + add1.stdout().strip());
+        assertThat(check.exitCode()).as(check.stdout()).isZero();
+        assertThat(agent.plugin("DEL", "c-six-1", pod1, "six-1").exitCode()).isZero();
+        assertThat(agent.plugin("DEL", "c-six-2", pod2, "six-2").exitCode()).isZero();
+        assertThat(agent.links.get(agent.nodeNs(), veth("six-2"))).isEmpty();
     }
 }
