@@ -107,7 +107,7 @@ public final class ControlServer implements AutoCloseable {
              OutputStream out = Channels.newOutputStream(client)) {
             send(out, String.format("%04d BIRD %s ready.\n", ReplyCodes.WELCOME, version));
             String line;
-            while ((line = in.readLine()) != null) {
+            while ((line = readBoundedLine(in)) != null) {
                 if (line.isBlank()) {
                     continue;
                 }
@@ -128,6 +128,25 @@ public final class ControlServer implements AutoCloseable {
         } finally {
             clients.remove(client);
         }
+    }
+
+    /**
+     * The next line, or null at the end of input. A line longer than the limit is read to its end
+     * but kept only up to one character past the limit, so a client cannot make the server buffer
+     * without bound; the caller answers it with 9000.
+     */
+    private static String readBoundedLine(BufferedReader in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        int c;
+        while ((c = in.read()) != -1) {
+            if (c == '\n') {
+                return line.toString();
+            }
+            if (line.length() <= MAX_COMMAND_LENGTH) {
+                line.append((char) c);
+            }
+        }
+        return line.isEmpty() ? null : line.toString();
     }
 
     private String answer(ControlCommand command) {

@@ -69,4 +69,20 @@ class ControlServerTest {
         }
         assertThat(socket).doesNotExist();
     }
+
+    @Test
+    void aFailingTargetGetsAnErrorReplyAndTheConnectionStaysUsable() throws Exception {
+        Path socket = dir.resolve("bird.ctl");
+        SampleTarget broken = new SampleTarget(Instant.now()) {
+            @Override
+            public List<ProtocolView> protocols() {
+                throw new IllegalStateException("engine not started");
+            }
+        };
+        try (ControlServer server = ControlServer.start(socket, broken, "1.6.8", Clock.systemDefaultZone());
+             RawBirdClient client = new RawBirdClient(socket)) {
+            assertThat(client.command("show protocols")).containsExactly("8008 Internal error: engine not started");
+            assertThat(client.command("show status")).last().isEqualTo("0013 Daemon is up and running");
+        }
+    }
 }

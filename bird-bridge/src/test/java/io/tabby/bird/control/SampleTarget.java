@@ -15,7 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** A daemon with a fixed set of protocols and routes, recording what the socket asked of it. */
-final class SampleTarget implements ControlTarget {
+class SampleTarget implements ControlTarget {
 
     final Instant boot;
     final Map<String, Boolean> enabled = new ConcurrentHashMap<>();
