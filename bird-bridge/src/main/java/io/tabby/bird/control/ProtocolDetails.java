@@ -47,6 +47,19 @@ public record ProtocolDetails(Optional<String> description, int preference, Stri
         }
     }
 
+    /**
+     * The filter column as BIRD names a policy: {@code ACCEPT} for {@code all}, {@code REJECT} for
+     * {@code none}, the filter's name, or {@code (unnamed)} for a {@code where} clause.
+     */
+    public static String filterName(io.tabby.bird.config.RoutePolicy policy) {
+        return switch (policy) {
+            case io.tabby.bird.config.RoutePolicy.All all -> "ACCEPT";
+            case io.tabby.bird.config.RoutePolicy.None none -> "REJECT";
+            case io.tabby.bird.config.RoutePolicy.Named named -> named.filter();
+            case io.tabby.bird.config.RoutePolicy.Where where -> "(unnamed)";
+        };
+    }
+
     /** BIRD's BGP detail lines for a session in {@code bgpState} with a neighbor. */
     public static List<DetailLine> bgpLines(String bgpState, String neighborAddress, long neighborAs, List<DetailLine> more) {
         List<DetailLine> lines = new java.util.ArrayList<>();

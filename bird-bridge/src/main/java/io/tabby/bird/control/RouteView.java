@@ -36,6 +36,26 @@ public record RouteView(String prefix, Via via, String protocol, Instant since, 
         attributes = List.copyOf(attributes);
     }
 
+    /** The trailer of a non-BGP route: {@code (200)}. */
+    public static String preferenceInfo(int preference) {
+        return "(" + preference + ")";
+    }
+
+    /**
+     * The trailer of a BGP route: {@code (100/0) [i]}, {@code (100/?) [AS65001i]}: preference, IGP
+     * metric of the next hop ({@code ?} when unknown), then the origin AS (the last AS of the path,
+     * absent for a route from our own AS) and the origin code {@code i}, {@code e} or {@code ?}.
+     */
+    public static String bgpInfo(int preference, java.util.OptionalLong igpMetric, java.util.OptionalLong originAs,
+            char origin) {
+        if (origin != 'i' && origin != 'e' && origin != '?') {
+            throw new IllegalArgumentException("origin code '" + origin + "' is not one of i, e, ?");
+        }
+        String metric = igpMetric.isPresent() ? Long.toString(igpMetric.getAsLong()) : "?";
+        String as = originAs.isPresent() ? "AS" + originAs.getAsLong() : "";
+        return "(" + preference + "/" + metric + ") [" + as + origin + "]";
+    }
+
     /** The via column. */
     public sealed interface Via {
         String render();
