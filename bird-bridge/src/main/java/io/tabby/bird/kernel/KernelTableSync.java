@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.tabby.platform.exec.CommandFailedException;
 import io.tabby.platform.net.BatchFailedException;
+import io.tabby.platform.net.IpFamily;
 import io.tabby.platform.net.IpPrefix;
 import io.tabby.platform.net.Route;
 import io.tabby.platform.net.RouteChange;
@@ -26,6 +27,7 @@ import org.apache.logging.log4j.Logger;
 public final class KernelTableSync implements KernelExport {
 
     private static final Logger LOG = LogManager.getLogger(KernelTableSync.class);
+    private static final int IPV6_DEFAULT_METRIC = 1024;
 
     private final RouteOps routes;
     private final KernelSettings settings;
@@ -148,7 +150,7 @@ public final class KernelTableSync implements KernelExport {
     private void plan(KernelRoute route, List<RouteChange> batch) {
         Route wanted = toRoute(route);
         Route alien = aliens.get(route.destination());
-        if (alien != null && alien.metric() == wanted.metric()) {
+        if (alien != null && sameSlot(alien, wanted)) {
             if (held.add(route.destination())) {
                 LOG.warn("not installing {}: the kernel has a route there from protocol {} ({}); Tabby leaves it alone",
                         route.destination(), alien.protocol(), alien);
@@ -214,6 +216,15 @@ public final class KernelTableSync implements KernelExport {
                     route.onlink() && route.gateway().isPresent() && route.device().isPresent()));
             case LOCAL, BROADCAST, ANYCAST, MULTICAST, THROW -> java.util.Optional.empty();
         };
+    }
+
+    /**
+     * Whether {@code replace} of {@code wanted} would overwrite {@code existing}: the kernel keys a
+     * route by table, destination and metric, and stores IPv6 routes given without a metric at 1024.
+     */
+    private static boolean sameSlot(Route existing, Route wanted) {
+        int metric = wanted.metric() == 0 && wanted.family() == IpFamily.V6 ? IPV6_DEFAULT_METRIC : wanted.metric();
+        return existing.metric() == metric || (wanted.metric() == 0 && existing.metric() == 0);
     }
 
     /** Equal for the kernel's forwarding: the kernel fills in scope and metric as it likes. */

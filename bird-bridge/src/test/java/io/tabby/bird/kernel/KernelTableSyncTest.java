@@ -206,4 +206,15 @@ class KernelTableSyncTest {
         }
         assertThat(routes(RouteProtocols.BIRD)).extracting(Route::type).containsOnly(RouteType.BLACKHOLE).hasSize(3);
     }
+
+    @Test
+    void anIpv6AlienRouteAtTheDefaultMetricIsNotOverwritten() {
+        kernel.routeOps().replace(NS, List.of(Route.via("fd00:65::/122", "fd00::2", "eth0", RouteProtocols.BOOT)));
+        KernelTableSync sync = new KernelTableSync(kernel.routeOps(),
+                new KernelSettings(NS, IpFamily.V6, RouteTables.MAIN, RouteProtocols.BIRD, true, true));
+        sync.install(KernelRoute.blackhole(p("fd00:65::/122")));
+        assertThat(sync.heldBack()).containsExactly(p("fd00:65::/122"));
+        assertThat(kernel.routeOps().list(NS, RouteFilter.table(IpFamily.V6, RouteTables.MAIN)))
+                .extracting(Route::protocol).containsExactly(RouteProtocols.BOOT);
+    }
 }
