@@ -5,7 +5,8 @@
  * {@link io.tabby.bird.config.RoutePolicy} ({@code all}, {@code none}, {@code filter NAME},
  * {@code where EXPR}) in, a {@link io.tabby.bird.filter.FilterVerdict} out: accepted with the
  * attributes the filter set ({@code krt_tunnel}, {@code bgp_local_pref}, ...), or rejected with the
- * reason.
+ * reason. {@link io.tabby.bird.filter.BgpRouteView} turns a RIB route (wire prefix, attribute set,
+ * MP next hop) into the filter's view.
  *
  * <p>Semantics follow BIRD 1.6: {@code accept}/{@code reject} end the whole filter, also from
  * inside a function; a function that runs off its end returns to its caller; a filter that runs off
