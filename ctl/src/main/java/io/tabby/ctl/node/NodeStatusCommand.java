@@ -45,10 +45,19 @@ public final class NodeStatusCommand implements Callable<Integer> {
 
     private final ProcessTable processes;
     private final BirdSocketClient client;
+    private final List<Path> defaultV4;
+    private final List<Path> defaultV6;
 
     public NodeStatusCommand(ProcessTable processes, BirdSocketClient client) {
+        this(processes, client, DEFAULT_V4, DEFAULT_V6);
+    }
+
+    /** With other default socket locations, for tests. */
+    NodeStatusCommand(ProcessTable processes, BirdSocketClient client, List<Path> defaultV4, List<Path> defaultV6) {
         this.processes = requireNonNull(processes, "processes is null");
         this.client = requireNonNull(client, "client is null");
+        this.defaultV4 = List.copyOf(defaultV4);
+        this.defaultV6 = List.copyOf(defaultV6);
     }
 
     @Override
@@ -58,10 +67,12 @@ public final class NodeStatusCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         out.print("Calico process is running.\n");
-        List<Path> v4 = socket != null ? List.of(socket) : DEFAULT_V4;
-        List<Path> v6 = socket6 != null ? List.of(socket6) : DEFAULT_V6;
-        boolean anyV4 = v4.stream().anyMatch(Files::exists);
-        boolean anyV6 = v6.stream().anyMatch(Files::exists);
+        // A socket named on the command line is always queried, so a wrong path is reported as such;
+        // the default locations count only when a daemon created its socket there.
+        List<Path> v4 = socket != null ? List.of(socket) : defaultV4;
+        List<Path> v6 = socket6 != null ? List.of(socket6) : defaultV6;
+        boolean anyV4 = socket != null || v4.stream().anyMatch(Files::exists);
+        boolean anyV6 = socket6 != null || v6.stream().anyMatch(Files::exists);
         if (!anyV4 && !anyV6) {
             out.print("\nNone of the BGP backend processes (BIRD or GoBGP) are running.\n");
         } else {

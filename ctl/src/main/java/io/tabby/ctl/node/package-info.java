@@ -10,7 +10,8 @@
  * <p>Like calicoctl it first checks that the node agent runs ({@link io.tabby.ctl.node.ProcessTable}:
  * Tabby's {@code io.tabby.node.NodeMain}, or Calico's {@code calico-felix} / {@code calico-node -felix}).
  * The BGP daemon itself lives inside Tabby's node agent, so instead of looking for a {@code bird}
- * process, a family whose control socket does not exist is reported with calicoctl's words for a
- * missing BIRD.
+ * process, a family whose default control socket does not exist is reported with calicoctl's
+ * words for a missing BIRD; a socket named with {@code --socket}/{@code --socket6} is always
+ * queried, so a wrong path shows up as a connection error that names it.
  */
 package io.tabby.ctl.node;

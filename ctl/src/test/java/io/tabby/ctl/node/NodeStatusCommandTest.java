@@ -23,10 +23,14 @@ class NodeStatusCommandTest {
     private record Run(int exit, String out, String err) {}
 
     private Run run(ProcessTable processes, String... args) {
+        return run(processes, List.of(dir.resolve("calico/bird.ctl")), List.of(dir.resolve("calico/bird6.ctl")), args);
+    }
+
+    private Run run(ProcessTable processes, List<Path> defaultV4, List<Path> defaultV6, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine commandLine = new CommandLine(new NodeCommand())
-                .addSubcommand(new NodeStatusCommand(processes, new BirdSocketClient(Duration.ofSeconds(2))));
+                .addSubcommand(new NodeStatusCommand(processes, new BirdSocketClient(Duration.ofSeconds(2)), defaultV4, defaultV6));
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         commandLine.setExecutionExceptionHandler((ex, cl, parsed) -> {
@@ -45,7 +49,7 @@ class NodeStatusCommandTest {
                 + " Mesh_10_0_0_2 BGP      master   up     20:10:57    Established   \n"
                 + "0000 \n";
         try (CannedBirdSocket ignored = new CannedBirdSocket(socket, reply)) {
-            Run run = run(TABBY_NODE, "status", "--socket", socket.toString(), "--socket6", dir.resolve("none6.ctl").toString());
+            Run run = run(TABBY_NODE, "status", "--socket", socket.toString());
             assertThat(run.exit()).as(run.err()).isZero();
             assertThat(run.out()).isEqualTo("""
                     Calico process is running.
@@ -64,15 +68,21 @@ class NodeStatusCommandTest {
     }
 
     @Test
-    void noPeersAndNoSockets() throws Exception {
-        Path socket = dir.resolve("bird6.ctl");
-        try (CannedBirdSocket ignored = new CannedBirdSocket(socket,
+    void noPeersAMissingNamedSocketAndNoSocketsAtAll() throws Exception {
+        Path fallback6 = dir.resolve("bird6.ctl");
+        try (CannedBirdSocket ignored = new CannedBirdSocket(fallback6,
                 "2002-name     proto    table    state  since       info\n1002-kernel1  Kernel   master   up     20:10:56    \n0000 \n")) {
-            Run run = run(TABBY_NODE, "status", "--socket", dir.resolve("none.ctl").toString(), "--socket6", socket.toString());
-            assertThat(run.out()).isEqualTo("Calico process is running.\n\nINFO: BIRDv4 process: 'bird' is not running.\n"
+            Run run = run(TABBY_NODE, List.of(dir.resolve("calico/bird.ctl")),
+                    List.of(dir.resolve("calico/bird6.ctl"), fallback6), "status");
+            assertThat(run.out()).as("the second default location is the fallback").isEqualTo(
+                    "Calico process is running.\n\nINFO: BIRDv4 process: 'bird' is not running.\n"
                     + "\nIPv6 BGP status\nNo IPv6 peers found.\n\n");
         }
-        Run none = run(TABBY_NODE, "status", "--socket", dir.resolve("a").toString(), "--socket6", dir.resolve("b").toString());
+        Path wrong = dir.resolve("typo.ctl");
+        Run named = run(TABBY_NODE, "status", "--socket", wrong.toString());
+        assertThat(named.out()).startsWith("Calico process is running.\n\nIPv4 BGP status\n"
+                + "Error querying BIRD: unable to connect to BIRDv4 socket " + wrong + ": ");
+        Run none = run(TABBY_NODE, "status");
         assertThat(none.out()).isEqualTo(
                 "Calico process is running.\n\nNone of the BGP backend processes (BIRD or GoBGP) are running.\n\n");
     }
