@@ -64,6 +64,8 @@ class BirdcIT {
             assertThat(birdc(socket, "configure check"))
                     .isEqualTo("BIRD 1.6.8 ready.\nReading configuration from /etc/tabby/bird.cfg\nConfiguration OK\n");
             assertThat(birdc(socket, "show route for 1.1.1.1")).isEqualTo("BIRD 1.6.8 ready.\nNetwork not in table\n");
+            assertThat(birdc(socket, "down")).isEqualTo("BIRD 1.6.8 ready.\nShutdown requested\n");
+            assertThat(target.shutdown).isTrue();
         }
     }
 }
