@@ -1,10 +1,12 @@
 package io.tabby.bird.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.tabby.testkit.host.HostRequirements;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -42,7 +44,7 @@ class BirdFormatIT {
     static void startBird() throws Exception {
         HostRequirements host = HostRequirements.fromSystem();
         host.requireRoot("BIRD runs in a network namespace");
-        host.requirePrograms("apt-get install bird iproute2", "bird", "ip");
+        host.requirePrograms("apt-get install bird iproute2", "bird", "birdc", "ip");
         bird = BirdDaemon.start("bgpc-fmt", dir, CONFIG);
     }
 
@@ -99,6 +101,30 @@ class BirdFormatIT {
             assertThat(tabby("show route for 203.0.113.1", List.of(), views))
                     .isEqualTo(joined(client.command("show route for 203.0.113.1")));
         }
+    }
+
+    @Test
+    void birdcPrintsTabbysRepliesAsItPrintsBirds() throws Exception {
+        // The BGP session to the missing neighbor flips between Active and Connect, so a pair of
+        // captures may straddle a change; try a bounded number of times for a stable pair.
+        Path ours = dir.resolve("tabby.ctl");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            String fromBird;
+            List<ProtocolView> views;
+            List<RouteView> routes;
+            try (RawBirdClient client = new RawBirdClient(bird.socket)) {
+                views = BirdReplyParser.protocols(client.command("show protocols"));
+                routes = BirdReplyParser.routes(client.command("show route"));
+                fromBird = BirdDaemon.run("birdc", "-s", bird.socket.toString(), "show protocols")
+                        + BirdDaemon.run("birdc", "-s", bird.socket.toString(), "show route");
+            }
+            try (ControlServer server = ControlServer.start(ours, new ViewsTarget(views, routes), "1.6.8",
+                    Clock.system(ZoneId.systemDefault()))) {
+                String fromTabby = BirdDaemon.run("birdc", "-s", ours.toString(), "show protocols")
+                        + BirdDaemon.run("birdc", "-s", ours.toString(), "show route");
+                assertThat(fromTabby).isEqualTo(fromBird);
+            }
+        });
     }
 
     @Test
