@@ -128,6 +128,31 @@ class BirdFormatIT {
     }
 
     @Test
+    void showStatusMatchesBird() throws Exception {
+        try (RawBirdClient client = new RawBirdClient(bird.socket)) {
+            List<String> raw = client.command("show status");
+            java.time.format.DateTimeFormatter format = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+            java.util.function.Function<String, java.time.Instant> at = prefix -> raw.stream()
+                    .map(BirdReplyParser::text).filter(t -> t.startsWith(prefix))
+                    .map(t -> java.time.LocalDateTime.parse(t.substring(prefix.length()), format)
+                            .atZone(ZoneId.systemDefault()).toInstant())
+                    .findFirst().orElseThrow();
+            StatusReport status = new StatusReport((java.net.Inet4Address) java.net.InetAddress.ofLiteral("192.0.2.1"),
+                    at.apply("Last reboot on "), at.apply("Last reconfiguration on "), StatusReport.DaemonState.UP);
+            ViewsTarget target = new ViewsTarget(List.of(), List.of()) {
+                @Override
+                public StatusReport status() {
+                    return status;
+                }
+            };
+            Clock then = Clock.fixed(at.apply("Current server time is "), ZoneId.systemDefault());
+            String ours = new CommandHandler(target, new TimeFormat(then), "1.6.8")
+                    .handle(CommandParser.parse("show status")).render();
+            assertThat(ours).isEqualTo(joined(raw));
+        }
+    }
+
+    @Test
     void errorRepliesMatchBird() throws Exception {
         try (RawBirdClient client = new RawBirdClient(bird.socket)) {
             List<ProtocolView> views = BirdReplyParser.protocols(client.command("show protocols"));
@@ -157,7 +182,7 @@ class BirdFormatIT {
     }
 
     /** Answers with fixed views; enable/disable keep state like a daemon would. */
-    private static final class ViewsTarget implements ControlTarget {
+    private static class ViewsTarget implements ControlTarget {
         private final List<ProtocolView> protocols;
         private final List<RouteView> routes;
         private final java.util.Set<String> disabled = new java.util.HashSet<>();
