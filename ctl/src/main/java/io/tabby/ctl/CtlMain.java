@@ -13,6 +13,10 @@ import io.tabby.ctl.command.Manifests;
 import io.tabby.ctl.command.ReplaceCommand;
 import io.tabby.ctl.command.TabbyctlCommand;
 import io.tabby.ctl.command.VersionCommand;
+import io.tabby.ctl.node.BirdSocketClient;
+import io.tabby.ctl.node.NodeCommand;
+import io.tabby.ctl.node.NodeStatusCommand;
+import io.tabby.ctl.node.ProcessTable;
 import io.tabby.ctl.options.CalicoApiConfigReader;
 import io.tabby.ctl.options.DatastoreSettingsResolver;
 import io.tabby.ctl.options.GlobalOptions;
@@ -44,6 +48,8 @@ public final class CtlMain {
     /** Bounds on every etcd call: an unreachable etcd fails a command within seconds, never hangs it. */
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
+    /** calicoctl's deadline for each line from the BIRD socket. */
+    static final Duration BIRD_READ_TIMEOUT = Duration.ofSeconds(2);
 
     private CtlMain() {}
 
@@ -95,6 +101,9 @@ public final class CtlMain {
                 .addSubcommand(new IpamShowCommand(session))
                 .addSubcommand(new IpamCheckCommand(session))
                 .addSubcommand(new IpamReleaseCommand(session)));
+        commandLine.addSubcommand(new CommandLine(new NodeCommand())
+                .addSubcommand(new NodeStatusCommand(ProcessTable.proc(java.nio.file.Path.of("/proc")),
+                        new BirdSocketClient(BIRD_READ_TIMEOUT))));
         commandLine.addSubcommand(new VersionCommand(session));
         commandLine.addSubcommand(new CompletionCommand());
 
