@@ -236,6 +236,22 @@ public final class Rib {
         return out == null ? Optional.empty() : Optional.ofNullable(out.sent(prefix));
     }
 
+    /** Number of paths {@code peerId} has in the Adj-RIB-In (stale ones included). */
+    public int importedCount(int peerId) {
+        return state(peerId).in.size();
+    }
+
+    /** Number of prefixes {@code peerId} was sent and holds from us; 0 while it is down. */
+    public int exportedCount(int peerId) {
+        AdjRibOut out = state(peerId).out;
+        return out == null ? 0 : out.sentCount();
+    }
+
+    /** Visits every prefix's best path (prefixes in no particular order). Do not modify the RIB meanwhile. */
+    public void forEachBest(java.util.function.BiConsumer<Prefix, Route> visitor) {
+        locRib.forEachBest(requireNonNull(visitor, "visitor is null"));
+    }
+
     /** Number of prefixes with at least one path. */
     public int prefixCount() {
         return locRib.prefixCount();
