@@ -85,7 +85,7 @@ public final class GobgpPeer implements AutoCloseable {
 
     /** Whether the session with {@code neighbor} is Established. */
     public boolean established(String neighbor) {
-        return gobgp("neighbor", neighbor).contains("BGP state = established");
+        return gobgp("neighbor", neighbor).toUpperCase(java.util.Locale.ROOT).contains("BGP STATE = ESTABLISHED");
     }
 
     /** {@code gobgp global rib add PREFIX -a FAMILY nexthop NEXTHOP}. */
