@@ -98,6 +98,29 @@ class BirdInteropIT {
         }
     }
 
+    @Test
+    void routeReflectorForTwoBirdClients() {
+        try (NetnsLab lab = NetnsLab.create(2)) {
+            try (BirdPeer one = BirdPeer.start(lab.link(1).leafNamespace(), dir, "client1",
+                         birdConfig("10.201.1.2", "10.201.1.2", "10.201.1.1", "10.66.11.0/24", ""), false);
+                 BirdPeer two = BirdPeer.start(lab.link(2).leafNamespace(), dir, "client2",
+                         birdConfig("10.201.2.2", "10.201.2.2", "10.201.2.1", "10.66.12.0/24", ""), false);
+                 BgpSpeaker tabby = InteropSupport.startTabby(lab.center(), """
+                         router id 10.201.1.1;
+                         protocol bgp client1 { local 10.201.1.1 as 64512; neighbor 10.201.1.2 as 64512; direct;
+                           rr client; rr cluster id 1.1.1.1; next hop self; import all; export all; %s }
+                         protocol bgp client2 { local 10.201.2.1 as 64512; neighbor 10.201.2.2 as 64512; direct;
+                           rr client; rr cluster id 1.1.1.1; next hop self; import all; export all; %s }
+                         """.formatted(TIMERS, TIMERS), RouterFamily.IPV4)) {
+                await().atMost(WAIT).until(() -> one.routes().contains("10.66.12.0/24")
+                        && two.routes().contains("10.66.11.0/24"));
+                String reflected = one.birdc("show route 10.66.12.0/24 all");
+                assertThat(reflected).contains("BGP.originator_id: 10.201.2.2").contains("BGP.cluster_list: 1.1.1.1")
+                        .contains("BGP.next_hop: 10.201.1.1");
+            }
+        }
+    }
+
     static String birdConfig(String routerId, String self, String neighbor, String route, String extra) {
         return """
                 router id %s;
