@@ -22,6 +22,7 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -135,20 +136,24 @@ public final class BgpSpeaker implements AutoCloseable {
 
     /** Originates {@code prefix} (ORIGIN IGP, our next hop); replaces an earlier origination of it. */
     public void originate(Prefix prefix) {
-        requireNonNull(prefix, "prefix is null");
-        rib.call(r -> {
-            r.originate(prefix, ORIGINATED);
-            return null;
-        });
+        originate(List.of(requireNonNull(prefix, "prefix is null")));
+    }
+
+    /** Originates every prefix of {@code prefixes} in one RIB step, so they leave in shared UPDATEs. */
+    public void originate(Collection<? extends Prefix> prefixes) {
+        List<Prefix> copy = List.copyOf(prefixes);
+        rib.post(() -> copy.forEach(prefix -> rib.rib().originate(prefix, ORIGINATED)));
     }
 
     /** Stops originating {@code prefix}. */
     public void withdrawOriginated(Prefix prefix) {
-        requireNonNull(prefix, "prefix is null");
-        rib.call(r -> {
-            r.withdrawOriginated(prefix);
-            return null;
-        });
+        withdrawOriginated(List.of(requireNonNull(prefix, "prefix is null")));
+    }
+
+    /** Stops originating every prefix of {@code prefixes}, in one RIB step. */
+    public void withdrawOriginated(Collection<? extends Prefix> prefixes) {
+        List<Prefix> copy = List.copyOf(prefixes);
+        rib.post(() -> copy.forEach(prefix -> rib.rib().withdrawOriginated(prefix)));
     }
 
     /**

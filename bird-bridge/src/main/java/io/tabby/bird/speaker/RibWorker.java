@@ -124,6 +124,11 @@ final class RibWorker implements AutoCloseable {
         return result;
     }
 
+    /** The RIB itself, for tasks already running on the RIB thread. */
+    Rib rib() {
+        return rib;
+    }
+
     void post(Runnable task) {
         queue.add(task);
     }

@@ -45,6 +45,28 @@ class TwoSpeakersIT {
     }
 
     @Test
+    void aLargeTableCrossesTheWriteBufferMarkAndArrivesWhole() throws Exception {
+        int portA = TestConfigs.freePort();
+        int portB = TestConfigs.freePort();
+        try (BgpSpeaker a = start("127.0.0.1", 65001, "127.0.0.2", portB, 65002, "10.10.1.0/24", "", portA);
+             BgpSpeaker b = start("127.0.0.2", 65002, "127.0.0.1", portA, 65001, "10.10.2.0/24", "", portB)) {
+            await().atMost(WAIT).until(() -> established(a) && established(b));
+            // 250,000 /32s: about 1.2 MB of UPDATEs, above the 1 MB high-water mark of the channel.
+            java.util.List<Prefix> table = new java.util.ArrayList<>();
+            for (int i = 0; i < 250_000; i++) {
+                table.add(new io.tabby.bird.wire.Ipv4Prefix(0x0b000000 + i, 32));
+            }
+            a.originate(table);
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> b.inspectRib(rib -> rib.prefixCount()).get(5, TimeUnit.SECONDS) == 250_002);
+            a.withdrawOriginated(table);
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> b.inspectRib(rib -> rib.prefixCount()).get(5, TimeUnit.SECONDS) == 2);
+            assertThat(established(a) && established(b)).isTrue();
+        }
+    }
+
+    @Test
     void md5WithTheSamePasswordEstablishes() {
         int portA = TestConfigs.freePort();
         int portB = TestConfigs.freePort();
