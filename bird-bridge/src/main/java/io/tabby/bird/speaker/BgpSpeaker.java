@@ -191,9 +191,28 @@ public final class BgpSpeaker implements AutoCloseable {
         if (listener != null) {
             listener.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
         }
-        sockets.close();
+        // The RIB first: it must not write to connections whose loops are stopping.
         rib.close();
+        sockets.close();
         LOG.info("BGP speaker stopped");
+    }
+
+    /**
+     * Stops for a graceful restart: every connection is closed without a NOTIFICATION, as if the
+     * process had died, so peers that support graceful restart keep our routes (stale) until a new
+     * speaker started with {@link SpeakerOptions#restartedLocally()} has re-sent them (RFC 4724).
+     */
+    public void closeForRestart() {
+        for (PeerSession peer : sessions.values()) {
+            peer.loop().submit(peer::abandon).awaitUninterruptibly(2, TimeUnit.SECONDS);
+        }
+        if (listener != null) {
+            listener.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+        }
+        // The RIB first: it must not write to connections whose loops are stopping.
+        rib.close();
+        sockets.close();
+        LOG.info("BGP speaker stopped for a graceful restart");
     }
 
     private void accept(Channel channel) {

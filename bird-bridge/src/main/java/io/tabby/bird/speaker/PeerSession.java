@@ -7,25 +7,24 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoop;
 import io.tabby.bird.config.BgpProtocol;
 import io.tabby.bird.rib.PeerInfo;
-import io.tabby.bird.session.CollisionDetection;
 import io.tabby.bird.session.FsmAction;
 import io.tabby.bird.session.FsmEvent;
 import io.tabby.bird.session.Negotiated;
 import io.tabby.bird.session.PeerMemory;
 import io.tabby.bird.session.SessionConfig;
 import io.tabby.bird.session.SessionFsm;
+import io.tabby.bird.session.SessionState;
 import io.tabby.bird.session.TimerKind;
 import io.tabby.bird.transport.BgpConnection;
 import io.tabby.bird.transport.BgpSockets;
 import io.tabby.bird.transport.ConnectionListener;
 import io.tabby.bird.transport.LoopTimers;
-import io.tabby.bird.wire.Bytes;
 import io.tabby.bird.wire.attr.AttributeInterner;
 import io.tabby.bird.wire.codec.SessionOptions;
-import java.net.Inet4Address;
+import io.tabby.bird.wire.message.BgpMessage;
+import io.tabby.bird.wire.message.Keepalive;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -85,8 +84,7 @@ final class PeerSession implements ConnectionListener {
 
     /** The RIB's view of this peer before any session (router id unknown, no local address). */
     PeerInfo initialInfo() {
-        return new PeerInfo(id, protocol.neighbor(), protocol.neighborAs(), 0, protocol.internal(), protocol.rrClient(),
-                nextHopSelf(), 0, Bytes.EMPTY);
+        return PeerInfos.initial(id, protocol);
     }
 
     /** {@code enable}: ManualStart, clearing a pending error wait. */
@@ -111,6 +109,23 @@ final class PeerSession implements ConnectionListener {
         if (primary != null) {
             handle(primary, new FsmEvent.ManualStop());
         }
+    }
+
+    /**
+     * Drops every connection without a NOTIFICATION, as a crash would, and stays down: a peer with
+     * graceful restart keeps our routes until we are back (RFC 4724 §4.2).
+     */
+    void abandon() {
+        enabled = false;
+        status.enabled(false);
+        if (secondary != null) {
+            discard(secondary);
+            secondary = null;
+        }
+        if (primary != null) {
+            discard(primary);
+        }
+        peerTimers.stopAll();
     }
 
     /** A connection from the peer's address was accepted; its handlers run on {@link #loop}. */
@@ -221,7 +236,7 @@ final class PeerSession implements ConnectionListener {
             case FsmAction.Connect _ -> connect(attempt);
             case FsmAction.CloseConnection _ -> attempt.closeConnection();
             case FsmAction.SendOpen send -> send(attempt, send.open());
-            case FsmAction.SendKeepalive _ -> send(attempt, io.tabby.bird.wire.message.Keepalive.INSTANCE);
+            case FsmAction.SendKeepalive _ -> send(attempt, Keepalive.INSTANCE);
             case FsmAction.SendNotification send -> send(attempt, send.notification());
             case FsmAction.StartTimer start -> timers(attempt, start.kind()).start(start.kind(), start.duration());
             case FsmAction.StopTimer stop -> timers(attempt, stop.kind()).stop(stop.kind());
@@ -245,7 +260,7 @@ final class PeerSession implements ConnectionListener {
         return kind.peerScoped() ? peerTimers : attempt.timers;
     }
 
-    private void send(Attempt attempt, io.tabby.bird.wire.message.BgpMessage message) {
+    private void send(Attempt attempt, BgpMessage message) {
         if (attempt.connection != null) {
             attempt.connection.send(message);
         }
@@ -279,7 +294,7 @@ final class PeerSession implements ConnectionListener {
                 attach(attempt, connection, true);
                 handle(attempt, new FsmEvent.TcpConnectionAcknowledged());
             } else {
-                String why = done.cause() == null ? "Connection failed" : describe(done.cause());
+                String why = done.cause() == null ? "Connection failed" : BgpConnection.describe(done.cause());
                 status.lastError("Socket: " + why);
                 handle(attempt, new FsmEvent.TcpConnectionFails(why));
             }
@@ -290,12 +305,9 @@ final class PeerSession implements ConnectionListener {
         BgpConnection connection = attempt.connection;
         connection.useOptions(negotiated.options().receive(), negotiated.options().send());
         status.lastError(null);
-        status.neighborRouterId(routerId(negotiated.peerRouterId()));
-        InetAddress local = connection.localAddress().getAddress();
-        int localIpv4 = local instanceof Inet4Address ? SessionConfigs.ipv4(local) : 0;
-        Bytes localIpv6 = local instanceof Inet4Address ? Bytes.EMPTY : Bytes.of(local.getAddress());
-        PeerInfo up = new PeerInfo(id, protocol.neighbor(), protocol.neighborAs(), negotiated.peerRouterId(),
-                protocol.internal(), protocol.rrClient(), nextHopSelf(), localIpv4, localIpv6);
+        status.neighborRouterId(SessionConfigs.address(negotiated.peerRouterId()));
+        PeerInfo up = PeerInfos.established(id, protocol, negotiated.peerRouterId(),
+                connection.localAddress().getAddress());
         rib.established(up, negotiated.options().send(), negotiated.families(), connection);
     }
 
@@ -319,26 +331,13 @@ final class PeerSession implements ConnectionListener {
             secondary = null;
             return;
         }
-        Optional<Negotiated> known = primary.fsm.negotiated().or(secondary.fsm::negotiated);
-        if (known.isEmpty()) {
+        Optional<Attempt> loser = CollisionChoice.loser(primary, secondary, config);
+        if (loser.isEmpty()) {
             return;
         }
-        Attempt loser;
-        if (primary.outgoing == secondary.outgoing) {
-            loser = secondary;
-        } else {
-            Attempt out = primary.outgoing ? primary : secondary;
-            Attempt in = primary.outgoing ? secondary : primary;
-            Optional<CollisionDetection.Side> side = CollisionDetection.resolve(config.routerId(), config.localAs(),
-                    known.get().peerRouterId(), known.get().peerAs(), out.fsm.state(), in.fsm.state());
-            if (side.isEmpty()) {
-                return;
-            }
-            loser = side.get() == CollisionDetection.Side.OUTGOING ? out : in;
-        }
         LOG.info("{}: connection collision, closing the {} connection", protocol.name(),
-                loser.outgoing ? "outgoing" : "incoming");
-        handle(loser, new FsmEvent.OpenCollisionDump());
+                loser.get().outgoing ? "outgoing" : "incoming");
+        handle(loser.get(), new FsmEvent.OpenCollisionDump());
     }
 
     private void discard(Attempt attempt) {
@@ -351,7 +350,7 @@ final class PeerSession implements ConnectionListener {
         if (primary != null) {
             status.state(primary.fsm.state(), clock.instant());
             primary.fsm.lastDown().filter(d -> d.isError()).ifPresent(d -> {
-                if (primary.fsm.state() != io.tabby.bird.session.SessionState.ESTABLISHED) {
+                if (primary.fsm.state() != SessionState.ESTABLISHED) {
                     status.lastError(d.describe());
                 }
             });
@@ -362,24 +361,4 @@ final class PeerSession implements ConnectionListener {
         return SessionOptions.BASELINE.withExternal(!protocol.internal());
     }
 
-    private boolean nextHopSelf() {
-        return protocol.nextHop() == BgpProtocol.NextHop.SELF;
-    }
-
-    private static InetAddress routerId(int id) {
-        try {
-            return InetAddress.getByAddress(new byte[] {(byte) (id >>> 24), (byte) (id >>> 16), (byte) (id >>> 8), (byte) id});
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String describe(Throwable cause) {
-        String message = cause.getMessage();
-        if (message == null || message.isBlank()) {
-            return cause.getClass().getSimpleName();
-        }
-        int colon = message.lastIndexOf(": ");
-        return colon >= 0 ? message.substring(colon + 2) : message;
-    }
 }

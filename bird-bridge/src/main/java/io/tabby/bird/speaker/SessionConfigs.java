@@ -64,4 +64,9 @@ final class SessionConfigs {
         byte[] b = address.getAddress();
         return (b[0] & 0xff) << 24 | (b[1] & 0xff) << 16 | (b[2] & 0xff) << 8 | b[3] & 0xff;
     }
+
+    /** A 32-bit BGP identifier as the dotted address it is printed as. */
+    static InetAddress address(int id) {
+        return InetAddress.ofLiteral((id >>> 24) + "." + (id >>> 16 & 0xff) + "." + (id >>> 8 & 0xff) + "." + (id & 0xff));
+    }
 }

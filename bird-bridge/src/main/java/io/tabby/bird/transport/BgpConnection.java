@@ -190,7 +190,7 @@ public final class BgpConnection extends ChannelInboundHandlerAdapter {
     }
 
     /** A socket error as BIRD's status column words it ("Connection reset by peer", ...). */
-    static String describe(Throwable cause) {
+    public static String describe(Throwable cause) {
         String message = cause.getMessage();
         if (message == null || message.isBlank()) {
             return cause.getClass().getSimpleName();

@@ -12,6 +12,9 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.epoll.Epoll;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.epoll.EpollEventLoopGroup;
 import io.netty.channel.epoll.EpollServerSocketChannel;
@@ -45,6 +48,8 @@ public final class BgpSockets implements AutoCloseable {
 
     private final EventLoopGroup group;
     private final boolean epoll;
+    /** Every open BGP connection, so that close() ends them before the loops that serve them stop. */
+    private final ChannelGroup channels = new DefaultChannelGroup("bgp", GlobalEventExecutor.INSTANCE);
 
     /** {@code threads} event loops made by {@code threadFactory}. */
     public BgpSockets(int threads, ThreadFactory threadFactory) {
@@ -90,6 +95,7 @@ public final class BgpSockets implements AutoCloseable {
                 .childHandler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel channel) {
+                        channels.add(channel);
                         onAccept.accept(channel);
                     }
                 });
@@ -124,9 +130,11 @@ public final class BgpSockets implements AutoCloseable {
             requireMd5("neighbor " + remote.getAddress().getHostAddress());
             bootstrap.option(EpollChannelOption.TCP_MD5SIG, keys(Map.of(remote.getAddress(), password.get())));
         }
-        return source.isPresent()
+        ChannelFuture future = source.isPresent()
                 ? bootstrap.connect(remote, new InetSocketAddress(source.get(), 0))
                 : bootstrap.connect(remote);
+        channels.add(future.channel());
+        return future;
     }
 
     private void requireMd5(String where) {
@@ -145,6 +153,7 @@ public final class BgpSockets implements AutoCloseable {
 
     @Override
     public void close() {
+        channels.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     }
 }

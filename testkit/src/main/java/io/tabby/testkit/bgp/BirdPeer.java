@@ -34,6 +34,15 @@ public final class BirdPeer implements AutoCloseable {
      * foreground; returns once its control socket answers.
      */
     public static BirdPeer start(String namespace, Path dir, String name, String configText, boolean ipv6) {
+        return start(namespace, dir, name, configText, ipv6, List.of());
+    }
+
+    /**
+     * As {@link #start(String, Path, String, String, boolean)} with extra daemon flags, such as
+     * {@code -R} (graceful restart recovery, as calico/node starts BIRD).
+     */
+    public static BirdPeer start(String namespace, Path dir, String name, String configText, boolean ipv6,
+            List<String> flags) {
         requireNonNull(configText, "configText is null");
         Path config = dir.resolve("bgpn-" + name + ".conf");
         Path socket = dir.resolve("bgpn-" + name + ".ctl");
@@ -42,8 +51,10 @@ public final class BirdPeer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        DaemonProcess daemon = DaemonProcess.start(name, List.of("ip", "netns", "exec", namespace, ipv6 ? "bird6" : "bird",
-                "-f", "-c", config.toString(), "-s", socket.toString()), dir.resolve("bgpn-" + name + ".log"));
+        List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", namespace, ipv6 ? "bird6" : "bird", "-f", "-c",
+                config.toString(), "-s", socket.toString()));
+        argv.addAll(flags);
+        DaemonProcess daemon = DaemonProcess.start(name, argv, dir.resolve("bgpn-" + name + ".log"));
         BirdPeer peer = new BirdPeer(daemon, config, socket, ipv6);
         try {
             daemon.awaitReady(() -> Files.exists(socket) && peer.tryBirdc("show status").exit() == 0, 10);
@@ -111,6 +122,11 @@ public final class BirdPeer implements AutoCloseable {
         if (!out.contains("Reconfigured") && !out.contains("Reconfiguration in progress")) {
             throw new IllegalStateException("birdc configure did not reconfigure:\n" + out);
         }
+    }
+
+    /** SIGKILL: the daemon dies without closing its sessions or cleaning up, as in a crash. */
+    public void kill() {
+        daemon.kill();
     }
 
     public String log() {

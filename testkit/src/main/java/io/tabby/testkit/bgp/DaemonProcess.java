@@ -73,6 +73,16 @@ final class DaemonProcess implements AutoCloseable {
         throw new IllegalStateException(name + " was not ready after " + seconds + " s:\n" + log());
     }
 
+    /** SIGKILL, as a crash: the daemon cleans nothing up. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** SIGTERM, then SIGKILL after 5 s. */
     @Override
     public void close() {
