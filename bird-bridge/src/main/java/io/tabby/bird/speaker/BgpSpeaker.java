@@ -58,7 +58,7 @@ public final class BgpSpeaker implements AutoCloseable {
         List<BgpProtocol> bgp = config.bgpProtocols();
         RibConfig ribConfig = RibConfig.of(localAs(bgp), routerId).withClusterId(clusterId(bgp, routerId));
         AttributeInterner interner = new AttributeInterner();
-        this.rib = new RibWorker(new Rib(ribConfig, interner, options.bestPathListener()),
+        this.rib = new RibWorker(new Rib(ribConfig, interner, options.bestPathListener()), interner,
                 Thread.ofPlatform().name("bgp-rib").daemon(true).factory());
         this.sockets = new BgpSockets(options.ioThreads(), options.ioThreadFactory());
         try {

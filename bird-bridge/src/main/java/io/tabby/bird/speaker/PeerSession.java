@@ -91,7 +91,7 @@ final class PeerSession implements ConnectionListener {
     void start() {
         enabled = true;
         status.enabled(true);
-        if (primary == null) {
+        if (primary == null || primary.discarded) {
             primary = newAttempt();
         }
         handle(primary, new FsmEvent.ManualStart());

@@ -8,6 +8,7 @@ import io.tabby.bird.rib.Rib;
 import io.tabby.bird.transport.BgpConnection;
 import io.tabby.bird.wire.AfiSafi;
 import io.tabby.bird.wire.PrefixList;
+import io.tabby.bird.wire.attr.AttributeInterner;
 import io.tabby.bird.wire.codec.DecodeResult;
 import io.tabby.bird.wire.codec.SessionOptions;
 import io.tabby.bird.wire.message.Update;
@@ -35,8 +36,12 @@ import org.apache.logging.log4j.Logger;
 final class RibWorker implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger(RibWorker.class);
     private static final int BATCH = 512;
+    private static final int SWEEP_FLOOR = 4096;
 
     private final Rib rib;
+    private final AttributeInterner interner;
+    /** Sweep unused attribute sets once the interner grows past this. */
+    private int sweepAt = SWEEP_FLOOR;
     private final BlockingQueue<Runnable> queue = new LinkedBlockingQueue<>();
     private final Map<Integer, Outbound> outbound = new HashMap<>();
     private final Map<Integer, ImportFilter> importFilters = new HashMap<>();
@@ -47,8 +52,9 @@ final class RibWorker implements AutoCloseable {
     private record Outbound(BgpConnection connection, PeerInfo peer) {
     }
 
-    RibWorker(Rib rib, java.util.concurrent.ThreadFactory threadFactory) {
+    RibWorker(Rib rib, AttributeInterner interner, java.util.concurrent.ThreadFactory threadFactory) {
         this.rib = requireNonNull(rib, "rib is null");
+        this.interner = requireNonNull(interner, "interner is null");
         this.thread = threadFactory.newThread(this::run);
         this.thread.start();
     }
@@ -148,6 +154,7 @@ final class RibWorker implements AutoCloseable {
                 }
                 batch.clear();
                 sendStaged();
+                sweepIfGrown();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -181,6 +188,18 @@ final class RibWorker implements AutoCloseable {
         }
         for (Map.Entry<Integer, PeerStatusCell> e : statusCells.entrySet()) {
             e.getValue().counts(rib.importedCount(e.getKey()), rib.exportedCount(e.getKey()));
+        }
+    }
+
+    /**
+     * Attribute sets of withdrawn routes stay interned until swept; a sweep walks every route, so
+     * it runs only when the interner has doubled since the last one.
+     */
+    private void sweepIfGrown() {
+        if (interner.size() > sweepAt) {
+            rib.sweepAttributes();
+            sweepAt = Math.max(SWEEP_FLOOR, 2 * interner.size());
+            LOG.debug("swept attribute sets: {} in use", interner.size());
         }
     }
 
