@@ -108,6 +108,16 @@ public final class Rib {
         LOG.debug("peer {} down: {} routes kept stale", peerId, state.in.size());
     }
 
+    /**
+     * Forgets a neighbour that left the configuration: whatever it sent is withdrawn first, as on
+     * a session end without graceful restart. Its id must not be registered again.
+     */
+    public void removePeer(int peerId) {
+        peerDown(peerId, Set.of());
+        peers.remove(peerId);
+        exportRules.forget();
+    }
+
     /** Drops the peer's routes of these families still marked stale ({@code FlushStale}). */
     public void flushStale(int peerId, Set<AfiSafi> families) {
         PeerState state = state(peerId);

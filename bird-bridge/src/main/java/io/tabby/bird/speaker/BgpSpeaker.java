@@ -10,7 +10,6 @@ import io.tabby.bird.config.StaticProtocol;
 import io.tabby.bird.config.StaticRoute;
 import io.tabby.bird.rib.Rib;
 import io.tabby.bird.rib.RibConfig;
-import io.tabby.bird.session.SessionConfig;
 import io.tabby.bird.transport.BgpFrameDecoder;
 import io.tabby.bird.transport.BgpSockets;
 import io.tabby.bird.wire.Prefix;
@@ -23,11 +22,14 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -37,67 +39,50 @@ import org.apache.logging.log4j.Logger;
 /**
  * A running BGP speaker for one BIRD configuration (one per address family, as {@code bird} and
  * {@code bird6}): one session per {@code protocol bgp}, the static protocols' routes originated,
- * a listening socket for incoming connections. Thread-safe; every method returns at once.
+ * a listening socket for incoming connections. Thread-safe; only {@link #close} and
+ * {@link #reconfigure} wait (briefly) for the sessions.
  */
 public final class BgpSpeaker implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger(BgpSpeaker.class);
     /** What a route we originate carries before export rewrites it per peer: ORIGIN IGP, empty AS_PATH. */
     private static final AttributeSet ORIGINATED = AttributeSet.of(Origin.IGP, AsPath.EMPTY);
 
+    private final SpeakerOptions options;
+    private final SpeakerIdentity identity;
+    private final AttributeInterner interner = new AttributeInterner();
     private final RibWorker rib;
     private final BgpSockets sockets;
-    private final Map<String, PeerSession> sessions = new LinkedHashMap<>();
-    private final Map<String, PeerStatusCell> status = new LinkedHashMap<>();
-    private final Map<Integer, String> names = new HashMap<>();
-    private final Map<InetAddress, PeerSession> byAddress = new HashMap<>();
     private final Channel listener;
+    /** Protocol name to session, in configuration order; replaced whole (copy on write). */
+    private volatile Map<String, PeerSession> sessions = Map.of();
+    private BirdConfig current;
+    private int lastId;
 
     private BgpSpeaker(BirdConfig config, SpeakerOptions options) {
-        int routerId = SessionConfigs.ipv4(config.routerId().orElseThrow(() -> new IllegalArgumentException(
-                "the configuration has no 'router id': add 'router id A.B.C.D;'")));
-        List<BgpProtocol> bgp = config.bgpProtocols();
-        RibConfig ribConfig = RibConfig.of(localAs(bgp), routerId).withClusterId(clusterId(bgp, routerId));
-        AttributeInterner interner = new AttributeInterner();
+        this.options = options;
+        this.identity = SpeakerIdentity.of(config);
+        RibConfig ribConfig = RibConfig.of(identity.localAs(), identity.routerId()).withClusterId(identity.clusterId());
         this.rib = new RibWorker(new Rib(ribConfig, interner, options.bestPathListener()), interner,
                 Thread.ofPlatform().name("bgp-rib").daemon(true).factory());
         this.sockets = new BgpSockets(options.ioThreads(), options.ioThreadFactory());
         try {
-            int id = 0;
-            Map<InetAddress, String> passwords = new HashMap<>();
-            for (BgpProtocol protocol : bgp) {
-                id++;
-                SessionConfig session = SessionConfigs.of(protocol, routerId);
-                PeerStatusCell cell = new PeerStatusCell(protocol.name(), protocol.neighbor(), protocol.neighborAs(),
-                        options.clock().instant());
-                PeerSession peer = new PeerSession(id, protocol, session, sockets.nextLoop(), sockets, rib, interner, cell,
-                        options.clock(), options.restartedLocally());
-                if (byAddress.putIfAbsent(protocol.neighbor(), peer) != null) {
-                    throw new IllegalArgumentException("protocol " + protocol.name() + ": neighbor "
-                            + protocol.neighbor().getHostAddress() + " is already used by protocol "
-                            + byAddress.get(protocol.neighbor()).protocol().name() + "; use one protocol per neighbor");
-                }
-                protocol.password().ifPresent(p -> passwords.put(protocol.neighbor(), p));
-                sessions.put(protocol.name(), peer);
-                status.put(protocol.name(), cell);
-                names.put(id, protocol.name());
-                rib.addPeer(peer.initialInfo(), options.policies().importFilter(config, protocol),
-                        options.policies().exportFilter(config, protocol), cell);
+            checkNeighbors(config.bgpProtocols());
+            Map<String, PeerSession> created = new LinkedHashMap<>();
+            for (BgpProtocol protocol : config.bgpProtocols()) {
+                created.put(protocol.name(), create(config, protocol));
             }
+            this.sessions = Collections.unmodifiableMap(created);
+            List<BgpProtocol> bgp = config.bgpProtocols();
             this.listener = options.listenEnabled() && !bgp.isEmpty()
-                    ? sockets.listen(listenAddress(config, options, bgp), passwords, this::accept)
+                    ? sockets.listen(listenAddress(config, options, bgp), passwords(bgp), this::accept)
                     : null;
-            for (BirdProtocol protocol : config.protocols()) {
-                if (protocol instanceof StaticProtocol statics) {
-                    for (StaticRoute route : statics.routes()) {
-                        originate(Prefixes.of(route.prefix()));
-                    }
-                }
-            }
         } catch (RuntimeException e) {
             sockets.close();
             rib.close();
             throw e;
         }
+        this.current = config;
+        originate(staticPrefixes(config));
         sessions.values().forEach(peer -> peer.loop().execute(peer::start));
         LOG.info("BGP speaker up: router id {}, {} protocols{}", config.routerId().get().getHostAddress(),
                 sessions.size(), listener == null ? "" : ", listening on " + listener.localAddress());
@@ -116,17 +101,18 @@ public final class BgpSpeaker implements AutoCloseable {
     /** Every BGP protocol's status, in configuration order. */
     public List<PeerStatus> peers() {
         List<PeerStatus> out = new ArrayList<>();
-        status.values().forEach(cell -> out.add(cell.snapshot()));
+        sessions.values().forEach(peer -> out.add(peer.status().snapshot()));
         return out;
     }
 
     public Optional<PeerStatus> peer(String protocolName) {
-        return Optional.ofNullable(status.get(protocolName)).map(PeerStatusCell::snapshot);
+        return Optional.ofNullable(sessions.get(protocolName)).map(peer -> peer.status().snapshot());
     }
 
     /** The protocol name of a RIB peer id ({@link io.tabby.bird.rib.PeerInfo#id()}); empty for 0, the local speaker. */
     public Optional<String> protocolName(int peerId) {
-        return Optional.ofNullable(names.get(peerId));
+        return sessions.values().stream().filter(peer -> peer.id() == peerId).map(peer -> peer.protocol().name())
+                .findFirst();
     }
 
     /** Where the speaker listens, once bound. */
@@ -182,18 +168,102 @@ public final class BgpSpeaker implements AutoCloseable {
         return peer != null;
     }
 
+    /**
+     * Applies a new configuration the way BIRD's {@code configure} does: a protocol whose session
+     * options and import policy are unchanged keeps its session (only a changed export policy is
+     * re-evaluated); a changed one restarts; new ones start and removed ones stop with Cease.
+     * Static routes are originated or withdrawn by difference. Nothing changes if the new
+     * configuration is refused.
+     *
+     * @throws IllegalArgumentException naming what cannot change at run time (router id, AS, cluster
+     *     id, listen address) or what is wrong with a protocol
+     */
+    public synchronized Reconfiguration reconfigure(BirdConfig next) {
+        requireNonNull(next, "next is null");
+        SpeakerIdentity proposed = SpeakerIdentity.of(next);
+        // Without BGP protocols the AS and cluster id are placeholders that nothing uses.
+        boolean sameIdentity = next.bgpProtocols().isEmpty()
+                ? proposed.routerId() == identity.routerId() : proposed.equals(identity);
+        if (!sameIdentity || !next.listen().equals(current.listen())) {
+            throw new IllegalArgumentException("the router id, local AS, rr cluster id or 'listen bgp' changed: "
+                    + "they cannot change while the speaker runs; restart it to apply them");
+        }
+        next.bgpProtocols().forEach(protocol -> SessionConfigs.of(protocol, identity.routerId()));
+        checkNeighbors(next.bgpProtocols());
+        Map<String, PeerSession> before = sessions;
+        Map<String, PeerSession> after = new LinkedHashMap<>();
+        List<String> unchanged = new ArrayList<>();
+        List<String> reloaded = new ArrayList<>();
+        List<String> restarted = new ArrayList<>();
+        List<String> added = new ArrayList<>();
+        List<PeerSession> stopping = new ArrayList<>();
+        for (BgpProtocol protocol : next.bgpProtocols()) {
+            PeerSession old = before.get(protocol.name());
+            ProtocolDiff.Change change = old == null ? ProtocolDiff.Change.RESTART
+                    : ProtocolDiff.of(current, old.protocol(), next, protocol);
+            switch (change) {
+                case UNCHANGED -> {
+                    after.put(protocol.name(), old);
+                    unchanged.add(protocol.name());
+                }
+                case EXPORT_CHANGED -> {
+                    after.put(protocol.name(), old);
+                    reloaded.add(protocol.name());
+                    var filter = options.policies().exportFilter(next, protocol);
+                    rib.post(() -> rib.rib().replaceExportFilter(old.id(), filter));
+                }
+                case RESTART -> {
+                    if (old != null) {
+                        stopping.add(old);
+                        restarted.add(protocol.name());
+                    } else {
+                        added.add(protocol.name());
+                    }
+                    after.put(protocol.name(), null);
+                }
+            }
+        }
+        List<String> removed = new ArrayList<>();
+        before.forEach((name, peer) -> {
+            if (!after.containsKey(name)) {
+                stopping.add(peer);
+                removed.add(name);
+            }
+        });
+        for (PeerSession peer : stopping) {
+            peer.loop().submit(peer::stop).awaitUninterruptibly(2, TimeUnit.SECONDS);
+            rib.removePeer(peer.id());
+        }
+        List<PeerSession> starting = new ArrayList<>();
+        for (BgpProtocol protocol : next.bgpProtocols()) {
+            if (after.get(protocol.name()) == null) {
+                PeerSession peer = create(next, protocol);
+                after.put(protocol.name(), peer);
+                starting.add(peer);
+            }
+        }
+        this.sessions = Collections.unmodifiableMap(after);
+        if (listener != null) {
+            sockets.setPasswords(listener, passwords(next.bgpProtocols()));
+        }
+        Set<Prefix> oldStatics = staticPrefixes(current);
+        Set<Prefix> newStatics = staticPrefixes(next);
+        withdrawOriginated(oldStatics.stream().filter(p -> !newStatics.contains(p)).toList());
+        originate(newStatics.stream().filter(p -> !oldStatics.contains(p)).toList());
+        this.current = next;
+        starting.forEach(peer -> peer.loop().execute(peer::start));
+        Reconfiguration result = new Reconfiguration(unchanged, reloaded, restarted, added, removed);
+        LOG.info("reconfigured: {}", result);
+        return result;
+    }
+
     /** Ends every session with Cease (administrative shutdown), then stops the threads. */
     @Override
     public void close() {
         for (PeerSession peer : sessions.values()) {
             peer.loop().submit(peer::stop).awaitUninterruptibly(2, TimeUnit.SECONDS);
         }
-        if (listener != null) {
-            listener.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
-        }
-        // The RIB first: it must not write to connections whose loops are stopping.
-        rib.close();
-        sockets.close();
+        shutDown();
         LOG.info("BGP speaker stopped");
     }
 
@@ -206,18 +276,34 @@ public final class BgpSpeaker implements AutoCloseable {
         for (PeerSession peer : sessions.values()) {
             peer.loop().submit(peer::abandon).awaitUninterruptibly(2, TimeUnit.SECONDS);
         }
+        shutDown();
+        LOG.info("BGP speaker stopped for a graceful restart");
+    }
+
+    private void shutDown() {
         if (listener != null) {
             listener.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
         }
         // The RIB first: it must not write to connections whose loops are stopping.
         rib.close();
         sockets.close();
-        LOG.info("BGP speaker stopped for a graceful restart");
+    }
+
+    private PeerSession create(BirdConfig config, BgpProtocol protocol) {
+        int id = ++lastId;
+        PeerStatusCell cell = new PeerStatusCell(protocol.name(), protocol.neighbor(), protocol.neighborAs(),
+                options.clock().instant());
+        PeerSession peer = new PeerSession(id, protocol, SessionConfigs.of(protocol, identity.routerId()),
+                sockets.nextLoop(), sockets, rib, interner, cell, options.clock(), options.restartedLocally());
+        rib.addPeer(peer.initialInfo(), options.policies().importFilter(config, protocol),
+                options.policies().exportFilter(config, protocol), cell);
+        return peer;
     }
 
     private void accept(Channel channel) {
         InetAddress remote = ((InetSocketAddress) channel.remoteAddress()).getAddress();
-        PeerSession peer = byAddress.get(remote);
+        PeerSession peer = sessions.values().stream().filter(p -> p.protocol().neighbor().equals(remote)).findFirst()
+                .orElse(null);
         if (peer == null) {
             // BIRD's words for the same thing.
             LOG.warn("Unexpected connect from unknown address {}", remote.getHostAddress());
@@ -228,6 +314,36 @@ public final class BgpSpeaker implements AutoCloseable {
         peer.incoming(channel);
     }
 
+    private static void checkNeighbors(List<BgpProtocol> bgp) {
+        Map<InetAddress, String> seen = new HashMap<>();
+        for (BgpProtocol protocol : bgp) {
+            String other = seen.putIfAbsent(protocol.neighbor(), protocol.name());
+            if (other != null) {
+                throw new IllegalArgumentException("protocol " + protocol.name() + ": neighbor "
+                        + protocol.neighbor().getHostAddress() + " is already used by protocol " + other
+                        + "; use one protocol per neighbor");
+            }
+        }
+    }
+
+    private static Map<InetAddress, String> passwords(List<BgpProtocol> bgp) {
+        Map<InetAddress, String> passwords = new HashMap<>();
+        bgp.forEach(protocol -> protocol.password().ifPresent(p -> passwords.put(protocol.neighbor(), p)));
+        return passwords;
+    }
+
+    private static Set<Prefix> staticPrefixes(BirdConfig config) {
+        Set<Prefix> prefixes = new LinkedHashSet<>();
+        for (BirdProtocol protocol : config.protocols()) {
+            if (protocol instanceof StaticProtocol statics) {
+                for (StaticRoute route : statics.routes()) {
+                    prefixes.add(Prefixes.of(route.prefix()));
+                }
+            }
+        }
+        return prefixes;
+    }
+
     private static InetSocketAddress listenAddress(BirdConfig config, SpeakerOptions options, List<BgpProtocol> bgp) {
         if (options.listen().isPresent()) {
             return options.listen().get();
@@ -235,35 +351,5 @@ public final class BgpSpeaker implements AutoCloseable {
         boolean v4 = bgp.getFirst().neighbor() instanceof Inet4Address;
         InetAddress any = InetAddress.ofLiteral(v4 ? "0.0.0.0" : "::");
         return new InetSocketAddress(config.listen().address().orElse(any), config.listen().port());
-    }
-
-    private static long localAs(List<BgpProtocol> bgp) {
-        if (bgp.isEmpty()) {
-            return 64512;
-        }
-        long as = bgp.getFirst().localAs();
-        for (BgpProtocol protocol : bgp) {
-            if (protocol.localAs() != as) {
-                throw new IllegalArgumentException("protocol " + protocol.name() + " has local as " + protocol.localAs()
-                        + " but protocol " + bgp.getFirst().name() + " has " + as
-                        + "; Tabby runs one AS per speaker: use the same 'local as' everywhere");
-            }
-        }
-        return as;
-    }
-
-    private static int clusterId(List<BgpProtocol> bgp, int routerId) {
-        Optional<Inet4Address> found = Optional.empty();
-        for (BgpProtocol protocol : bgp) {
-            if (protocol.rrClusterId().isPresent()) {
-                if (found.isPresent() && !found.equals(protocol.rrClusterId())) {
-                    throw new IllegalArgumentException("protocol " + protocol.name() + " has rr cluster id "
-                            + protocol.rrClusterId().get().getHostAddress() + " but another protocol has "
-                            + found.get().getHostAddress() + "; use one cluster id per speaker");
-                }
-                found = protocol.rrClusterId();
-            }
-        }
-        return found.map(SessionConfigs::ipv4).orElse(routerId);
     }
 }

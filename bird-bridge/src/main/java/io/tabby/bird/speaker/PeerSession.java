@@ -78,6 +78,15 @@ final class PeerSession implements ConnectionListener {
         return loop;
     }
 
+    /** The RIB's id for this peer; never reused within a speaker. */
+    int id() {
+        return id;
+    }
+
+    PeerStatusCell status() {
+        return status;
+    }
+
     BgpProtocol protocol() {
         return protocol;
     }

@@ -68,6 +68,16 @@ final class RibWorker implements AutoCloseable {
         });
     }
 
+    /** Forgets a peer that left the configuration; its routes are withdrawn. */
+    void removePeer(int peerId) {
+        post(() -> {
+            outbound.remove(peerId);
+            importFilters.remove(peerId);
+            statusCells.remove(peerId);
+            rib.removePeer(peerId);
+        });
+    }
+
     void established(PeerInfo peer, SessionOptions send, Set<AfiSafi> families, BgpConnection connection) {
         post(() -> {
             outbound.put(peer.id(), new Outbound(connection, peer));
@@ -153,8 +163,8 @@ final class RibWorker implements AutoCloseable {
                     runSafely(task);
                 }
                 batch.clear();
-                sendStaged();
-                sweepIfGrown();
+                runSafely(this::sendStaged);
+                runSafely(this::sweepIfGrown);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

@@ -114,6 +114,17 @@ public final class BgpSockets implements AutoCloseable {
         return bound.channel();
     }
 
+    /** Replaces the passwords on a listening socket from {@link #listen} (a reconfiguration). */
+    public void setPasswords(Channel listening, Map<InetAddress, String> passwords) {
+        if (!epoll) {
+            if (!passwords.isEmpty()) {
+                requireMd5("the listening socket");
+            }
+            return;
+        }
+        listening.config().setOption(EpollChannelOption.TCP_MD5SIG, keys(passwords));
+    }
+
     /**
      * Starts an outgoing connection on {@code loop}; call it on {@code loop}. {@code source} binds
      * the local address ({@code source address}); the attempt fails after {@code timeout}.
