@@ -203,6 +203,10 @@ final class PeerSession implements ConnectionListener {
         Attempt[] self = new Attempt[1];
         LoopTimers timers = new LoopTimers(loop, kind -> {
             if (!self[0].discarded) {
+                if (kind == TimerKind.CONNECT_RETRY && self[0].connecting != null) {
+                    // The SYN went unanswered (a dropped packet, or a TCP-MD5 key the peer does not share).
+                    status.lastError("Socket: Connection timed out");
+                }
                 handle(self[0], new FsmEvent.TimerExpired(kind));
             }
         });

@@ -87,6 +87,7 @@ class TwoSpeakersIT {
                     .until(() -> !a.peer("peer").orElseThrow().state().openSent()
                             && !b.peer("peer").orElseThrow().state().openSent());
             assertThat(a.peer("peer").orElseThrow().state()).isIn(SessionState.CONNECT, SessionState.ACTIVE);
+            assertThat(a.peer("peer").orElseThrow().lastError()).contains("Socket: Connection timed out");
         }
     }
 
