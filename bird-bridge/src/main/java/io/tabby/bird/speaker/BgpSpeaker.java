@@ -170,8 +170,10 @@ public final class BgpSpeaker implements AutoCloseable {
 
     /**
      * Applies a new configuration the way BIRD's {@code configure} does: a protocol whose session
-     * options and import policy are unchanged keeps its session (only a changed export policy is
-     * re-evaluated); a changed one restarts; new ones start and removed ones stop with Cease.
+     * options are unchanged keeps its session, a changed filter is re-applied (export: against what
+     * we have; import: to what the peer sends again after a ROUTE-REFRESH, or after a session
+     * restart if it cannot refresh); a changed protocol restarts; new ones start and removed ones
+     * stop with Cease.
      * Static routes are originated or withdrawn by difference. Nothing changes if the new
      * configuration is refused.
      *
@@ -201,26 +203,26 @@ public final class BgpSpeaker implements AutoCloseable {
             PeerSession old = before.get(protocol.name());
             ProtocolDiff.Change change = old == null ? ProtocolDiff.Change.RESTART
                     : ProtocolDiff.of(current, old.protocol(), next, protocol);
-            switch (change) {
-                case UNCHANGED -> {
-                    after.put(protocol.name(), old);
-                    unchanged.add(protocol.name());
+            if (change.restart()) {
+                if (old != null) {
+                    stopping.add(old);
+                    restarted.add(protocol.name());
+                } else {
+                    added.add(protocol.name());
                 }
-                case EXPORT_CHANGED -> {
-                    after.put(protocol.name(), old);
-                    reloaded.add(protocol.name());
-                    var filter = options.policies().exportFilter(next, protocol);
-                    rib.post(() -> rib.rib().replaceExportFilter(old.id(), filter));
-                }
-                case RESTART -> {
-                    if (old != null) {
-                        stopping.add(old);
-                        restarted.add(protocol.name());
-                    } else {
-                        added.add(protocol.name());
-                    }
-                    after.put(protocol.name(), null);
-                }
+                after.put(protocol.name(), null);
+                continue;
+            }
+            after.put(protocol.name(), old);
+            old.replaceProtocol(protocol);
+            (change.unchanged() ? unchanged : reloaded).add(protocol.name());
+            if (change.exportChanged()) {
+                var filter = options.policies().exportFilter(next, protocol);
+                rib.post(() -> rib.rib().replaceExportFilter(old.id(), filter));
+            }
+            if (change.importChanged()) {
+                rib.replaceImportFilter(old.id(), options.policies().importFilter(next, protocol));
+                old.loop().execute(old::refreshIn);
             }
         }
         List<String> removed = new ArrayList<>();

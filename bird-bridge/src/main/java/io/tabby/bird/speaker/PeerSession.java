@@ -23,6 +23,7 @@ import io.tabby.bird.wire.attr.AttributeInterner;
 import io.tabby.bird.wire.codec.SessionOptions;
 import io.tabby.bird.wire.message.BgpMessage;
 import io.tabby.bird.wire.message.Keepalive;
+import io.tabby.bird.wire.message.RouteRefresh;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -41,7 +42,8 @@ final class PeerSession implements ConnectionListener {
     private static final Logger LOG = LogManager.getLogger(PeerSession.class);
 
     private final int id;
-    private final BgpProtocol protocol;
+    /** Replaced only by a protocol with the same session options (a reconfiguration that kept it). */
+    private volatile BgpProtocol protocol;
     private final SessionConfig config;
     private final EventLoop loop;
     private final BgpSockets sockets;
@@ -76,6 +78,28 @@ final class PeerSession implements ConnectionListener {
 
     EventLoop loop() {
         return loop;
+    }
+
+    /** Takes the new definition of a kept protocol (same session options, other policies or position). */
+    void replaceProtocol(BgpProtocol next) {
+        this.protocol = requireNonNull(next, "next is null");
+    }
+
+    /**
+     * Asks the peer to send its routes again (RFC 2918) so a new import policy applies to them; a
+     * peer without route refresh gets its session restarted instead, as BIRD 1.6 does.
+     */
+    void refreshIn() {
+        Optional<Negotiated> up = primary == null || primary.fsm.state() != SessionState.ESTABLISHED
+                ? Optional.empty() : primary.fsm.negotiated();
+        if (up.isPresent() && up.get().routeRefresh()) {
+            up.get().families().forEach(family -> send(primary, RouteRefresh.of(family)));
+        } else if (up.isPresent()) {
+            LOG.info("{}: the peer cannot refresh routes; restarting the session for the new import policy",
+                    protocol.name());
+            stop();
+            start();
+        }
     }
 
     /** The RIB's id for this peer; never reused within a speaker. */

@@ -13,28 +13,36 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What a reconfiguration changes for one {@code protocol bgp} that exists before and after, as
- * BIRD decides on {@code configure}: nothing (the session stays up), only the export policy (the
- * session stays up and what the peer is sent is re-evaluated), or anything else, which restarts the
- * session. Where a protocol was written in the file, its description and debug switches do not
+ * What a reconfiguration changes for one {@code protocol bgp} that exists before and after: nothing
+ * (the session stays up), its policies only (the session stays up: a new export policy is
+ * re-evaluated against what we have, a new import policy is applied to the peer's routes sent again
+ * after a ROUTE-REFRESH), or anything else, which restarts the session. Where a protocol was written in the file, its description and debug switches do not
  * count. A policy is compared by what it means: a named filter by its body and by every function
  * of the configuration (filters call them: {@code calico_aggr()}), not by its name.
  */
 final class ProtocolDiff {
     private static final SourcePosition ANYWHERE = new SourcePosition("-", 1, 1);
 
-    enum Change { UNCHANGED, EXPORT_CHANGED, RESTART }
+    /** What changed; {@code restart} overrides the rest. */
+    record Change(boolean restart, boolean importChanged, boolean exportChanged) {
+        static final Change UNCHANGED = new Change(false, false, false);
+        static final Change RESTART = new Change(true, false, false);
+
+        boolean unchanged() {
+            return !restart && !importChanged && !exportChanged;
+        }
+    }
 
     private ProtocolDiff() {
     }
 
     static Change of(BirdConfig oldConfig, BgpProtocol old, BirdConfig newConfig, BgpProtocol next) {
-        if (!sessionPart(old).equals(sessionPart(next))
-                || !meaning(oldConfig, old.importPolicy()).equals(meaning(newConfig, next.importPolicy()))) {
+        if (!sessionPart(old).equals(sessionPart(next))) {
             return Change.RESTART;
         }
-        return meaning(oldConfig, old.exportPolicy()).equals(meaning(newConfig, next.exportPolicy()))
-                ? Change.UNCHANGED : Change.EXPORT_CHANGED;
+        return new Change(false,
+                !meaning(oldConfig, old.importPolicy()).equals(meaning(newConfig, next.importPolicy())),
+                !meaning(oldConfig, old.exportPolicy()).equals(meaning(newConfig, next.exportPolicy())));
     }
 
     /** The protocol with what does not touch the session blanked out. */

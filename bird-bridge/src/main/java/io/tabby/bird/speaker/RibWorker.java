@@ -78,6 +78,11 @@ final class RibWorker implements AutoCloseable {
         });
     }
 
+    /** A new import policy; what the peer sends from now on (after a ROUTE-REFRESH) goes through it. */
+    void replaceImportFilter(int peerId, ImportFilter filter) {
+        post(() -> importFilters.put(peerId, filter));
+    }
+
     void established(PeerInfo peer, SessionOptions send, Set<AfiSafi> families, BgpConnection connection) {
         post(() -> {
             outbound.put(peer.id(), new Outbound(connection, peer));

@@ -19,20 +19,24 @@ class ProtocolDiffTest {
     void movedOrRedescribedProtocolsAreUnchanged() {
         String moved = "\n\n# a comment\n" + BASE.replace("description \"mesh\";", "description \"other\";");
 
-        assertThat(diff(BASE, moved)).isEqualTo(ProtocolDiff.Change.UNCHANGED);
+        assertThat(diff(BASE, moved).unchanged()).isTrue();
     }
 
     @Test
     void aChangedFunctionThatTheExportFilterCallsReloadsTheExport() {
         String newBlock = BASE.replace("net = 10.65.1.0/26", "net = 10.65.1.64/26");
 
-        assertThat(diff(BASE, newBlock)).isEqualTo(ProtocolDiff.Change.EXPORT_CHANGED);
+        assertThat(diff(BASE, newBlock)).isEqualTo(new ProtocolDiff.Change(false, false, true));
     }
 
     @Test
-    void sessionOptionsAndImportPolicyRestartTheSession() {
+    void anImportPolicyChangeKeepsTheSession() {
+        assertThat(diff(BASE, BASE.replace("import all", "import none"))).isEqualTo(new ProtocolDiff.Change(false, true, false));
+    }
+
+    @Test
+    void sessionOptionsRestartTheSession() {
         assertThat(diff(BASE, BASE.replace("hold time 30", "hold time 60"))).isEqualTo(ProtocolDiff.Change.RESTART);
-        assertThat(diff(BASE, BASE.replace("import all", "import none"))).isEqualTo(ProtocolDiff.Change.RESTART);
         assertThat(diff(BASE, BASE.replace("hold time 30;", "hold time 30; password \"x\";")))
                 .isEqualTo(ProtocolDiff.Change.RESTART);
     }

@@ -36,12 +36,7 @@ class ReconfigureIT {
         String statics = "route 10.20.1.0/24 blackhole;";
         try (BgpSpeaker a = BgpSpeaker.start(configA(statics, portB, 9, "all"),
                      SpeakerOptions.defaults().withListen(new InetSocketAddress("127.0.0.1", portA)));
-             BgpSpeaker b = BgpSpeaker.start(TestConfigs.parse("""
-                     router id 127.0.0.2;
-                     protocol bgp peer { local 127.0.0.2 as 65002; neighbor 127.0.0.1 port %d as 65001; multihop;
-                       connect delay time 1; connect retry time 1; error wait time 1,2; hold time 9;
-                       import all; export all; }
-                     """.formatted(portA), RouterFamily.IPV4),
+             BgpSpeaker b = BgpSpeaker.start(configB(portA, "all"),
                      SpeakerOptions.defaults().withListen(new InetSocketAddress("127.0.0.2", portB)))) {
             await().atMost(WAIT).until(() -> has(b, "10.20.1.0/24"));
             Instant up = a.peer("peer").orElseThrow().since();
@@ -52,10 +47,20 @@ class ReconfigureIT {
             await().atMost(WAIT).until(() -> has(b, "10.20.2.0/24"));
 
             Reconfiguration exportNone = a.reconfigure(configA(statics, portB, 9, "none"));
-            assertThat(exportNone.exportReloaded()).containsExactly("peer");
+            assertThat(exportNone.reloaded()).containsExactly("peer");
             await().atMost(WAIT).until(() -> !has(b, "10.20.1.0/24") && !has(b, "10.20.2.0/24"));
             assertThat(a.peer("peer").orElseThrow().since()).isEqualTo(up);
             assertThat(a.peer("peer").orElseThrow().established()).isTrue();
+
+            a.reconfigure(configA(statics, portB, 9, "all"));
+            await().atMost(WAIT).until(() -> has(b, "10.20.1.0/24"));
+            Instant bUp = b.peer("peer").orElseThrow().since();
+            assertThat(b.reconfigure(configB(portA, "none")).reloaded()).containsExactly("peer");
+            await().atMost(WAIT).until(() -> !has(b, "10.20.1.0/24"));
+            assertThat(b.reconfigure(configB(portA, "all")).reloaded()).containsExactly("peer");
+            await().atMost(WAIT).until(() -> has(b, "10.20.1.0/24"));
+            assertThat(b.peer("peer").orElseThrow().since()).isEqualTo(bUp);
+            assertThat(b.peer("peer").orElseThrow().established()).isTrue();
 
             Reconfiguration holdChanged = a.reconfigure(configA(statics, portB, 12, "all"));
             assertThat(holdChanged.restarted()).containsExactly("peer");
@@ -77,6 +82,15 @@ class ReconfigureIT {
 
     private static io.tabby.bird.config.BirdConfig configA(String statics, int portB, int hold, String export) {
         return TestConfigs.parse(A_TEMPLATE.formatted(statics, portB, hold, export), RouterFamily.IPV4);
+    }
+
+    private static io.tabby.bird.config.BirdConfig configB(int portA, String importPolicy) {
+        return TestConfigs.parse("""
+                router id 127.0.0.2;
+                protocol bgp peer { local 127.0.0.2 as 65002; neighbor 127.0.0.1 port %d as 65001; multihop;
+                  connect delay time 1; connect retry time 1; error wait time 1,2; hold time 9;
+                  import %s; export all; }
+                """.formatted(portA, importPolicy), RouterFamily.IPV4);
     }
 
     private static boolean has(BgpSpeaker speaker, String prefix) throws Exception {
