@@ -168,6 +168,18 @@ public final class BgpSpeaker implements AutoCloseable {
         return peer != null;
     }
 
+    /** {@code restart NAME}: Cease, then a fresh start; false when no BGP protocol has that name. */
+    public boolean restart(String protocolName) {
+        PeerSession peer = sessions.get(protocolName);
+        if (peer != null) {
+            peer.loop().execute(() -> {
+                peer.stop();
+                peer.start();
+            });
+        }
+        return peer != null;
+    }
+
     /**
      * Applies a new configuration the way BIRD's {@code configure} does: a protocol whose session
      * options are unchanged keeps its session, a changed filter is re-applied (export: against what

@@ -343,6 +343,7 @@ final class PeerSession implements ConnectionListener {
         connection.useOptions(negotiated.options().receive(), negotiated.options().send());
         status.lastError(null);
         status.neighborRouterId(SessionConfigs.address(negotiated.peerRouterId()));
+        status.session(SessionDetails.of(negotiated, connection.localAddress().getAddress()));
         PeerInfo up = PeerInfos.established(id, protocol, negotiated.peerRouterId(),
                 connection.localAddress().getAddress());
         rib.established(up, negotiated.options().send(), negotiated.families(), connection);

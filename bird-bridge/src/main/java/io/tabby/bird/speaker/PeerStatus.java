@@ -22,10 +22,11 @@ import java.util.Optional;
  * @param neighborRouterId the neighbour's BGP identifier, once a session was Established
  * @param routesImported paths from the neighbour in its Adj-RIB-In
  * @param routesExported prefixes the neighbour holds from us
+ * @param session what the current session negotiated, while Established
  */
 public record PeerStatus(String name, InetAddress neighbor, long neighborAs, boolean enabled, SessionState state,
         Instant since, Optional<String> lastError, Optional<InetAddress> neighborRouterId, long routesImported,
-        long routesExported) {
+        long routesExported, Optional<SessionDetails> session) {
 
     public PeerStatus {
         requireNonNull(name, "name is null");
@@ -34,6 +35,7 @@ public record PeerStatus(String name, InetAddress neighbor, long neighborAs, boo
         requireNonNull(since, "since is null");
         requireNonNull(lastError, "lastError is null");
         requireNonNull(neighborRouterId, "neighborRouterId is null");
+        requireNonNull(session, "session is null");
     }
 
     public boolean established() {

@@ -20,6 +20,7 @@ final class PeerStatusCell {
     private volatile InetAddress neighborRouterId;
     private volatile long imported;
     private volatile long exported;
+    private volatile SessionDetails session;
 
     PeerStatusCell(String name, InetAddress neighbor, long neighborAs, Instant created) {
         this.name = name;
@@ -30,10 +31,18 @@ final class PeerStatusCell {
 
     /** Records the FSM state; {@code since} moves only when the state changes. */
     void state(SessionState value, Instant now) {
+        if (value != SessionState.ESTABLISHED) {
+            session = null;
+        }
         if (value != state) {
             state = value;
             since = now;
         }
+    }
+
+    /** The Established session's details, or null when there is none. */
+    void session(SessionDetails value) {
+        session = value;
     }
 
     void enabled(boolean value) {
@@ -55,6 +64,6 @@ final class PeerStatusCell {
 
     PeerStatus snapshot() {
         return new PeerStatus(name, neighbor, neighborAs, enabled, state, since, Optional.ofNullable(lastError),
-                Optional.ofNullable(neighborRouterId), imported, exported);
+                Optional.ofNullable(neighborRouterId), imported, exported, Optional.ofNullable(session));
     }
 }

@@ -46,6 +46,12 @@ class CalicoMeshIT {
                     && best(tabby, "10.65.2.0/26").isPresent());
             assertThat(bird.birdc("show route 10.65.1.0/26")).contains("via 10.201.1.1");
             assertThat(bird.birdc("show protocols all Mesh_10_201_1_1")).contains("add-path-rx").contains("add-path-tx");
+            SessionDetails session = tabby.peer("Mesh_10_201_1_2").orElseThrow().session().orElseThrow();
+            assertThat(session.addPathReceive()).containsExactly(io.tabby.bird.wire.AfiSafi.IPV4_UNICAST);
+            assertThat(session.addPathSend()).containsExactly(io.tabby.bird.wire.AfiSafi.IPV4_UNICAST);
+            assertThat(session.localAddress().getHostAddress()).isEqualTo("10.201.1.1");
+            assertThat(session.fourOctetAs()).isTrue();
+            assertThat(session.gracefulRestart()).isTrue();
             // The pools filter keeps the direct (interface) routes out; Tabby's hook lets its filter through.
             assertThat(best(tabby, "10.201.1.0/24")).isEmpty();
         }

@@ -72,6 +72,12 @@ class ReconfigureIT {
                             .reduce("", (x, y) -> x + y + "\n"), RouterFamily.IPV4)))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("router id");
 
+            Instant beforeRestart = a.peer("peer").orElseThrow().since();
+            assertThat(a.restart("peer")).isTrue();
+            await().atMost(WAIT).until(() -> a.peer("peer").orElseThrow().established()
+                    && a.peer("peer").orElseThrow().since().isAfter(beforeRestart));
+            assertThat(a.restart("nonesuch")).isFalse();
+
             Reconfiguration gone = a.reconfigure(TestConfigs.parse("router id 127.0.0.1;\n", RouterFamily.IPV4));
             assertThat(gone.removed()).containsExactly("peer");
             assertThat(a.peers()).isEmpty();
