@@ -12,6 +12,14 @@
  * queued UPDATEs pile up, its socket stops being read until the RIB catches up; keepalives and the
  * hold timer are unaffected because they never wait for the RIB.
  *
+ * <p>Life cycle: {@link io.tabby.bird.speaker.BgpSpeaker#reconfigure} applies a new configuration
+ * as BIRD's {@code configure} does ({@link io.tabby.bird.speaker.ProtocolDiff}: unchanged sessions
+ * stay up, changed filters are re-applied without a reset, changed options restart the session);
+ * {@code enable}, {@code disable} and {@code restart} act on one protocol;
+ * {@link io.tabby.bird.speaker.BgpSpeaker#closeForRestart} leaves without NOTIFICATIONs so that
+ * peers keep our routes for a graceful restart (RFC 4724), and a speaker started with
+ * {@link io.tabby.bird.speaker.SpeakerOptions#restartedLocally()} announces the restart.
+ *
  * <p>Plug points for the other parts of the engine: {@link io.tabby.bird.speaker.PolicyHook}
  * (import and export filters per protocol; the default honours {@code all}/{@code none} and lets
  * named filters through), a {@link io.tabby.bird.rib.BestPathListener} for the kernel protocol,
