@@ -5,9 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.netty.channel.Channel;
 import io.tabby.bird.config.BgpProtocol;
 import io.tabby.bird.config.BirdConfig;
-import io.tabby.bird.config.BirdProtocol;
-import io.tabby.bird.config.StaticProtocol;
-import io.tabby.bird.config.StaticRoute;
+import io.tabby.bird.rib.ExportFilter;
 import io.tabby.bird.rib.Rib;
 import io.tabby.bird.rib.RibConfig;
 import io.tabby.bird.transport.BgpFrameDecoder;
@@ -17,7 +15,6 @@ import io.tabby.bird.wire.attr.AsPath;
 import io.tabby.bird.wire.attr.AttributeInterner;
 import io.tabby.bird.wire.attr.AttributeSet;
 import io.tabby.bird.wire.attr.Origin;
-import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -25,7 +22,6 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,15 +62,16 @@ public final class BgpSpeaker implements AutoCloseable {
                 Thread.ofPlatform().name("bgp-rib").daemon(true).factory());
         this.sockets = new BgpSockets(options.ioThreads(), options.ioThreadFactory());
         try {
-            checkNeighbors(config.bgpProtocols());
+            ConfigFacts.checkNeighbors(config.bgpProtocols());
             Map<String, PeerSession> created = new LinkedHashMap<>();
             for (BgpProtocol protocol : config.bgpProtocols()) {
-                created.put(protocol.name(), create(config, protocol));
+                created.put(protocol.name(), create(protocol, policies(config, protocol)));
             }
             this.sessions = Collections.unmodifiableMap(created);
             List<BgpProtocol> bgp = config.bgpProtocols();
             this.listener = options.listenEnabled() && !bgp.isEmpty()
-                    ? sockets.listen(listenAddress(config, options, bgp), passwords(bgp), this::accept)
+                    ? sockets.listen(ConfigFacts.listenAddress(config, options, bgp), ConfigFacts.passwords(bgp),
+                            this::accept)
                     : null;
         } catch (RuntimeException e) {
             sockets.close();
@@ -82,7 +79,7 @@ public final class BgpSpeaker implements AutoCloseable {
             throw e;
         }
         this.current = config;
-        originate(staticPrefixes(config));
+        originate(ConfigFacts.staticPrefixes(config));
         sessions.values().forEach(peer -> peer.loop().execute(peer::start));
         LOG.info("BGP speaker up: router id {}, {} protocols{}", config.routerId().get().getHostAddress(),
                 sessions.size(), listener == null ? "" : ", listening on " + listener.localAddress());
@@ -203,7 +200,10 @@ public final class BgpSpeaker implements AutoCloseable {
                     + "they cannot change while the speaker runs; restart it to apply them");
         }
         next.bgpProtocols().forEach(protocol -> SessionConfigs.of(protocol, identity.routerId()));
-        checkNeighbors(next.bgpProtocols());
+        ConfigFacts.checkNeighbors(next.bgpProtocols());
+        // Every filter before anything changes: a refused policy leaves the running speaker as it was.
+        Map<String, Policies> policies = new HashMap<>();
+        next.bgpProtocols().forEach(protocol -> policies.put(protocol.name(), policies(next, protocol)));
         Map<String, PeerSession> before = sessions;
         Map<String, PeerSession> after = new LinkedHashMap<>();
         List<String> unchanged = new ArrayList<>();
@@ -229,11 +229,11 @@ public final class BgpSpeaker implements AutoCloseable {
             old.replaceProtocol(protocol);
             (change.unchanged() ? unchanged : reloaded).add(protocol.name());
             if (change.exportChanged()) {
-                var filter = options.policies().exportFilter(next, protocol);
+                ExportFilter filter = policies.get(protocol.name()).export();
                 rib.post(() -> rib.rib().replaceExportFilter(old.id(), filter));
             }
             if (change.importChanged()) {
-                rib.replaceImportFilter(old.id(), options.policies().importFilter(next, protocol));
+                rib.replaceImportFilter(old.id(), policies.get(protocol.name()).imports());
                 old.loop().execute(old::refreshIn);
             }
         }
@@ -251,17 +251,17 @@ public final class BgpSpeaker implements AutoCloseable {
         List<PeerSession> starting = new ArrayList<>();
         for (BgpProtocol protocol : next.bgpProtocols()) {
             if (after.get(protocol.name()) == null) {
-                PeerSession peer = create(next, protocol);
+                PeerSession peer = create(protocol, policies.get(protocol.name()));
                 after.put(protocol.name(), peer);
                 starting.add(peer);
             }
         }
         this.sessions = Collections.unmodifiableMap(after);
         if (listener != null) {
-            sockets.setPasswords(listener, passwords(next.bgpProtocols()));
+            sockets.setPasswords(listener, ConfigFacts.passwords(next.bgpProtocols()));
         }
-        Set<Prefix> oldStatics = staticPrefixes(current);
-        Set<Prefix> newStatics = staticPrefixes(next);
+        Set<Prefix> oldStatics = ConfigFacts.staticPrefixes(current);
+        Set<Prefix> newStatics = ConfigFacts.staticPrefixes(next);
         withdrawOriginated(oldStatics.stream().filter(p -> !newStatics.contains(p)).toList());
         originate(newStatics.stream().filter(p -> !oldStatics.contains(p)).toList());
         this.current = next;
@@ -303,14 +303,22 @@ public final class BgpSpeaker implements AutoCloseable {
         sockets.close();
     }
 
-    private PeerSession create(BirdConfig config, BgpProtocol protocol) {
+    /** A protocol's filters, made by the policy hook. */
+    private record Policies(ImportFilter imports, ExportFilter export) {
+    }
+
+    private Policies policies(BirdConfig config, BgpProtocol protocol) {
+        return new Policies(options.policies().importFilter(config, protocol),
+                options.policies().exportFilter(config, protocol));
+    }
+
+    private PeerSession create(BgpProtocol protocol, Policies policies) {
         int id = ++lastId;
         PeerStatusCell cell = new PeerStatusCell(protocol.name(), protocol.neighbor(), protocol.neighborAs(),
                 options.clock().instant());
         PeerSession peer = new PeerSession(id, protocol, SessionConfigs.of(protocol, identity.routerId()),
                 sockets.nextLoop(), sockets, rib, interner, cell, options.clock(), options.restartedLocally());
-        rib.addPeer(peer.initialInfo(), options.policies().importFilter(config, protocol),
-                options.policies().exportFilter(config, protocol), cell);
+        rib.addPeer(peer.initialInfo(), policies.imports(), policies.export(), cell);
         return peer;
     }
 
@@ -326,44 +334,5 @@ public final class BgpSpeaker implements AutoCloseable {
         }
         channel.pipeline().addLast(peer.loop(), "frames", new BgpFrameDecoder());
         peer.incoming(channel);
-    }
-
-    private static void checkNeighbors(List<BgpProtocol> bgp) {
-        Map<InetAddress, String> seen = new HashMap<>();
-        for (BgpProtocol protocol : bgp) {
-            String other = seen.putIfAbsent(protocol.neighbor(), protocol.name());
-            if (other != null) {
-                throw new IllegalArgumentException("protocol " + protocol.name() + ": neighbor "
-                        + protocol.neighbor().getHostAddress() + " is already used by protocol " + other
-                        + "; use one protocol per neighbor");
-            }
-        }
-    }
-
-    private static Map<InetAddress, String> passwords(List<BgpProtocol> bgp) {
-        Map<InetAddress, String> passwords = new HashMap<>();
-        bgp.forEach(protocol -> protocol.password().ifPresent(p -> passwords.put(protocol.neighbor(), p)));
-        return passwords;
-    }
-
-    private static Set<Prefix> staticPrefixes(BirdConfig config) {
-        Set<Prefix> prefixes = new LinkedHashSet<>();
-        for (BirdProtocol protocol : config.protocols()) {
-            if (protocol instanceof StaticProtocol statics) {
-                for (StaticRoute route : statics.routes()) {
-                    prefixes.add(Prefixes.of(route.prefix()));
-                }
-            }
-        }
-        return prefixes;
-    }
-
-    private static InetSocketAddress listenAddress(BirdConfig config, SpeakerOptions options, List<BgpProtocol> bgp) {
-        if (options.listen().isPresent()) {
-            return options.listen().get();
-        }
-        boolean v4 = bgp.getFirst().neighbor() instanceof Inet4Address;
-        InetAddress any = InetAddress.ofLiteral(v4 ? "0.0.0.0" : "::");
-        return new InetSocketAddress(config.listen().address().orElse(any), config.listen().port());
     }
 }
