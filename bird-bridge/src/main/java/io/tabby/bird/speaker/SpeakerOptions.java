@@ -2,6 +2,7 @@ package io.tabby.bird.speaker;
 
 import static java.util.Objects.requireNonNull;
 
+import io.netty.util.concurrent.DefaultThreadFactory;
 import io.tabby.bird.rib.BestPathListener;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -38,7 +39,8 @@ public record SpeakerOptions(ThreadFactory ioThreadFactory, int ioThreads, Optio
 
     /** Two daemon event loop threads, the config's listen address, the system clock, default policies. */
     public static SpeakerOptions defaults() {
-        return new SpeakerOptions(Thread.ofPlatform().name("bgp-io-", 0).daemon(true).factory(), 2, Optional.empty(),
+        // Netty's factory makes FastThreadLocalThreads, whose thread locals the pooled allocator uses.
+        return new SpeakerOptions(new DefaultThreadFactory("bgp-io", true), 2, Optional.empty(),
                 true, Clock.systemUTC(), PolicyHook.DEFAULT, BestPathListener.NONE, false);
     }
 
