@@ -108,6 +108,16 @@ public final class Rib {
         LOG.debug("peer {} down: {} routes kept stale", peerId, state.in.size());
     }
 
+    /**
+     * Forgets a neighbour that left the configuration: whatever it sent is withdrawn first, as on
+     * a session end without graceful restart. Its id must not be registered again.
+     */
+    public void removePeer(int peerId) {
+        peerDown(peerId, Set.of());
+        peers.remove(peerId);
+        exportRules.forget();
+    }
+
     /** Drops the peer's routes of these families still marked stale ({@code FlushStale}). */
     public void flushStale(int peerId, Set<AfiSafi> families) {
         PeerState state = state(peerId);
@@ -234,6 +244,22 @@ public final class Rib {
     public Optional<Advert> advertised(int peerId, Prefix prefix) {
         AdjRibOut out = state(peerId).out;
         return out == null ? Optional.empty() : Optional.ofNullable(out.sent(prefix));
+    }
+
+    /** Number of paths {@code peerId} has in the Adj-RIB-In (stale ones included). */
+    public int importedCount(int peerId) {
+        return state(peerId).in.size();
+    }
+
+    /** Number of prefixes {@code peerId} was sent and holds from us; 0 while it is down. */
+    public int exportedCount(int peerId) {
+        AdjRibOut out = state(peerId).out;
+        return out == null ? 0 : out.sentCount();
+    }
+
+    /** Visits every prefix's best path (prefixes in no particular order). Do not modify the RIB meanwhile. */
+    public void forEachBest(java.util.function.BiConsumer<Prefix, Route> visitor) {
+        locRib.forEachBest(requireNonNull(visitor, "visitor is null"));
     }
 
     /** Number of prefixes with at least one path. */
