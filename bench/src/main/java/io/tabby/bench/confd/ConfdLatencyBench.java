@@ -19,10 +19,13 @@ import java.util.stream.Stream;
 
 /**
  * Prints confd's put-to-reload table beside etcd's watch delivery and Go confd's numbers.
- * Arguments: {@code ENDPOINTS [CHANGES] [BURSTS]} (defaults 1000 and 3). Never fails on a number.
+ * Arguments: {@code ENDPOINTS [CHANGES] [BURSTS] [check]} (defaults 1000 and 3; {@code check} gives
+ * the resource a {@code check_cmd} too, {@code test -s {{.src}}}, which costs one more process per
+ * change). Never fails on a number.
  */
 public final class ConfdLatencyBench {
     private static final int WARMUP = 50;
+    private static final String CHECK = "test -s {{.src}}";
     private static final int BURST_PUTS = 1000;
     private static final int BURST_IN_FLIGHT = 16;
     /** Longer than confd's quiet period, so every paced change meets an idle resource. */
@@ -33,34 +36,38 @@ public final class ConfdLatencyBench {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 1) {
-            System.err.println("usage: ConfdLatencyBench ENDPOINTS [CHANGES] [BURSTS]");
+            System.err.println("usage: ConfdLatencyBench ENDPOINTS [CHANGES] [BURSTS] [check]");
             System.exit(2);
         }
         List<String> endpoints = Arrays.asList(args[0].split(","));
         int changes = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
         int bursts = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        Optional<String> check = args.length > 3 && args[3].equals("check") ? Optional.of(CHECK) : Optional.empty();
         Path work = Files.createTempDirectory("tabby-confd-bench");
         try {
-            run(endpoints, work, changes, bursts, System.out);
+            run(endpoints, work, changes, bursts, check, System.out);
         } finally {
             deleteTree(work);
         }
     }
 
-    static void run(List<String> endpoints, Path work, int changes, int bursts, PrintStream out) throws Exception {
+    static void run(List<String> endpoints, Path work, int changes, int bursts, Optional<String> check, PrintStream out)
+            throws Exception {
         try (Client client = Client.builder().endpoints(endpoints.toArray(String[]::new)).build();
                 ReloadPipe reloads = new ReloadPipe(work.resolve("reloads.fifo"));
                 WatchClock watch = new WatchClock(client, BenchConfd.KEY)) {
             var kv = client.getKVClient();
             kv.put(ByteSequence.from(BenchConfd.KEY, StandardCharsets.UTF_8),
                     ByteSequence.from("start", StandardCharsets.UTF_8)).get(10, TimeUnit.SECONDS);
-            try (BenchConfd confd = new BenchConfd(work, endpoints, reloads.reloadCommand(), Optional.empty())) {
+            try (BenchConfd confd = new BenchConfd(work, endpoints, reloads.reloadCommand(), check)) {
                 if (reloads.next(30_000) < 0 || !confd.rendered("start")) {
                     throw new IllegalStateException("confd did not render the first value within 30 s");
                 }
                 out.printf("confd: etcd put -> new file in place and reload_cmd started; %d lone changes "
                         + "(paced %d ms, after %d warm-up), then %d bursts of %d puts (%d in flight)%n",
                         changes, PACE.toMillis(), WARMUP, bursts, BURST_PUTS, BURST_IN_FLIGHT);
+                out.println("resource: reload_cmd `" + reloads.reloadCommand() + "`"
+                        + check.map(c -> ", check_cmd `" + c + "`").orElse(", no check_cmd"));
                 LoneChanges.Result lone = LoneChanges.run(kv, confd, reloads, watch, changes, WARMUP, PACE);
                 List<Burst.Result> burstResults = new ArrayList<>();
                 for (int b = 0; b < bursts; b++) {
