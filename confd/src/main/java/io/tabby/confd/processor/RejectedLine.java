@@ -25,15 +25,22 @@ record RejectedLine(int number, String text) {
         }
     }
 
-    /** The first line of {@code staged} that {@code checkerOutput} names, quoted from {@code content}. */
-    static Optional<RejectedLine> find(Path staged, String checkerOutput, String content) {
+    /**
+     * The line of the rendered file that {@code checkerOutput} names, quoted from {@code content}:
+     * named by the stage file's name or, for a check that copies the file under its destination's
+     * name (the BIRD fragments' checks do), by that name.
+     */
+    static Optional<RejectedLine> find(Path staged, Path dest, String checkerOutput, String content) {
         requireNonNull(staged, "staged is null");
+        requireNonNull(dest, "dest is null");
         requireNonNull(checkerOutput, "checkerOutput is null");
         requireNonNull(content, "content is null");
-        Pattern where = Pattern.compile(Pattern.quote(staged.getFileName().toString()) + "(?::|, line |\\s+line\\s+)(\\d{1,9})");
-        Matcher matcher = where.matcher(checkerOutput);
+        Matcher matcher = where(staged).matcher(checkerOutput);
         if (!matcher.find()) {
-            return Optional.empty();
+            matcher = where(dest).matcher(checkerOutput);
+            if (!matcher.find()) {
+                return Optional.empty();
+            }
         }
         int number = Integer.parseInt(matcher.group(1));
         if (number < 1) {
@@ -41,6 +48,12 @@ record RejectedLine(int number, String text) {
         }
         String[] lines = content.split("\n", -1);
         return Optional.of(new RejectedLine(number, number <= lines.length ? lines[number - 1].strip() : ""));
+    }
+
+    /** The file's name as a whole path component, then a line number in one of the checkers' formats. */
+    private static Pattern where(Path file) {
+        return Pattern.compile("(?:^|(?<=[/\\s\"'(]))" + Pattern.quote(file.getFileName().toString())
+                + "(?::|, line |\\s+line\\s+)(\\d{1,9})");
     }
 
     @Override

@@ -119,7 +119,7 @@ public final class ResourceProcessor {
             return true;
         }
         count.checkFailures.incrementAndGet();
-        String where = RejectedLine.find(staged.path(), failure.get(), content)
+        String where = RejectedLine.find(staged.path(), resource.dest(), failure.get(), content)
                 .map(line -> " at " + line).orElse("");
         LOG.error("{}: check_cmd rejected the new {} rendered from template {}{}; keeping the last good file. `{}` {}",
                 resource.name(), resource.dest(), resource.src(), where, command, failure.get());

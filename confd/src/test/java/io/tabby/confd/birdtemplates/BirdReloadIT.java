@@ -31,9 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The templates' {@code reload_cmd} against a real BIRD 1.6: confd in watch mode renders the IPv4
  * files from real etcd keys into BIRD's config directory, and BIRD's running configuration follows
  * a put (a new {@code Mesh_} and {@code Node_} protocol in {@code birdc show protocols}) and a
- * delete; a render that fails never reaches the file or BIRD. The template resources are the
- * repository's, with {@code dest} and the control socket moved into the test's directory, as a
- * node agent installing the confdir elsewhere does.
+ * delete; a render that fails, or a fragment BIRD would refuse, never reaches the file or BIRD.
+ * The template resources are the repository's, with {@code dest} and the control socket moved into
+ * the test's directory, as a node agent installing the confdir elsewhere does.
  */
 @RealEtcd
 class BirdReloadIT {
@@ -71,8 +71,10 @@ class BirdReloadIT {
                     new HostContext(env, InstantSource.system(), HostLookup.NONE), new ProcessCommandRunner())) {
                 confd.start();
                 ResourceCounters bird = confd.counters().of("bird.toml");
-                // BIRD is not up yet: the first reload finds no socket and counts as failed
+                // BIRD is not up yet: the first reload finds no socket and counts as failed. (bird.cfg's
+                // first check may fail too, before its fragments are written; it is retried.)
                 waiting().until(() -> bird.updates() == 1 && bird.reloadFailures() == 1);
+                long startupCheckFailures = bird.checkFailures();
                 assertThat(Files.readString(config.resolve("bird.cfg"))).contains("router id 10.99.0.1;")
                         .doesNotContain("Mesh_");
 
@@ -100,11 +102,24 @@ class BirdReloadIT {
                     assertThat(daemon.birdc("show protocols")).doesNotContain("Global_10_99_0_9")
                             .contains("Node_10_99_0_254");
 
+                    // a fragment BIRD would refuse fails its own check: the file and BIRD keep the last good config
+                    ResourceCounters filters = confd.counters().of("custom_filters.toml");
+                    String goodFilters = Files.readString(config.resolve("custom_filters.cfg"));
+                    long filterCheckFailures = filters.checkFailures();
+                    long filterReloads = filters.reloads();
+                    long typoRevision = backend.put("/calico/bgp/v1/global/custom_filters/v4/typo",
+                            "if ( net ~ 10.96.0.0/12 ) then { acept; }", 0);
+                    waiting().until(() -> filters.checkFailures() > filterCheckFailures);
+                    assertThat(Files.readString(config.resolve("custom_filters.cfg"))).isEqualTo(goodFilters);
+                    assertThat(filters.reloads()).isEqualTo(filterReloads);
+                    assertThat(daemon.birdc("show protocols")).contains("Node_10_99_0_254");
+
+                    backend.delete("/calico/bgp/v1/global/custom_filters/v4/typo", typoRevision);
                     backend.delete("/calico/bgp/v1/global/peer_v4/10.99.0.9", badRevision);
                     backend.delete("/calico/bgp/v1/host/node2/ip_addr_v4", node2Revision);
                     waiting().untilAsserted(() -> assertThat(daemon.birdc("show protocols"))
                             .doesNotContain("Mesh_10_99_0_2").contains("Node_10_99_0_254"));
-                    assertThat(bird.checkFailures()).isZero();
+                    assertThat(bird.checkFailures()).isEqualTo(startupCheckFailures);
                 }
             }
         }
