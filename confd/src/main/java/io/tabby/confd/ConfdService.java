@@ -42,7 +42,7 @@ public final class ConfdService implements AutoCloseable {
     private final Backend backend;
     private final ResourceSet resources;
     private final ResourceProcessor processor;
-    private final ConfdCounters counters = new ConfdCounters();
+    private final ConfdCounters counters;
     private final ExecutorService owner = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("confd-processor").daemon(true).factory());
     private final ExecutorScheduler scheduler = new ExecutorScheduler("confd-timer");
@@ -61,12 +61,16 @@ public final class ConfdService implements AutoCloseable {
         this.host = requireNonNull(host, "host is null");
         var parser = new TemplateResourceParser(settings.prefix(), host.environment());
         this.resources = new ResourceSet(new TemplateResourceLoader(parser).load(settings.confdir()));
+        this.counters = new ConfdCounters(host.clock());
+        // every resource's series exists from the start, at zero, as Prometheus expects
+        resources.all().forEach(resource -> counters.of(resource.name()));
         var renderer = new TemplateRenderer(TemplateResourceLoader.templateDir(settings.confdir()),
                 new ConfdFunctions(host));
         this.processor = new ResourceProcessor(renderer, new FileSyncer(), requireNonNull(commands, "commands is null"),
                 settings.process(), counters);
     }
 
+    /** confd's metrics; {@link io.tabby.confd.metrics.ConfdPrometheusText} renders them. */
     public ConfdCounters counters() {
         return counters;
     }

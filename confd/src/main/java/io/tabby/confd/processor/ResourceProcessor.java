@@ -72,7 +72,11 @@ public final class ResourceProcessor {
         }
         boolean keep = settings.keepStageFile() || resource.keepStageFile();
         try {
-            return sync(resource, staged, count);
+            Outcome outcome = sync(resource, staged, content, count);
+            if (!outcome.failed()) {
+                count.markSuccess();
+            }
+            return outcome;
         } catch (IOException | RuntimeException e) {
             count.writeFailures.incrementAndGet();
             LOG.error("{}: cannot update {}: {}", resource.name(), resource.dest(), e.toString());
@@ -84,7 +88,8 @@ public final class ResourceProcessor {
         }
     }
 
-    private Outcome sync(TemplateResource resource, StagedFile staged, ResourceCounters count) throws IOException {
+    private Outcome sync(TemplateResource resource, StagedFile staged, String content, ResourceCounters count)
+            throws IOException {
         if (files.matchesDestination(staged)) {
             LOG.debug("{}: {} in sync", resource.name(), resource.dest());
             if (reloadOwed.contains(resource.name()) && !settings.noop()) {
@@ -93,7 +98,7 @@ public final class ResourceProcessor {
             return Outcome.UNCHANGED;
         }
         boolean runCommands = !settings.syncOnly();
-        if (runCommands && resource.checkCmd().isPresent() && !check(resource, staged, count)) {
+        if (runCommands && resource.checkCmd().isPresent() && !check(resource, staged, content, count)) {
             return Outcome.CHECK_FAILED;
         }
         if (settings.noop()) {
@@ -106,7 +111,7 @@ public final class ResourceProcessor {
         return runCommands ? reload(resource, count) : Outcome.UPDATED;
     }
 
-    private boolean check(TemplateResource resource, StagedFile staged, ResourceCounters count) {
+    private boolean check(TemplateResource resource, StagedFile staged, String content, ResourceCounters count) {
         String command = SRC.matcher(resource.checkCmd().orElseThrow())
                 .replaceAll(Matcher.quoteReplacement(staged.path().toString()));
         Optional<String> failure = commands.failure(command);
@@ -114,8 +119,10 @@ public final class ResourceProcessor {
             return true;
         }
         count.checkFailures.incrementAndGet();
-        LOG.error("{}: check_cmd rejected the new {} (template {}); keeping the last good file. `{}` {}",
-                resource.name(), resource.dest(), resource.src(), command, failure.get());
+        String where = RejectedLine.find(staged.path(), resource.dest(), failure.get(), content)
+                .map(line -> " at " + line).orElse("");
+        LOG.error("{}: check_cmd rejected the new {} rendered from template {}{}; keeping the last good file. `{}` {}",
+                resource.name(), resource.dest(), resource.src(), where, command, failure.get());
         return false;
     }
 

@@ -62,11 +62,23 @@ public final class ResourceSet {
         return readers;
     }
 
-    /** Processes every resource once from the store as it is; returns each outcome by name. */
+    /**
+     * Processes every resource once from the store as it is; returns each outcome by name. A
+     * checked file often includes files other resources write (bird.cfg includes bird_ipam.cfg),
+     * so when a check fails in a pass in which another file was replaced, that resource is
+     * processed once more at the end of the pass: on a fresh node one pass writes everything.
+     */
     public Map<String, Outcome> processAll(KeyValueStore store, ResourceProcessor processor) {
         Map<String, Outcome> outcomes = new LinkedHashMap<>();
         for (TemplateResource resource : byName.values()) {
             outcomes.put(resource.name(), process(resource.name(), store, processor));
+        }
+        if (outcomes.containsValue(Outcome.UPDATED)) {
+            for (Map.Entry<String, Outcome> entry : outcomes.entrySet()) {
+                if (entry.getValue() == Outcome.CHECK_FAILED) {
+                    entry.setValue(process(entry.getKey(), store, processor));
+                }
+            }
         }
         return outcomes;
     }

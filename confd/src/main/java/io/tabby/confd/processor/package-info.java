@@ -20,5 +20,10 @@
  * ({@link io.tabby.confd.processor.Debouncer}): a lone change renders at once; a storm renders at
  * its start and once after it; the last render always reads the final state. A render whose output
  * equals the file on disk checks and reloads nothing.
+ *
+ * <p>{@link io.tabby.confd.processor.ConfdCounters} is confd's metrics object (per resource counts
+ * and the last successful render); {@code io.tabby.confd.metrics} writes it as Prometheus text. A
+ * failed check is logged with the template and the rendered line the checker named
+ * ({@code RejectedLine}), since the stage file is gone by the time anyone reads the log.
  */
 package io.tabby.confd.processor;

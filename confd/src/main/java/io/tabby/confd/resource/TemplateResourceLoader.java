@@ -68,8 +68,9 @@ public final class TemplateResourceLoader {
             throw new TemplateResourceException(resourceDir + ": no *.toml template resources; add at least one");
         }
         // Resources without a check_cmd first (stable otherwise: file-name order). A checked file
-        // often includes unchecked fragments (bird.cfg includes bird_ipam.cfg and bird_aggr.cfg),
-        // so writing the fragments first lets the very first pass on a fresh node pass its checks.
+        // often includes fragments other resources write; when those are unchecked, writing them
+        // first lets the very first pass on a fresh node pass its checks. (When they are checked
+        // too, as in Tabby's templates, ResourceSet.processAll retries the failed check.)
         resources.sort(Comparator.comparing(resource -> resource.checkCmd().isPresent()));
         LOG.info("loaded {} template resources from {}", resources.size(), resourceDir);
         return List.copyOf(resources);

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Real BIRD 1.6 accepts every configuration the templates render: for each golden scenario and
  * node, the files are rendered into one directory (bird.cfg includes the others from there) and
  * each template resource's own {@code check_cmd} is run on its file, as confd runs it on the
- * staged file. Both bird.cfg and bird6.cfg have a check, so every rendered file is parsed.
+ * staged file. Every resource has a check (a fragment's parses bird.cfg or bird6.cfg with the
+ * fragment in place), so every rendered file is parsed.
  * A negative control proves the check catches what BIRD rejects.
  */
 class BirdTemplatesParseIT {
@@ -56,6 +57,10 @@ class BirdTemplatesParseIT {
         assertThat(birdCfg.result().exitCode()).as("%s said: %s", birdCfg.command(), birdCfg.result().output())
                 .isNotZero();
         assertThat(birdCfg.result().output()).contains("custom_filters.cfg");
+        Check fragment = checks.stream().filter(c -> c.file().endsWith("custom_filters.cfg")).findFirst().orElseThrow();
+        assertThat(fragment.result().exitCode()).as("the fragment's own check: %s", fragment.result().output())
+                .isNotZero();
+        assertThat(fragment.result().output()).contains("custom_filters.cfg:");
     }
 
     private void check(BirdParser bird, BirdScenario scenario, String node) throws Exception {
@@ -68,7 +73,8 @@ class BirdTemplatesParseIT {
                     scenario, node, check.result().output(), check.file().getFileName(),
                     Files.readString(check.file())).isZero();
         }
-        assertThat(checks).as("resources with a check_cmd (bird.cfg and bird6.cfg)").hasSize(2);
+        assertThat(checks).as("every resource has a check_cmd (the fragments' parse bird.cfg/bird6.cfg with them)")
+                .hasSize(8);
     }
 
     /** Runs every rewritten template resource's check_cmd on its rendered dest, in file-name order. */

@@ -10,6 +10,7 @@ import io.tabby.platform.exec.ProcessCommandRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -201,5 +202,31 @@ class ResourceProcessorTest {
         assertThat(fixture.counters.of("app.toml").checkFailures()).isZero();
         assertThat(fixture.counters.of("app.toml").reloadFailures()).isEqualTo(1);
         assertThat(fixture.leftovers()).isEmpty();
+    }
+
+    @Test
+    void aFailedCheckLogsTheTemplateAndTheRejectedLineAndCountsIt() throws Exception {
+        ResourceProcessor real = fixture.processor(ProcessSettings.DEFAULTS, new ProcessCommandRunner());
+        KvView two = KvView.of(Map.of("/app/a", "1", "/app/port", "99999999999"));
+        // a checker that, like bird -p, names the file it read and the line: "<file>:<line>:<col> <what>"
+        TemplateResource resource = fixture.resourceWithCommands(
+                "if grep -q 99999999999 {{.src}}; then echo \"bird: {{.src}}:2:8 Number out of range\" >&2; exit 1; fi",
+                "true");
+        real.process(resource, V1);
+
+        List<String> logged;
+        Outcome outcome;
+        try (LogCapture capture = new LogCapture(ResourceProcessor.class)) {
+            outcome = real.process(resource, two);
+            logged = capture.messages();
+        }
+
+        assertThat(outcome).isEqualTo(Outcome.CHECK_FAILED);
+        assertThat(fixture.destContent()).isEqualTo("port = 80\n");
+        assertThat(fixture.counters.of("app.toml").checkFailures()).isEqualTo(1);
+        assertThat(logged).anySatisfy(line -> assertThat(line)
+                .startsWith("ERROR app.toml: check_cmd rejected the new " + fixture.dest)
+                .contains("rendered from template app.ftl at rendered line 2: `port = 99999999999`;")
+                .contains("Number out of range"));
     }
 }
