@@ -57,7 +57,7 @@ class TabbyctlPolicyIT {
         assertThat(value(POLICY + "shop%2fallow-web")).isEqualTo("{\"order\":100,\"inbound_rules\":[{\"action\":"
                 + "\"allow\",\"protocol\":\"tcp\",\"src_selector\":\"(projectcalico.org/namespace == 'shop') \\u0026\\u0026"
                 + " (role == 'frontend')\",\"dst_ports\":[80,\"8000:8080\"]}],\"selector\":\"(app == 'web') \\u0026\\u0026"
-                + " projectcalico.org/namespace == 'shop'\",\"types\":[\"ingress\"]}\n");
+                + " projectcalico.org/namespace == 'shop'\",\"apply_on_forward\":true,\"types\":[\"ingress\"]}\n");
         assertThat(value(POLICY + "allow-dns")).isEqualTo("{\"order\":10.5,\"outbound_rules\":[{\"action\":\"allow\","
                 + "\"protocol\":\"udp\",\"dst_ports\":[53]}],\"selector\":\"has(dns-client)\",\"types\":[\"egress\"]}\n");
         assertThat(value("/calico/v1/policy/profile/kns.shop/labels"))

@@ -88,7 +88,7 @@ class PolicyResourcesTest {
         KeyValue stored = backend.get("/calico/v1/policy/tier/default/policy/ns1%2fp").orElseThrow();
         assertThat(stored.value()).isEqualTo("{\"inbound_rules\":[{\"action\":\"allow\",\"src_selector\":"
                 + "\"(projectcalico.org/namespace == 'ns1') \\u0026\\u0026 (role == 'x')\"}],"
-                + "\"selector\":\"(app == 'a') \\u0026\\u0026 projectcalico.org/namespace == 'ns1'\",\"types\":[\"ingress\"]}");
+                + "\"selector\":\"(app == 'a') \\u0026\\u0026 projectcalico.org/namespace == 'ns1'\",\"apply_on_forward\":true,\"types\":[\"ingress\"]}");
     }
 
     @Test

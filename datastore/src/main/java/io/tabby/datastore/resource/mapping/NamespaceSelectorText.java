@@ -16,6 +16,8 @@ import java.util.Optional;
 final class NamespaceSelectorText {
     static final String NAMESPACE_LABEL = "projectcalico.org/namespace";
     static final String PREFIX = "pcns.";
+    /** What {@code all()} in a namespaceSelector becomes: any endpoint in a namespace. */
+    static final String ANY_NAMESPACE = "has(" + NAMESPACE_LABEL + ")";
 
     private NamespaceSelectorText() {
     }
@@ -27,7 +29,16 @@ final class NamespaceSelectorText {
 
     /** A namespaceSelector over endpoint labels (prefixed keys). */
     static String prefixed(String namespaceSelector) {
-        return new Selector(prefix(Selector.parse(namespaceSelector).root())).canonical();
+        return new Selector(prefix(Selector.parse(namespaceSelector).root(), false)).canonical();
+    }
+
+    /**
+     * A policy-level namespaceSelector over endpoint labels: prefixed keys, with {@code all()} left
+     * for the caller to replace (Calico replaces it in the whole joined selector).
+     */
+    static String prefixedAllKept(String namespaceSelector) {
+        Expr root = Selector.parse(namespaceSelector).root();
+        return root instanceof Expr.All ? "all()" : new Selector(prefix(root, true)).canonical();
     }
 
     /** {@code (a) && (b)}, or whichever is set. */
@@ -54,9 +65,22 @@ final class NamespaceSelectorText {
         return prefixed(selector).equals(text) ? Optional.of(selector) : Optional.empty();
     }
 
-    /** {@code (a) && (b)} split at its top-level {@code &&}; empty when the text is not of that shape. */
-    static Optional<String[]> split(String text) {
-        if (!text.startsWith("(") || !text.endsWith(")")) {
+    /** {@code (a) && b} split after its first parenthesised group; empty when the text is not of that shape. */
+    static Optional<String[]> splitFirstGroup(String text) {
+        return firstGroupEnd(text).flatMap(end -> {
+            String rest = text.substring(end + 1);
+            if (!rest.startsWith(" && ")) {
+                return Optional.empty();
+            }
+            String a = text.substring(1, end);
+            String b = rest.substring(" && ".length());
+            return parses(a) && parses(b) ? Optional.of(new String[] {a, b}) : Optional.empty();
+        });
+    }
+
+    /** The index of the parenthesis closing the one {@code text} starts with. */
+    private static Optional<Integer> firstGroupEnd(String text) {
+        if (!text.startsWith("(")) {
             return Optional.empty();
         }
         int depth = 0;
@@ -70,16 +94,22 @@ final class NamespaceSelectorText {
             } else if (c == '(') {
                 depth++;
             } else if (c == ')' && --depth == 0) {
-                String rest = text.substring(i + 1);
-                if (!rest.startsWith(" && (")) {
-                    return Optional.empty();
-                }
-                String a = text.substring(1, i);
-                String b = rest.substring(" && (".length(), rest.length() - 1);
-                return parses(a) && parses(b) ? Optional.of(new String[] {a, b}) : Optional.empty();
+                return Optional.of(i);
             }
         }
         return Optional.empty();
+    }
+
+    /** {@code (a) && (b)} split at its top-level {@code &&}; empty when the text is not of that shape. */
+    static Optional<String[]> split(String text) {
+        if (!text.endsWith(")")) {
+            return Optional.empty();
+        }
+        return splitFirstGroup(text).filter(parts -> parts[1].startsWith("(")).flatMap(parts -> {
+            String b = parts[1].substring(1, parts[1].length() - 1);
+            return firstGroupEnd(parts[1]).filter(end -> end == parts[1].length() - 1).isPresent() && parses(b)
+                    ? Optional.of(new String[] {parts[0], b}) : Optional.empty();
+        });
     }
 
     private static boolean parses(String text) {
@@ -91,10 +121,11 @@ final class NamespaceSelectorText {
         }
     }
 
-    private static Expr prefix(Expr expr) {
+    /** Prefixes label keys; {@code all()} and {@code global()} become namespace tests unless {@code keepAll}. */
+    private static Expr prefix(Expr expr, boolean keepAll) {
         return switch (expr) {
-            case Expr.All a -> new Expr.Has(NAMESPACE_LABEL);
-            case Expr.Global g -> Expr.not(new Expr.Has(NAMESPACE_LABEL));
+            case Expr.All a -> keepAll ? a : new Expr.Has(NAMESPACE_LABEL);
+            case Expr.Global g -> keepAll ? g : Expr.not(new Expr.Has(NAMESPACE_LABEL));
             case Expr.Has h -> new Expr.Has(PREFIX + h.key());
             case Expr.Equal e -> new Expr.Equal(PREFIX + e.key(), e.value());
             case Expr.NotEqual e -> new Expr.NotEqual(PREFIX + e.key(), e.value());
@@ -103,9 +134,9 @@ final class NamespaceSelectorText {
             case Expr.EndsWith e -> new Expr.EndsWith(PREFIX + e.key(), e.value());
             case Expr.In e -> new Expr.In(PREFIX + e.key(), e.values());
             case Expr.NotIn e -> new Expr.NotIn(PREFIX + e.key(), e.values());
-            case Expr.Not n -> Expr.not(prefix(n.operand()));
-            case Expr.And a -> new Expr.And(a.operands().stream().map(NamespaceSelectorText::prefix).toList());
-            case Expr.Or o -> new Expr.Or(o.operands().stream().map(NamespaceSelectorText::prefix).toList());
+            case Expr.Not n -> Expr.not(prefix(n.operand(), keepAll));
+            case Expr.And a -> new Expr.And(a.operands().stream().map(o -> prefix(o, keepAll)).toList());
+            case Expr.Or o -> new Expr.Or(o.operands().stream().map(x -> prefix(x, keepAll)).toList());
         };
     }
 

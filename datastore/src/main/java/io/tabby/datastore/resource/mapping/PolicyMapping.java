@@ -19,8 +19,9 @@ import java.util.Optional;
  * back, as Calico's update processors compute the v1 policy: a NetworkPolicy is named
  * {@code <namespace>/<name>} and its selector limited to its namespace,
  * {@code (<selector>) && projectcalico.org/namespace == '<ns>'}; a GlobalNetworkPolicy keeps its
- * name, and its namespaceSelector joins the selector as {@code (<selector>) && (<pcns. selector>)}.
- * Types are lower case; doNotTrack, preDNAT and applyOnForward are {@code untracked},
+ * name, and its namespaceSelector joins the selector as {@code (<selector>) && <pcns. selector>}
+ * (with every {@code all()} then meaning "in any namespace"). A NetworkPolicy is
+ * {@code apply_on_forward}, as Calico writes it. Types are lower case; doNotTrack, preDNAT and applyOnForward are {@code untracked},
  * {@code pre_dnat}, {@code apply_on_forward}; the metadata annotations are the policy's
  * {@code annotations}.
  */
@@ -42,22 +43,27 @@ final class PolicyMapping {
         String own = NamespaceSelectorText.own(namespace);
         String selector = spec.selector().isBlank() ? own : "(" + spec.selector() + ") && " + own;
         PolicyKey key = new PolicyKey(PolicyKey.DEFAULT_TIER, namespace + "/" + resource.name());
-        return Entry.of(key, policy(resource, spec, selector, namespace, current.get(key)));
+        return Entry.of(key, policy(resource, spec, selector, namespace, true, current.get(key)));
     }
 
     static Entry<Policy> toEntry(GlobalNetworkPolicyResource resource, StoredEntries current) {
         PolicySpec spec = resource.spec();
-        String selector = spec.namespaceSelector().isEmpty() ? spec.selector()
-                : NamespaceSelectorText.and(spec.selector(), NamespaceSelectorText.prefixed(spec.namespaceSelector()));
+        String selector = spec.selector();
+        if (!spec.namespaceSelector().isEmpty()) {
+            String namespaces = NamespaceSelectorText.prefixedAllKept(spec.namespaceSelector());
+            selector = selector.isEmpty() ? namespaces : "(" + selector + ") && " + namespaces;
+            // Calico replaces all() in the whole joined selector, the policy's own part included
+            selector = selector.replace("all()", NamespaceSelectorText.ANY_NAMESPACE);
+        }
         PolicyKey key = new PolicyKey(PolicyKey.DEFAULT_TIER, resource.name());
-        return Entry.of(key, policy(resource, spec, selector, "", current.get(key)));
+        return Entry.of(key, policy(resource, spec, selector, "", spec.applyOnForward(), current.get(key)));
     }
 
     private static Policy policy(Resource resource, PolicySpec spec, String selector, String namespace,
-            Optional<Policy> stored) {
+            boolean applyOnForward, Optional<Policy> stored) {
         return new Policy(spec.order(), RuleMapping.toV1(spec.ingress(), namespace),
                 RuleMapping.toV1(spec.egress(), namespace), selector, spec.doNotTrack(),
-                resource.metadata().annotations(), spec.preDNAT(), spec.applyOnForward(),
+                resource.metadata().annotations(), spec.preDNAT(), applyOnForward,
                 spec.types().stream().map(t -> t.toLowerCase(Locale.ROOT)).toList(),
                 stored.map(Policy::unknown).orElse(UnknownFields.NONE));
     }
@@ -110,13 +116,13 @@ final class PolicyMapping {
         return selector;
     }
 
-    /** {@code [selector, namespaceSelector]} of a global policy. */
+    /** {@code [selector, namespaceSelector]} of a global policy ({@code (<selector>) && <pcns. selector>}). */
     private static String[] globalSelectors(String selector) {
         Optional<String> whole = NamespaceSelectorText.unprefixed(selector);
         if (whole.isPresent()) {
             return new String[] {"", whole.get()};
         }
-        return NamespaceSelectorText.split(selector)
+        return NamespaceSelectorText.splitFirstGroup(selector)
                 .flatMap(parts -> NamespaceSelectorText.unprefixed(parts[1]).map(ns -> new String[] {parts[0], ns}))
                 .orElseGet(() -> new String[] {selector, ""});
     }
