@@ -31,6 +31,11 @@ class PolicyValidationTest {
                 kind: WorkloadEndpoint
                 metadata: {name: wrong, namespace: ns1}
                 spec: {orchestrator: k8s, node: n1, pod: p1, endpoint: eth0, ipNetworks: [10.0.0.1/33], mac: zz}
+                ---
+                apiVersion: projectcalico.org/v3
+                kind: WorkloadEndpoint
+                metadata: {namespace: ns1, labels: {pcns.team: a}}
+                spec: {orchestrator: cni, workload: c1, node: n1, endpoint: eth0}
                 """)).containsExactly(
                 "in.yaml: document 1 (HostEndpoint \"h1\"): spec.node: missing (the node the endpoint is on)",
                 "in.yaml: document 1 (HostEndpoint \"h1\"): spec.expectedIPs[0]: \"10.0.0.300\" is not an IP address"
@@ -41,7 +46,10 @@ class PolicyValidationTest {
                 "in.yaml: document 2 (WorkloadEndpoint \"ns1/wrong\"): spec.ipNetworks[0]: \"10.0.0.1/33\" is not an"
                         + " address with prefix length (e.g. 10.0.0.5/32)",
                 "in.yaml: document 2 (WorkloadEndpoint \"ns1/wrong\"): spec.mac: \"zz\" is not a MAC address (expected"
-                        + " six hex pairs, e.g. 66:ab:cd:ef:01:23)");
+                        + " six hex pairs, e.g. 66:ab:cd:ef:01:23)",
+                "in.yaml: document 3 (WorkloadEndpoint): metadata.labels.pcns.team: the prefixes"
+                        + " pcns. and pcsa. are reserved for the labels endpoints inherit from namespace and service"
+                        + " account profiles");
     }
 
     @Test

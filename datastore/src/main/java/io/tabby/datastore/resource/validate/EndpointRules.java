@@ -87,6 +87,12 @@ final class EndpointRules {
             AddressRules.mac("spec.mac", spec.mac(), violations);
         }
         profiles(spec.profiles(), violations);
+        // Calico's update processor drops these from endpoints so that no endpoint can claim another
+        // namespace's (or service account's) labels; refused here rather than silently lost
+        resource.metadata().labels().keySet().stream()
+                .filter(key -> key.startsWith("pcns.") || key.startsWith("pcsa."))
+                .forEach(key -> violations.add("metadata.labels." + key, "the prefixes pcns. and pcsa. are reserved"
+                        + " for the labels endpoints inherit from namespace and service account profiles"));
     }
 
     private static void node(String node, Violations violations) {
