@@ -9,6 +9,7 @@ import io.tabby.ctl.command.IpamCheckCommand;
 import io.tabby.ctl.command.IpamCommand;
 import io.tabby.ctl.command.IpamReleaseCommand;
 import io.tabby.ctl.command.IpamShowCommand;
+import io.tabby.ctl.command.LabelCommand;
 import io.tabby.ctl.command.Manifests;
 import io.tabby.ctl.command.ReplaceCommand;
 import io.tabby.ctl.command.TabbyctlCommand;
@@ -97,6 +98,7 @@ public final class CtlMain {
         commandLine.addSubcommand(new ApplyCommand(session, manifests, parser, dryRunPrinter));
         commandLine.addSubcommand(new DeleteCommand(session, manifests, parser, dryRunPrinter));
         commandLine.addSubcommand(new GetCommand(session, resourcePrinter));
+        commandLine.addSubcommand(new LabelCommand(session));
         commandLine.addSubcommand(new CommandLine(new IpamCommand())
                 .addSubcommand(new IpamShowCommand(session))
                 .addSubcommand(new IpamCheckCommand(session))

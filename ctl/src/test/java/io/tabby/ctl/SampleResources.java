@@ -7,6 +7,15 @@ import io.tabby.datastore.resource.BgpPeerResource;
 import io.tabby.datastore.resource.BgpPeerSpec;
 import io.tabby.datastore.resource.FelixConfigurationResource;
 import io.tabby.datastore.resource.FelixConfigurationSpec;
+import io.tabby.datastore.resource.GlobalNetworkPolicyResource;
+import io.tabby.datastore.resource.HostEndpointResource;
+import io.tabby.datastore.resource.HostEndpointSpec;
+import io.tabby.datastore.resource.NetworkPolicyResource;
+import io.tabby.datastore.resource.PolicySpec;
+import io.tabby.datastore.resource.ProfileResource;
+import io.tabby.datastore.resource.ProfileSpec;
+import io.tabby.datastore.resource.WorkloadEndpointResource;
+import io.tabby.datastore.resource.WorkloadEndpointSpec;
 import io.tabby.datastore.resource.IpPoolResource;
 import io.tabby.datastore.resource.IpPoolSpec;
 import io.tabby.datastore.resource.NodeBgpSpec;
@@ -16,6 +25,7 @@ import io.tabby.datastore.resource.Resource;
 import io.tabby.datastore.resource.ResourceKind;
 import io.tabby.datastore.resource.ResourceMetadata;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** A few resources of every kind, covering each table cell's cases. */
@@ -53,6 +63,30 @@ public final class SampleResources {
             case FELIX_CONFIGURATION -> List.of(
                     new FelixConfigurationResource(ResourceMetadata.named("default"), FelixConfigurationSpec.empty()),
                     new FelixConfigurationResource(ResourceMetadata.named("node.node1"), FelixConfigurationSpec.empty()));
+            case NETWORK_POLICY -> List.of(
+                    new NetworkPolicyResource(ResourceMetadata.namespaced("shop", "allow-web"),
+                            PolicySpec.of(100.0, "app == 'web'", List.of("Ingress"), List.of(), List.of())),
+                    new NetworkPolicyResource(ResourceMetadata.namespaced("shop", "unordered"),
+                            PolicySpec.of(null, "", List.of("Ingress"), List.of(), List.of())));
+            case GLOBAL_NETWORK_POLICY -> List.of(
+                    new GlobalNetworkPolicyResource(ResourceMetadata.named("allow-dns"),
+                            PolicySpec.of(10.5, "has(dns-client)", List.of("Egress"), List.of(), List.of())));
+            case PROFILE -> List.of(
+                    new ProfileResource(ResourceMetadata.named("kns.shop"), new ProfileSpec(List.of(), List.of(),
+                            Map.of("pcns.team", "a", "pcns.projectcalico.org/name", "shop"))),
+                    new ProfileResource(ResourceMetadata.named("plain"), new ProfileSpec(List.of(), List.of(), Map.of())));
+            case HOST_ENDPOINT -> List.of(
+                    new HostEndpointResource(ResourceMetadata.named("node1-eth0"), new HostEndpointSpec("node1", "eth0",
+                            List.of("10.0.2.15", "fd00::15"), List.of("kns.shop", "edge"))));
+            case WORKLOAD_ENDPOINT -> List.of(
+                    new WorkloadEndpointResource(ResourceMetadata.namespaced("shop", "node1-k8s-web--1-eth0"),
+                            new WorkloadEndpointSpec("k8s", "", "node1", "", "web-1", "eth0",
+                                    List.of("192.168.1.5/32", "fd80::5/128"),
+                                    List.of(new WorkloadEndpointSpec.IpNat("192.168.1.5", "172.16.0.5")), "", "",
+                                    List.of("kns.shop"), "cali0123456789a", "")),
+                    new WorkloadEndpointResource(ResourceMetadata.namespaced("default", "node2-cni-4f1c2d-eth0"),
+                            new WorkloadEndpointSpec("cni", "4f1c2d", "node2", "", "", "eth0", List.of("192.168.2.7/32"),
+                                    List.of(), "", "", List.of(), "cali4f1c2d00000", "")));
         };
     }
 

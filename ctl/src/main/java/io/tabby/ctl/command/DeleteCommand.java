@@ -38,6 +38,7 @@ import picocli.CommandLine.Spec;
             "  tabbyctl delete ippool pool1 pool2",
             "  tabbyctl delete -f pools.yaml",
             "  tabbyctl delete node node1 --dry-run",
+            "  tabbyctl delete networkpolicy allow-web -n shop",
         })
 public final class DeleteCommand implements Callable<Integer> {
 
@@ -48,6 +49,10 @@ public final class DeleteCommand implements Callable<Integer> {
     @Parameters(paramLabel = "KIND NAME", completionCandidates = KindCandidates.class,
             description = "The kind, then one or more names (instead of -f).")
     private List<String> kindAndNames = new ArrayList<>();
+
+    @Option(names = {"-n", "--namespace"}, paramLabel = "NS",
+            description = "Namespace of the NetworkPolicy or WorkloadEndpoint resources named (default: default).")
+    private String namespace = "default";
 
     @Option(names = {"-s", "--skip-not-exists"}, description = "Treat resources that do not exist as deleted.")
     private boolean skipNotExists;
@@ -109,7 +114,7 @@ public final class DeleteCommand implements Callable<Integer> {
         if (!skipNotExists) {
             return resources;
         }
-        return resources.stream().filter(resource -> exists(client, resource.kind(), resource.name())).toList();
+        return resources.stream().filter(resource -> exists(client, resource)).toList();
     }
 
     /** Looks every name up first: a missing one fails the command before anything is deleted. */
@@ -118,7 +123,7 @@ public final class DeleteCommand implements Callable<Integer> {
         List<Resource> found = new ArrayList<>();
         for (String name : kindAndNames.subList(1, kindAndNames.size())) {
             try {
-                found.add(client.get(kind, name));
+                found.add(client.get(kind, namespace, name));
             } catch (ResourceNotFoundException e) {
                 if (!skipNotExists) {
                     throw new CtlException("Failed to delete '" + kind.displayName() + "' resource: " + e.getMessage()
@@ -133,7 +138,7 @@ public final class DeleteCommand implements Callable<Integer> {
         List<WriteResult> done = new ArrayList<>();
         for (Resource target : targets) {
             try {
-                done.add(client.delete(target.kind(), target.name(), dryRun));
+                done.add(client.delete(target.kind(), target.namespace(), target.name(), dryRun));
             } catch (ResourceException e) {
                 if (done.isEmpty()) {
                     throw e;
@@ -144,9 +149,10 @@ public final class DeleteCommand implements Callable<Integer> {
         return done;
     }
 
-    private static boolean exists(ResourceClient client, ResourceKind kind, String name) {
+    private static boolean exists(ResourceClient client, Resource resource) {
         try {
-            client.get(kind, name);
+            client.get(resource.kind(), resource.namespace().isEmpty() && resource.kind().namespaced() ? "default"
+                    : resource.namespace(), resource.name());
             return true;
         } catch (ResourceNotFoundException e) {
             return false;

@@ -20,6 +20,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -29,12 +30,16 @@ import picocli.CommandLine.Spec;
         footer = {
             "",
             "Kinds (case-insensitive, singular, plural or short): ippool (ipp, pool), node (no),"
-                    + " bgppeer (bgpp, bp), bgpconfiguration (bgpconfig), felixconfiguration (felixconfig).",
+                    + " bgppeer (bgpp, bp), bgpconfiguration (bgpconfig), felixconfiguration (felixconfig),"
+                    + " networkpolicy (policy, np, netpol), globalnetworkpolicy (gnp), profile (pro),"
+                    + " hostendpoint (hep), workloadendpoint (wep).",
             "",
             "Examples:",
             "  tabbyctl get ippools",
             "  tabbyctl get nodes -o wide",
             "  tabbyctl get ippool default-ipv4-ippool -o yaml",
+            "  tabbyctl get networkpolicy -n shop",
+            "  tabbyctl get wep --all-namespaces -o wide",
         })
 public final class GetCommand implements Callable<Integer> {
 
@@ -44,6 +49,14 @@ public final class GetCommand implements Callable<Integer> {
 
     @Parameters(index = "1..*", paramLabel = "NAME", description = "Names to show; all of the kind when none.")
     private List<String> names = new ArrayList<>();
+
+    @Option(names = {"-n", "--namespace"}, paramLabel = "NS",
+            description = "Namespace of NetworkPolicy and WorkloadEndpoint resources (default: default).")
+    private String namespace = "default";
+
+    @Option(names = {"-A", "--all-namespaces"},
+            description = "List NetworkPolicy and WorkloadEndpoint resources of every namespace.")
+    private boolean allNamespaces;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", converter = OutputFormat.Converter.class,
             description = "ps (default), wide, yaml, json or name.")
@@ -67,15 +80,21 @@ public final class GetCommand implements Callable<Integer> {
         TableContext context = new GlobalAsLookup(client);
         PrintWriter out = spec.commandLine().getOut();
         if (names.isEmpty()) {
-            out.print(printer.listed(output, client.list(resourceKind), context));
+            boolean every = allNamespaces || !resourceKind.namespaced();
+            out.print(printer.listed(output, every ? client.list(resourceKind) : client.list(resourceKind, namespace),
+                    context, allNamespaces));
             out.flush();
             return ExitCodes.OK;
+        }
+        if (allNamespaces) {
+            throw new ParameterException(spec.commandLine(),
+                    "--all-namespaces lists a whole kind; give -n NS to get resources by name");
         }
         List<Resource> found = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (String name : names) {
             try {
-                found.add(client.get(resourceKind, name));
+                found.add(client.get(resourceKind, namespace, name));
             } catch (ResourceNotFoundException e) {
                 missing.add(e.getMessage());
             }

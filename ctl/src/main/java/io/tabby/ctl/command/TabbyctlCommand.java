@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = ClientVersionProvider.class,
         description = "tabbyctl manages Tabby's resources (IP pools, nodes, BGP peers, BGP and Felix"
-                + " configuration) in etcd and inspects and repairs its IP address management, as calicoctl"
+                + " configuration, network policies, profiles and endpoints) in etcd and inspects and repairs its IP address management, as calicoctl"
                 + " does for Calico.",
         footer = {
             "",

@@ -3,6 +3,7 @@ package io.tabby.ctl.output;
 import static java.util.Objects.requireNonNull;
 
 import io.tabby.ctl.options.OutputFormat;
+import io.tabby.ctl.table.KindTable;
 import io.tabby.ctl.table.KindTables;
 import io.tabby.ctl.table.TableContext;
 import io.tabby.ctl.table.TablePrinter;
@@ -29,8 +30,18 @@ public final class ResourcePrinter {
 
     /** Everything of a kind, as read at one revision. */
     public String listed(OutputFormat format, ResourceList list, TableContext context) {
+        return listed(format, list, context, false);
+    }
+
+    /**
+     * As {@link #listed(OutputFormat, ResourceList, TableContext)}; with {@code allNamespaces}
+     * tables start with calicoctl's NAMESPACE column.
+     */
+    public String listed(OutputFormat format, ResourceList list, TableContext context, boolean allNamespaces) {
+        KindTable table = allNamespaces && list.kind().namespaced() ? KindTables.withNamespace(list.kind())
+                : KindTables.of(list.kind());
         return switch (format) {
-            case PS, WIDE -> tables.render(KindTables.of(list.kind()), format == OutputFormat.WIDE, list.items(), context);
+            case PS, WIDE -> tables.render(table, format == OutputFormat.WIDE, list.items(), context);
             case YAML -> renderer.yaml(list);
             case JSON -> withNewline(renderer.json(list));
             case NAME -> names(list.items());
@@ -48,7 +59,7 @@ public final class ResourcePrinter {
         };
     }
 
-    /** {@code ippool/default-ipv4-ippool}, one per line, as {@code kubectl get -o name}. */
+    /** {@code ippool/default-ipv4-ippool}, one per line, as {@code kubectl get -o name} (namespaced: {@code ns/name} is not used, as kubectl). */
     private static String names(List<Resource> resources) {
         StringBuilder out = new StringBuilder();
         for (Resource resource : resources) {

@@ -28,7 +28,22 @@ public final class KindTables {
             case BGP_PEER -> bgpPeers();
             case BGP_CONFIGURATION -> bgpConfigurations();
             case FELIX_CONFIGURATION -> new KindTable(List.of(Column.name()), List.of(Column.name()));
+            case NETWORK_POLICY, GLOBAL_NETWORK_POLICY -> PolicyTables.policies();
+            case PROFILE -> PolicyTables.profiles();
+            case HOST_ENDPOINT -> PolicyTables.hostEndpoints();
+            case WORKLOAD_ENDPOINT -> PolicyTables.workloadEndpoints();
         };
+    }
+
+    /** As {@link #of(ResourceKind)}, with calicoctl's NAMESPACE column first (for {@code --all-namespaces}). */
+    public static KindTable withNamespace(ResourceKind kind) {
+        KindTable table = of(kind);
+        Column namespace = new Column("NAMESPACE", (resource, context) -> resource.namespace());
+        List<Column> ps = new java.util.ArrayList<>(List.of(namespace));
+        ps.addAll(table.ps());
+        List<Column> wide = new java.util.ArrayList<>(List.of(namespace));
+        wide.addAll(table.wide());
+        return new KindTable(ps, wide);
     }
 
     private static KindTable ipPools() {

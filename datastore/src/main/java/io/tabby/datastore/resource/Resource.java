@@ -2,7 +2,9 @@ package io.tabby.datastore.resource;
 
 /** One v3 resource: metadata plus the spec of its kind. */
 public sealed interface Resource
-        permits IpPoolResource, NodeResource, BgpConfigurationResource, BgpPeerResource, FelixConfigurationResource {
+        permits IpPoolResource, NodeResource, BgpConfigurationResource, BgpPeerResource, FelixConfigurationResource,
+                NetworkPolicyResource, GlobalNetworkPolicyResource, ProfileResource, HostEndpointResource,
+                WorkloadEndpointResource {
 
     ResourceKind kind();
 
@@ -15,8 +17,21 @@ public sealed interface Resource
         return metadata().name();
     }
 
-    /** How messages name the resource: {@code IPPool "p1"}. */
+    /** The namespace of a namespaced resource, else empty. */
+    default String namespace() {
+        return metadata().namespace();
+    }
+
+    /**
+     * What identifies the resource within its kind: the name, or {@code <namespace>/<name>} for a
+     * namespaced kind.
+     */
+    default String id() {
+        return ResourceKind.id(namespace(), name());
+    }
+
+    /** How messages name the resource: {@code IPPool "p1"}, {@code NetworkPolicy "ns1/allow-web"}. */
     default String describe() {
-        return kind().displayName() + " \"" + name() + "\"";
+        return kind().displayName() + " \"" + id() + "\"";
     }
 }

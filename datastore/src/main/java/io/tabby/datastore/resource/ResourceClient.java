@@ -45,22 +45,45 @@ public final class ResourceClient {
         this.planner = new WritePlanner(backend);
     }
 
-    /** Every resource of {@code kind}, sorted by name, read at one revision. */
+    /** Every resource of {@code kind}, sorted by id (namespace, then name), read at one revision. */
     public ResourceList list(ResourceKind kind) {
         requireNonNull(kind, "kind is null");
         ResourceStore.Read read = store.readAll(kind);
         return new ResourceList(kind, read.versioned(), read.snapshot().revision());
     }
 
-    /** @throws ResourceNotFoundException when there is no such resource */
+    /** Every resource of a namespaced {@code kind} in {@code namespace}, read at one revision. */
+    public ResourceList list(ResourceKind kind, String namespace) {
+        requireNonNull(namespace, "namespace is null");
+        ResourceList all = list(kind);
+        return new ResourceList(kind, all.items().stream().filter(r -> r.namespace().equals(namespace)).toList(),
+                all.revision());
+    }
+
+    /**
+     * A cluster-scoped resource by name.
+     *
+     * @throws ResourceNotFoundException when there is no such resource
+     */
     public Resource get(ResourceKind kind, String name) {
+        return get(kind, "", name);
+    }
+
+    /**
+     * A resource by namespace (empty for cluster-scoped kinds) and name.
+     *
+     * @throws ResourceNotFoundException when there is no such resource
+     */
+    public Resource get(ResourceKind kind, String namespace, String name) {
         requireNonNull(kind, "kind is null");
+        requireNonNull(namespace, "namespace is null");
         requireNonNull(name, "name is null");
+        String id = ResourceKind.id(kind.namespaced() ? namespace : "", name);
         if (!ResourceValidator.INSTANCE.isPossibleName(kind, name)) {
-            throw new ResourceNotFoundException(kind, name);
+            throw new ResourceNotFoundException(kind, id);
         }
         ResourceStore.Read read = store.read(kind, name);
-        return read.find(name).map(read::versioned).orElseThrow(() -> new ResourceNotFoundException(kind, name));
+        return read.find(id).map(read::versioned).orElseThrow(() -> new ResourceNotFoundException(kind, id));
     }
 
     /** Creates resources that must not exist yet. */
@@ -83,16 +106,24 @@ public final class ResourceClient {
         requireNonNull(resources, "resources is null");
         List<WritePlan> plans = new ArrayList<>();
         for (Resource resource : resources) {
-            plans.add(planDelete(resource.kind(), resource.name(), resource.metadata().resourceVersion()));
+            Resource prepared = ResourceDefaults.apply(resource);
+            plans.add(planDelete(prepared.kind(), prepared.namespace(), prepared.name(),
+                    prepared.metadata().resourceVersion()));
         }
         return commit(plans, dryRun);
     }
 
-    /** Deletes one resource by kind and name. */
+    /** Deletes one cluster-scoped resource by kind and name. */
     public WriteResult delete(ResourceKind kind, String name, boolean dryRun) {
+        return delete(kind, "", name, dryRun);
+    }
+
+    /** Deletes one resource by kind, namespace (empty for cluster-scoped kinds) and name. */
+    public WriteResult delete(ResourceKind kind, String namespace, String name, boolean dryRun) {
         requireNonNull(kind, "kind is null");
+        requireNonNull(namespace, "namespace is null");
         requireNonNull(name, "name is null");
-        return commit(List.of(planDelete(kind, name, "")), dryRun).getFirst();
+        return commit(List.of(planDelete(kind, namespace, name, "")), dryRun).getFirst();
     }
 
     /** The cluster AS: BGPConfiguration {@code default} asNumber, or 64512 when unset. */
@@ -102,11 +133,12 @@ public final class ResourceClient {
                 .orElse(AsNumber.DEFAULT);
     }
 
-    private WritePlan planDelete(ResourceKind kind, String name, String resourceVersion) {
+    private WritePlan planDelete(ResourceKind kind, String namespace, String name, String resourceVersion) {
+        String id = ResourceKind.id(kind.namespaced() ? namespace : "", name);
         if (!ResourceValidator.INSTANCE.isPossibleName(kind, name)) {
-            throw new ResourceNotFoundException(kind, name);
+            throw new ResourceNotFoundException(kind, id);
         }
-        return planner.planDelete(kind, name, resourceVersion);
+        return planner.planDelete(kind, id, resourceVersion);
     }
 
     private List<WriteResult> write(List<? extends Resource> resources, WritePlanner.Mode mode, boolean dryRun) {
@@ -165,13 +197,13 @@ public final class ResourceClient {
         Resource resource = plan.resource();
         return switch (e) {
             case AlreadyExistsException x when plan.operation() == Operation.CREATE ->
-                    new ResourceExistsException(resource.kind(), resource.name(), "its key " + x.key()
+                    new ResourceExistsException(resource.kind(), resource.id(), "its key " + x.key()
                             + " was written by another writer meanwhile");
-            case AlreadyExistsException x -> new ResourceConflictException(resource.kind(), resource.name(),
+            case AlreadyExistsException x -> new ResourceConflictException(resource.kind(), resource.id(),
                     "key " + x.key() + " was created after it was read");
-            case RevisionConflictException x -> new ResourceConflictException(resource.kind(), resource.name(),
+            case RevisionConflictException x -> new ResourceConflictException(resource.kind(), resource.id(),
                     "key " + x.key() + " changed after it was read");
-            case NotFoundException x -> new ResourceConflictException(resource.kind(), resource.name(),
+            case NotFoundException x -> new ResourceConflictException(resource.kind(), resource.id(),
                     "key " + x.key() + " was deleted after it was read");
             default -> e;
         };

@@ -14,7 +14,16 @@ public enum ResourceKind {
             List.of("bgpconfiguration", "bgpconfigurations", "bgpconfig", "bgpconfigs")),
     BGP_PEER("BGPPeer", "bgppeers", List.of("bgppeer", "bgppeers", "bgpp", "bgpps", "bp", "bps")),
     FELIX_CONFIGURATION("FelixConfiguration", "felixconfigurations",
-            List.of("felixconfiguration", "felixconfigurations", "felixconfig", "felixconfigs"));
+            List.of("felixconfiguration", "felixconfigurations", "felixconfig", "felixconfigs")),
+    NETWORK_POLICY("NetworkPolicy", "networkpolicies",
+            List.of("networkpolicy", "networkpolicies", "policy", "policies", "np", "nps", "pol", "pols",
+                    "netpol", "netpols")),
+    GLOBAL_NETWORK_POLICY("GlobalNetworkPolicy", "globalnetworkpolicies",
+            List.of("globalnetworkpolicy", "globalnetworkpolicies", "gnp", "gnps")),
+    PROFILE("Profile", "profiles", List.of("profile", "profiles", "pro", "pros")),
+    HOST_ENDPOINT("HostEndpoint", "hostendpoints", List.of("hostendpoint", "hostendpoints", "hep", "heps")),
+    WORKLOAD_ENDPOINT("WorkloadEndpoint", "workloadendpoints",
+            List.of("workloadendpoint", "workloadendpoints", "wep", "weps"));
 
     /** The v3 API group and version every resource document carries. */
     public static final String API_VERSION = "projectcalico.org/v3";
@@ -42,6 +51,18 @@ public enum ResourceKind {
     /** Every lower-case name the command line accepts for this kind (singular, plural, short forms). */
     public List<String> aliases() {
         return aliases;
+    }
+
+    /** True for the kinds whose resources live in a namespace (NetworkPolicy, WorkloadEndpoint). */
+    public boolean namespaced() {
+        return this == NETWORK_POLICY || this == WORKLOAD_ENDPOINT;
+    }
+
+    /** A resource's identity within its kind: {@code name}, or {@code namespace/name} when namespaced. */
+    public static String id(String namespace, String name) {
+        requireNonNull(namespace, "namespace is null");
+        requireNonNull(name, "name is null");
+        return namespace.isEmpty() ? name : namespace + "/" + name;
     }
 
     /** The {@code kind} of a list of these, e.g. {@code IPPoolList}. */

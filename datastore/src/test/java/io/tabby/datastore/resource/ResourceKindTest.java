@@ -16,7 +16,12 @@ class ResourceKindTest {
         assertThat(ResourceKind.lookup("ipps")).contains(ResourceKind.IP_POOL);
         assertThat(ResourceKind.lookup("BGPConfigs")).contains(ResourceKind.BGP_CONFIGURATION);
         assertThat(ResourceKind.lookup("felixconfig")).contains(ResourceKind.FELIX_CONFIGURATION);
-        assertThat(ResourceKind.lookup("policy")).isEmpty();
+        assertThat(ResourceKind.lookup("policy")).contains(ResourceKind.NETWORK_POLICY);
+        assertThat(ResourceKind.lookup("GNP")).contains(ResourceKind.GLOBAL_NETWORK_POLICY);
+        assertThat(ResourceKind.lookup("weps")).contains(ResourceKind.WORKLOAD_ENDPOINT);
+        assertThat(ResourceKind.lookup("hep")).contains(ResourceKind.HOST_ENDPOINT);
+        assertThat(ResourceKind.lookup("pro")).contains(ResourceKind.PROFILE);
+        assertThat(ResourceKind.lookup("networkset")).isEmpty();
     }
 
     @Test

@@ -149,6 +149,9 @@ class ResourceValidationTest {
                         + "(write the asdot form quoted, e.g. \"1.10\")");
     }
 
+    private static final String API_VERSIONS = "allowed: projectcalico.org/v3; v1 for calicoctl v1 resources and"
+            + " Kubernetes Namespaces; networking.k8s.io/v1 for Kubernetes NetworkPolicies";
+
     @Test
     void documentLevelProblems() {
         assertThat(problems("misc.yaml", """
@@ -157,7 +160,7 @@ class ResourceValidationTest {
                 spec: {cidr: 10.0.0.0/16}
                 ---
                 apiVersion: projectcalico.org/v3
-                kind: NetworkPolicy
+                kind: NetworkSet
                 metadata: {name: np}
                 ---
                 apiVersion: projectcalico.org/v2
@@ -172,12 +175,13 @@ class ResourceValidationTest {
                 kind: IPPool
                 spec: {cidr: 10.9.0.0/16}
                 """)).containsExactly(
-                "misc.yaml: document 1 (IPPool \"p\"): apiVersion: missing (allowed: projectcalico.org/v3, or v1 for calicoctl v1 resources)",
-                "misc.yaml: document 2: kind: \"NetworkPolicy\" is not supported (allowed: IPPool, Node, BGPConfiguration, "
-                        + "BGPPeer, FelixConfiguration)",
-                "misc.yaml: document 3: apiVersion: \"projectcalico.org/v2\" is not supported (allowed: projectcalico.org/v3, "
-                        + "or v1 for calicoctl v1 resources)",
-                "misc.yaml: document 4: kind: \"policy\" is not supported for apiVersion v1 (allowed: ipPool, node, bgpPeer)",
+                "misc.yaml: document 1 (IPPool \"p\"): apiVersion: missing (" + API_VERSIONS + ")",
+                "misc.yaml: document 2: kind: \"NetworkSet\" is not supported (allowed: IPPool, Node, BGPConfiguration, "
+                        + "BGPPeer, FelixConfiguration, NetworkPolicy, GlobalNetworkPolicy, Profile, HostEndpoint, "
+                        + "WorkloadEndpoint)",
+                "misc.yaml: document 3: apiVersion: \"projectcalico.org/v2\" is not supported (" + API_VERSIONS + ")",
+                "misc.yaml: document 4: kind: \"policy\" is not supported for apiVersion v1 (allowed: ipPool, node, bgpPeer,"
+                        + " Namespace)",
                 "misc.yaml: document 5, item 1: must be a mapping of fields, found \"just a string\"",
                 "misc.yaml: document 6 (IPPool): metadata.name: missing (every resource needs a name)");
     }
@@ -258,8 +262,8 @@ class ResourceValidationTest {
                 spec: {cidr: 10.0.0.0/16}
                 """)).containsExactly(
                 "p.yaml: document 1 (IPPool \"p\"): metadata.labels: IPPool labels cannot be stored in the etcd v1 layout "
-                        + "(allowed on: Node, and BGPPeer with a selector or password)",
+                        + "(allowed on: Node, HostEndpoint, WorkloadEndpoint, and BGPPeer with a selector or password)",
                 "p.yaml: document 1 (IPPool \"p\"): metadata.annotations: IPPool annotations cannot be stored in the etcd "
-                        + "v1 layout (allowed on: BGPPeer with a selector or password)");
+                        + "v1 layout (allowed on: NetworkPolicy, GlobalNetworkPolicy, and BGPPeer with a selector or password)");
     }
 }

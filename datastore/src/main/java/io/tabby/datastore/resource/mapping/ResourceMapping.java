@@ -2,12 +2,20 @@ package io.tabby.datastore.resource.mapping;
 
 import io.tabby.datastore.model.IpFamily;
 import io.tabby.datastore.model.IpPool;
+import io.tabby.datastore.path.HostEndpointKey;
 import io.tabby.datastore.path.IpPoolKey;
 import io.tabby.datastore.path.Key;
 import io.tabby.datastore.path.KeyPaths;
+import io.tabby.datastore.path.PolicyKey;
+import io.tabby.datastore.path.WorkloadEndpointKey;
 import io.tabby.datastore.resource.BgpConfigurationResource;
 import io.tabby.datastore.resource.BgpPeerResource;
 import io.tabby.datastore.resource.FelixConfigurationResource;
+import io.tabby.datastore.resource.GlobalNetworkPolicyResource;
+import io.tabby.datastore.resource.HostEndpointResource;
+import io.tabby.datastore.resource.NetworkPolicyResource;
+import io.tabby.datastore.resource.ProfileResource;
+import io.tabby.datastore.resource.WorkloadEndpointResource;
 import io.tabby.datastore.resource.IpPoolResource;
 import io.tabby.datastore.resource.NodeResource;
 import io.tabby.datastore.resource.Resource;
@@ -37,6 +45,9 @@ public final class ResourceMapping {
             case BGP_PEER -> List.of(KeyPaths.globalPeerPrefix(IpFamily.V4), KeyPaths.globalPeerPrefix(IpFamily.V6),
                     BGP_HOSTS, KeyPaths.resourcePrefix(BgpPeerMapping.PLURAL));
             case FELIX_CONFIGURATION -> List.of(KeyPaths.globalConfigPrefix(), KeyPaths.hostsPrefix());
+            case NETWORK_POLICY, GLOBAL_NETWORK_POLICY -> List.of(KeyPaths.policyPrefix(PolicyKey.DEFAULT_TIER));
+            case PROFILE -> List.of(KeyPaths.profilesPrefix());
+            case HOST_ENDPOINT, WORKLOAD_ENDPOINT -> List.of(KeyPaths.hostsPrefix());
         };
     }
 
@@ -47,7 +58,8 @@ public final class ResourceMapping {
      */
     public List<String> prefixes(ResourceKind kind, String name) {
         return switch (kind) {
-            case IP_POOL, BGP_PEER -> prefixes(kind);
+            case IP_POOL, BGP_PEER, NETWORK_POLICY, GLOBAL_NETWORK_POLICY, PROFILE, HOST_ENDPOINT, WORKLOAD_ENDPOINT ->
+                    prefixes(kind);
             case NODE -> List.of(KeyPaths.hostPrefix(name) + "metadata", KeyPaths.hostPrefix(name) + "bird_ip",
                     KeyPaths.hostPrefix(name) + "orchestrator_refs", KeyPaths.hostPrefix(name) + "config/",
                     KeyPaths.bgpHostPrefix(name));
@@ -68,6 +80,11 @@ public final class ResourceMapping {
             case BGP_CONFIGURATION -> BgpConfigurationMapping.owner(key).isPresent();
             case BGP_PEER -> BgpPeerMapping.isPeerKey(key);
             case FELIX_CONFIGURATION -> FelixConfigurationMapping.owner(key).isPresent();
+            case NETWORK_POLICY -> PolicyMapping.isNamespaced(key);
+            case GLOBAL_NETWORK_POLICY -> PolicyMapping.isGlobal(key);
+            case PROFILE -> ProfileMapping.owner(key).isPresent();
+            case HOST_ENDPOINT -> key instanceof HostEndpointKey;
+            case WORKLOAD_ENDPOINT -> key instanceof WorkloadEndpointKey;
         };
     }
 
@@ -82,8 +99,13 @@ public final class ResourceMapping {
                     name -> BgpConfigurationMapping.fromEntries(name, entries));
             case FELIX_CONFIGURATION -> grouped(entries, FelixConfigurationMapping::owner,
                     name -> FelixConfigurationMapping.fromEntries(name, entries));
+            case NETWORK_POLICY -> each(entries, e -> PolicyMapping.fromEntry(e, true));
+            case GLOBAL_NETWORK_POLICY -> each(entries, e -> PolicyMapping.fromEntry(e, false));
+            case PROFILE -> grouped(entries, ProfileMapping::owner, name -> ProfileMapping.fromEntries(name, entries));
+            case HOST_ENDPOINT -> each(entries, EndpointMapping::fromHostEntry);
+            case WORKLOAD_ENDPOINT -> each(entries, EndpointMapping::fromWorkloadEntry);
         };
-        return found.stream().sorted(Comparator.comparing((Assembled a) -> a.resource().name())).toList();
+        return found.stream().sorted(Comparator.comparing((Assembled a) -> a.resource().id())).toList();
     }
 
     /** The entries that store {@code resource}; {@code current} is what is stored now, for carrying over. */
@@ -94,6 +116,11 @@ public final class ResourceMapping {
             case BgpConfigurationResource config -> BgpConfigurationMapping.toEntries(config, current);
             case BgpPeerResource peer -> List.of(BgpPeerMapping.toEntry(peer, current));
             case FelixConfigurationResource felix -> FelixConfigurationMapping.toEntries(felix);
+            case NetworkPolicyResource policy -> List.of(PolicyMapping.toEntry(policy, current));
+            case GlobalNetworkPolicyResource policy -> List.of(PolicyMapping.toEntry(policy, current));
+            case ProfileResource profile -> ProfileMapping.toEntries(profile, current);
+            case HostEndpointResource host -> List.of(EndpointMapping.toEntry(host, current));
+            case WorkloadEndpointResource workload -> List.of(EndpointMapping.toEntry(workload, current));
         };
     }
 

@@ -16,6 +16,11 @@
  * BGPPeer            /calico/bgp/v1/global/peer_v4|v6/&lt;ip&gt;, /calico/bgp/v1/host/&lt;node&gt;/peer_v4|v6/&lt;ip&gt;;
  *                    with selectors or a password: whole, at /calico/resources/v3/projectcalico.org/bgppeers/&lt;name&gt;
  * FelixConfiguration default: /calico/v1/config/&lt;Name&gt;; node.&lt;node&gt;: /calico/v1/host/&lt;node&gt;/config/&lt;Name&gt;
+ * NetworkPolicy      /calico/v1/policy/tier/default/policy/&lt;ns&gt;%2f&lt;name&gt;, selector scoped to the namespace
+ * GlobalNetworkPolicy /calico/v1/policy/tier/default/policy/&lt;name&gt;
+ * Profile            /calico/v1/policy/profile/&lt;name&gt;/rules, labels (labelsToApply)
+ * HostEndpoint       /calico/v1/host/&lt;node&gt;/endpoint/&lt;name&gt;
+ * WorkloadEndpoint   /calico/v1/host/&lt;node&gt;/workload/&lt;orch&gt;/&lt;ns&gt;.&lt;pod&gt; (k8s) or &lt;workload&gt;/endpoint/&lt;ep&gt;
  * </pre>
  *
  * Fields of a stored record that the v3 resource does not show (unknown JSON fields, a peer's

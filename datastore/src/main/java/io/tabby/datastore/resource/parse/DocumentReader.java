@@ -19,7 +19,9 @@ final class DocumentReader {
     static final String V3 = ResourceKind.API_VERSION;
     static final String V1 = "v1";
     private static final List<String> V1_KINDS = List.of("ipPool", "node", "bgpPeer");
-    private static final String API_VERSIONS = "allowed: " + V3 + ", or v1 for calicoctl v1 resources";
+    static final String K8S_NETWORKING = "networking.k8s.io/v1";
+    private static final String API_VERSIONS = "allowed: " + V3 + "; v1 for calicoctl v1 resources and Kubernetes"
+            + " Namespaces; " + K8S_NETWORKING + " for Kubernetes NetworkPolicies";
 
     private DocumentReader() {
     }
@@ -44,7 +46,8 @@ final class DocumentReader {
         list.raw("metadata");
         JsonNode items = list.raw("items");
         list.rejectUnknown();
-        if (!apiVersion.isEmpty() && !apiVersion.equals(V3) && !apiVersion.equals(V1)) {
+        if (!apiVersion.isEmpty() && !apiVersion.equals(V3) && !apiVersion.equals(V1)
+                && !apiVersion.equals(K8S_NETWORKING)) {
             listProblems.add("apiVersion", "\"" + apiVersion + "\" is not supported (" + API_VERSIONS + ")");
         }
         if (items == null || !items.isArray()) {
@@ -87,6 +90,17 @@ final class DocumentReader {
         Optional<ResourceKind> v3Kind = Arrays.stream(ResourceKind.values())
                 .filter(k -> k.displayName().equals(kind)).findFirst();
         boolean v1Kind = V1_KINDS.contains(kind);
+        if (apiVersion.equals(K8S_NETWORKING) && kind.equals("NetworkPolicy")) {
+            return Optional.of(KubernetesNetworkPolicyReader.read(fields, problems));
+        }
+        if (apiVersion.equals(V1) && kind.equals("Namespace")) {
+            return Optional.of(KubernetesNamespaceReader.read(fields, problems));
+        }
+        if (apiVersion.equals(K8S_NETWORKING)) {
+            problems.add("kind", "\"" + kind + "\" is not supported for apiVersion " + K8S_NETWORKING
+                    + " (allowed: NetworkPolicy)");
+            return Optional.empty();
+        }
         if (apiVersion.isEmpty()) {
             problems.add("apiVersion", "missing (" + API_VERSIONS + ")");
         } else if (!apiVersion.equals(V3) && !apiVersion.equals(V1)) {
@@ -112,7 +126,7 @@ final class DocumentReader {
             case "bgpPeer" -> Optional.of(V1BgpPeerReader.read(fields, problems));
             default -> {
                 problems.add("kind", "\"" + kind + "\" is not supported for apiVersion v1 (allowed: "
-                        + String.join(", ", V1_KINDS) + ")");
+                        + String.join(", ", V1_KINDS) + ", Namespace)");
                 yield Optional.empty();
             }
         };

@@ -48,6 +48,11 @@ final class FieldReader {
         return path.isEmpty() ? name : path + "." + name;
     }
 
+    /** This mapping's own field path. */
+    String here() {
+        return path;
+    }
+
     Violations violations() {
         return violations;
     }

@@ -15,6 +15,11 @@ final class MetadataReader {
     }
 
     static ResourceMetadata read(FieldReader document) {
+        return read(document, false);
+    }
+
+    /** Reads metadata; {@code namespace} is accepted only when {@code namespaced}. */
+    static ResourceMetadata read(FieldReader document, boolean namespaced) {
         Optional<FieldReader> found = document.object("metadata");
         if (found.isEmpty()) {
             return ResourceMetadata.named("");
@@ -22,7 +27,7 @@ final class MetadataReader {
         FieldReader metadata = found.get();
         String name = metadata.text("name");
         String namespace = metadata.text("namespace");
-        if (!namespace.isEmpty()) {
+        if (!namespace.isEmpty() && !namespaced) {
             metadata.violations().add(metadata.path("namespace"), "must be empty: this kind is not namespaced");
         }
         metadata.raw("uid");
@@ -32,7 +37,7 @@ final class MetadataReader {
         Map<String, String> labels = metadata.textMap("labels");
         Map<String, String> annotations = metadata.textMap("annotations");
         metadata.rejectUnknown();
-        return new ResourceMetadata(name, labels, annotations, resourceVersion);
+        return new ResourceMetadata(name, labels, annotations, resourceVersion, namespace);
     }
 
     /** A decimal etcd revision; also accepted unquoted. */

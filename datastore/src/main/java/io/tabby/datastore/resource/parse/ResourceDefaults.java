@@ -5,6 +5,12 @@ import io.tabby.datastore.resource.BgpConfigurationSpec;
 import io.tabby.datastore.resource.BgpPeerResource;
 import io.tabby.datastore.resource.BgpPeerSpec;
 import io.tabby.datastore.resource.FelixConfigurationResource;
+import io.tabby.datastore.resource.GlobalNetworkPolicyResource;
+import io.tabby.datastore.resource.HostEndpointResource;
+import io.tabby.datastore.resource.NetworkPolicyResource;
+import io.tabby.datastore.resource.ProfileResource;
+import io.tabby.datastore.resource.ResourceMetadata;
+import io.tabby.datastore.resource.WorkloadEndpointResource;
 import io.tabby.datastore.resource.IpPoolResource;
 import io.tabby.datastore.resource.IpPoolSpec;
 import io.tabby.datastore.resource.NodeBgpSpec;
@@ -39,7 +45,20 @@ public final class ResourceDefaults {
             case BgpConfigurationResource config -> new BgpConfigurationResource(config.metadata(), bgp(config.spec()));
             case BgpPeerResource peer -> new BgpPeerResource(peer.metadata(), peer(peer.spec()));
             case FelixConfigurationResource felix -> felix;
+            case NetworkPolicyResource policy -> new NetworkPolicyResource(
+                    namespaced(policy.metadata()), PolicyDefaults.policy(policy.spec()));
+            case GlobalNetworkPolicyResource policy -> new GlobalNetworkPolicyResource(
+                    policy.metadata(), PolicyDefaults.policy(policy.spec()));
+            case ProfileResource profile -> new ProfileResource(profile.metadata(), PolicyDefaults.profile(profile.spec()));
+            case HostEndpointResource host -> new HostEndpointResource(host.metadata(), EndpointDefaults.host(host.spec()));
+            case WorkloadEndpointResource workload -> EndpointDefaults.workload(
+                    workload.withMetadata(namespaced(workload.metadata())));
         };
+    }
+
+    /** A namespaced resource without a namespace is in {@code default}, as calicoctl puts it. */
+    private static ResourceMetadata namespaced(ResourceMetadata metadata) {
+        return metadata.namespace().isEmpty() ? metadata.withNamespace("default") : metadata;
     }
 
     private static IpPoolSpec pool(IpPoolSpec spec) {

@@ -5,6 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tabby.datastore.resource.BgpConfigurationResource;
 import io.tabby.datastore.resource.BgpPeerResource;
 import io.tabby.datastore.resource.FelixConfigurationResource;
+import io.tabby.datastore.resource.GlobalNetworkPolicyResource;
+import io.tabby.datastore.resource.HostEndpointResource;
+import io.tabby.datastore.resource.NetworkPolicyResource;
+import io.tabby.datastore.resource.ProfileResource;
+import io.tabby.datastore.resource.WorkloadEndpointResource;
 import io.tabby.datastore.resource.IpPoolResource;
 import io.tabby.datastore.resource.NodeResource;
 import io.tabby.datastore.resource.Resource;
@@ -41,6 +46,11 @@ public final class V3Tree {
             case BgpConfigurationResource config -> SpecTrees.bgpConfiguration(config.spec());
             case BgpPeerResource peer -> SpecTrees.bgpPeer(peer.spec());
             case FelixConfigurationResource felix -> FelixTree.spec(felix.spec());
+            case NetworkPolicyResource policy -> PolicyTrees.policy(policy.spec(), false);
+            case GlobalNetworkPolicyResource policy -> PolicyTrees.policy(policy.spec(), true);
+            case ProfileResource profile -> PolicyTrees.profile(profile.spec());
+            case HostEndpointResource host -> EndpointTrees.host(host.spec());
+            case WorkloadEndpointResource workload -> EndpointTrees.workload(workload.spec());
         });
         if (resource instanceof NodeResource) {
             tree.putObject("status");
@@ -51,6 +61,9 @@ public final class V3Tree {
     private static ObjectNode metadata(ResourceMetadata metadata, Purpose purpose) {
         ObjectNode tree = NODES.objectNode();
         tree.put("name", metadata.name());
+        if (!metadata.namespace().isEmpty()) {
+            tree.put("namespace", metadata.namespace());
+        }
         if (purpose == Purpose.DISPLAY) {
             if (!metadata.resourceVersion().isEmpty()) {
                 tree.put("resourceVersion", metadata.resourceVersion());

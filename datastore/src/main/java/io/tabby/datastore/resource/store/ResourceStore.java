@@ -31,13 +31,14 @@ public final class ResourceStore {
             resources = List.copyOf(requireNonNull(resources, "resources is null"));
         }
 
-        public Optional<Assembled> find(String name) {
-            return resources.stream().filter(a -> a.resource().name().equals(name)).findFirst();
+        /** The resource with {@code id} (its name, or {@code namespace/name} for a namespaced kind). */
+        public Optional<Assembled> find(String id) {
+            return resources.stream().filter(a -> a.resource().id().equals(id)).findFirst();
         }
 
-        /** The name of the resource that holds {@code key}, if any. */
+        /** The id of the resource that holds {@code key}, if any. */
         public Optional<String> holder(Key<?> key) {
-            return resources.stream().filter(a -> a.keys().contains(key)).map(a -> a.resource().name()).findFirst();
+            return resources.stream().filter(a -> a.keys().contains(key)).map(a -> a.resource().id()).findFirst();
         }
 
         /** Every resource with its version set. */

@@ -44,7 +44,7 @@ public final class WritePlanner {
 
     public WritePlan plan(Resource resource, Mode mode) {
         ResourceKind kind = resource.kind();
-        String name = resource.name();
+        String name = resource.id();
         ResourceStore.Read read = store.read(kind, name);
         Optional<Assembled> current = read.find(name);
         if (current.isPresent() && mode == Mode.CREATE) {
@@ -85,6 +85,7 @@ public final class WritePlanner {
      * Deletes the resource's keys; a node also loses everything under
      * {@code /calico/bgp/v1/host/<node>/} (its peers and log level), as Calico deleted nodes.
      *
+     * @param name the resource's id (its name, or {@code namespace/name} for a namespaced kind)
      * @param resourceVersion when not empty, the version the resource must still have
      */
     public WritePlan planDelete(ResourceKind kind, String name, String resourceVersion) {

@@ -1,8 +1,8 @@
 package io.tabby.datastore.resource.validate;
 
 import io.tabby.datastore.resource.BgpPeerResource;
-import io.tabby.datastore.resource.NodeResource;
 import io.tabby.datastore.resource.Resource;
+import io.tabby.datastore.resource.ResourceKind;
 import io.tabby.datastore.resource.ResourceMetadata;
 import java.util.Map;
 
@@ -18,9 +18,16 @@ final class MetadataRules {
         String name = metadata.name();
         switch (resource.kind()) {
             case BGP_CONFIGURATION, FELIX_CONFIGURATION -> checkConfigName(resource, name, violations);
-            case IP_POOL, NODE, BGP_PEER -> checkName(name, violations);
+            case IP_POOL, NODE, BGP_PEER, GLOBAL_NETWORK_POLICY, PROFILE, HOST_ENDPOINT -> checkName(name, violations);
+            case NETWORK_POLICY, WORKLOAD_ENDPOINT -> {
+                checkName(name, violations);
+                if (!Names.isSubdomain(metadata.namespace())) {
+                    violations.add("metadata.namespace", SelectorCheck.quoted(metadata.namespace())
+                            + " is not a valid namespace (" + Names.NAME_RULE + ")");
+                }
+            }
         }
-        checkLabels(metadata.labels(), violations);
+        checkLabels("metadata.labels", metadata.labels(), violations);
         checkStorable(resource, violations);
     }
 
@@ -42,32 +49,38 @@ final class MetadataRules {
         }
     }
 
-    private static void checkLabels(Map<String, String> labels, Violations violations) {
+    static void checkLabels(String field, Map<String, String> labels, Violations violations) {
         labels.forEach((key, value) -> {
             if (!Names.isLabelKey(key)) {
-                violations.add("metadata.labels." + key, "key " + SelectorCheck.quoted(key)
+                violations.add(field + "." + key, "key " + SelectorCheck.quoted(key)
                         + " is not a valid label key (" + Names.LABEL_KEY_RULE + ")");
             }
             if (!Names.isLabelValue(value)) {
-                violations.add("metadata.labels." + key, "value " + SelectorCheck.quoted(value)
+                violations.add(field + "." + key, "value " + SelectorCheck.quoted(value)
                         + " is not a valid label value (" + Names.LABEL_VALUE_RULE + ")");
             }
         });
     }
 
     /**
-     * The v1 keys have room for a node's labels and for peers kept whole only; anything
-     * else would be silently lost, so it is refused.
+     * The v1 keys have room for the labels of nodes and endpoints, the annotations of policies,
+     * and both on peers kept whole only; anything else would be silently lost, so it is refused.
      */
     private static void checkStorable(Resource resource, Violations violations) {
         boolean keptWhole = resource instanceof BgpPeerResource peer && peer.spec().keptWhole();
-        if (!resource.metadata().labels().isEmpty() && !keptWhole && !(resource instanceof NodeResource)) {
-            violations.add("metadata.labels", resource.kind().displayName()
-                    + " labels cannot be stored in the etcd v1 layout (allowed on: Node, and BGPPeer with a selector or password)");
+        ResourceKind kind = resource.kind();
+        boolean labelled = kind == ResourceKind.NODE || kind == ResourceKind.HOST_ENDPOINT
+                || kind == ResourceKind.WORKLOAD_ENDPOINT;
+        boolean annotated = kind == ResourceKind.NETWORK_POLICY || kind == ResourceKind.GLOBAL_NETWORK_POLICY;
+        if (!resource.metadata().labels().isEmpty() && !keptWhole && !labelled) {
+            violations.add("metadata.labels", kind.displayName() + " labels cannot be stored in the etcd v1 layout"
+                    + " (allowed on: Node, HostEndpoint, WorkloadEndpoint, and BGPPeer with a selector or password"
+                    + (kind == ResourceKind.PROFILE ? "; a Profile's labels for its endpoints go in spec.labelsToApply" : "")
+                    + ")");
         }
-        if (!resource.metadata().annotations().isEmpty() && !keptWhole) {
-            violations.add("metadata.annotations", resource.kind().displayName()
-                    + " annotations cannot be stored in the etcd v1 layout (allowed on: BGPPeer with a selector or password)");
+        if (!resource.metadata().annotations().isEmpty() && !keptWhole && !annotated) {
+            violations.add("metadata.annotations", kind.displayName() + " annotations cannot be stored in the etcd v1"
+                    + " layout (allowed on: NetworkPolicy, GlobalNetworkPolicy, and BGPPeer with a selector or password)");
         }
     }
 }

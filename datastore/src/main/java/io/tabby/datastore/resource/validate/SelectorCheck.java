@@ -25,6 +25,16 @@ public final class SelectorCheck {
         }
     }
 
+    /** As {@link #check}, for a rule's namespaceSelector, where {@code global()} is allowed. */
+    public static void checkNamespaceSelector(String field, String selector, Violations violations) {
+        try {
+            Selector.parse(selector);
+        } catch (SelectorParseException e) {
+            violations.add(field, quoted(selector) + " is not a valid selector: " + e.problem() + " at column "
+                    + e.column() + ", expected " + e.expected());
+        }
+    }
+
     static String quoted(String value) {
         return "\"" + value + "\"";
     }
