@@ -100,7 +100,6 @@ public final class Dataplane {
         ipsets.markResync();
         filter.markResync();
         nat.markResync();
-        interfaces.markResync();
         dirty = true;
     }
 
