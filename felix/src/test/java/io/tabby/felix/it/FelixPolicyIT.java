@@ -124,6 +124,42 @@ class FelixPolicyIT {
         assertThat(saved).contains("-A cali-pi-allow-all-ingress");
     }
 
+    @Test
+    @Order(4)
+    void tcpPortRuleWithASourceSelectorOpensOnlyThatPort() {
+        try (TcpProbe tcp = new TcpProbe(runner)) {
+            tcp.listen(podB, 80, 8080);
+            backend.put(policyKey("allow-all-ingress"), "{\"order\":1,\"inbound_rules\":[{\"action\":\"allow\","
+                    + "\"protocol\":\"tcp\",\"src_selector\":\"app == 'a'\",\"dst_ports\":[80]}],"
+                    + "\"selector\":\"app == 'b'\",\"types\":[\"ingress\"]}");
+            await().atMost(BOUND).pollInterval(Duration.ofMillis(200))
+                    .untilAsserted(() -> assertThat(tcp.connects(podA, IP_B, 80)).as("a -> b:80").isTrue());
+            assertThat(tcp.connects(podA, IP_B, 8080)).as("a -> b:8080 is not allowed").isFalse();
+            assertThat(network.ping(podA, IP_B)).as("ICMP is not allowed").isFalse();
+            String sets = network.run("ip", "netns", "exec", node.name(), "ipset", "list", "-n").stdout();
+            assertThat(sets).contains("cali40s:", "cali40all-ipam-pools");
+        }
+    }
+
+    @Test
+    @Order(5)
+    void natOutgoingMasqueradesTrafficLeavingThePools() {
+        NetNs.Named outside = network.newNamespace("out");
+        network.run("ip", "-n", node.name(), "link", "add", "felxu0", "type", "veth", "peer", "name", "felxu1",
+                "netns", outside.name());
+        network.run("ip", "-n", node.name(), "addr", "add", "198.51.100.1/24", "dev", "felxu0");
+        network.run("ip", "-n", node.name(), "link", "set", "felxu0", "up");
+        network.run("ip", "-n", outside.name(), "addr", "add", "198.51.100.2/24", "dev", "felxu1");
+        network.run("ip", "-n", outside.name(), "link", "set", "felxu1", "up");
+        assertThat(network.ping(podA, "198.51.100.2")).as("the outside has no route back to the pool").isFalse();
+
+        backend.put(poolKey("10.65.0.0-16"), pool("10.65.0.0/16", true));
+        awaitPing(podA, "198.51.100.2", true);
+
+        backend.put(poolKey("10.65.0.0-16"), pool("10.65.0.0/16", false));
+        awaitPing(podA, "198.51.100.2", false);
+    }
+
     private void awaitPing(NetNs.Named from, String to, boolean answered) {
         await().atMost(BOUND).pollInterval(Duration.ofMillis(200))
                 .untilAsserted(() -> assertThat(network.ping(from, to))
