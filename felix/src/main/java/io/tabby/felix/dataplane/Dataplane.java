@@ -154,6 +154,9 @@ public final class Dataplane {
     }
 
     private static boolean step(String what, Runnable work) {
+        if (Thread.currentThread().isInterrupted()) {
+            return false; // shutting down: leave the rest for the next felix
+        }
         try {
             work.run();
             return true;

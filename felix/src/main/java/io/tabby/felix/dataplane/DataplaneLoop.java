@@ -31,6 +31,7 @@ public final class DataplaneLoop implements AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicLong applies = new AtomicLong();
     private final AtomicLong resyncs = new AtomicLong();
+    private final AtomicLong syncedApplies = new AtomicLong();
     private volatile Thread thread;
 
     public DataplaneLoop(Dataplane dataplane, Duration resyncInterval, Duration retryInterval) {
@@ -61,6 +62,11 @@ public final class DataplaneLoop implements AutoCloseable {
         return applies.get();
     }
 
+    /** Apply passes after the first in-sync: once this is positive, the kernel holds a complete picture. */
+    public long syncedApplies() {
+        return syncedApplies.get();
+    }
+
     /** Full read-backs done so far. */
     public long resyncs() {
         return resyncs.get();
@@ -89,6 +95,9 @@ public final class DataplaneLoop implements AutoCloseable {
                 }
                 pending = dataplane.apply();
                 applies.incrementAndGet();
+                if (dataplane.inSync()) {
+                    syncedApplies.incrementAndGet();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

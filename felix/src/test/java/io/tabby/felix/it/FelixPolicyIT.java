@@ -160,6 +160,43 @@ class FelixPolicyIT {
         awaitPing(podA, "198.51.100.2", false);
     }
 
+    @Test
+    @Order(6)
+    void aRestartWithAHundredEndpointsChangesNothingButCounters(EtcdServer etcd) {
+        for (int i = 0; i < 100; i++) {
+            String iface = String.format("calix%03d", i);
+            backend.put(endpointKey(NODE, "default.x" + i), endpoint(iface, "10.65.3." + (i + 1),
+                    Map.of("app", i % 2 == 0 ? "a" : "b"), "kns.default"));
+        }
+        await().atMost(BOUND).pollInterval(Duration.ofMillis(200))
+                .until(() -> saved().contains("cali-tw-calix099"));
+        String before = saved();
+        String setsBefore = ipsets();
+
+        felix.close();
+        felix = new Felix(backend, new FelixConfig(EtcdSettings.of(etcd.endpoints()), NODE, node, IptablesBackend.NFT,
+                RulesConfig.DEFAULTS, "cali", REFRESH), KernelOps.linux(runner, node, IptablesBackend.NFT));
+        felix.start();
+        await().atMost(BOUND).pollInterval(Duration.ofMillis(100)).until(() -> felix.dataplane().syncedApplies() > 0);
+
+        assertThat(saved()).isEqualTo(before);
+        assertThat(ipsets()).isEqualTo(setsBefore);
+        awaitPing(podB, IP_A, true);
+    }
+
+    /** iptables-save of felix's tables, without the header comments and counters. */
+    private String saved() {
+        String filter = network.run("ip", "netns", "exec", node.name(), "iptables-nft-save", "-t", "filter").stdout();
+        String nat = network.run("ip", "netns", "exec", node.name(), "iptables-nft-save", "-t", "nat").stdout();
+        return (filter + nat).lines().filter(l -> !l.startsWith("#"))
+                .map(l -> l.startsWith(":") ? l.replaceAll(" \\[\\d+:\\d+\\]$", "") : l)
+                .collect(java.util.stream.Collectors.joining("\n"));
+    }
+
+    private String ipsets() {
+        return network.run("ip", "netns", "exec", node.name(), "ipset", "save").stdout();
+    }
+
     private void awaitPing(NetNs.Named from, String to, boolean answered) {
         await().atMost(BOUND).pollInterval(Duration.ofMillis(200))
                 .untilAsserted(() -> assertThat(network.ping(from, to))
