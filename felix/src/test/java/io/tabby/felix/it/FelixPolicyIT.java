@@ -11,10 +11,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.tabby.datastore.backend.Backend;
+import io.tabby.datastore.backend.KeyValue;
+import io.tabby.datastore.model.IpAddr;
 import io.tabby.datastore.backend.EtcdSettings;
 import io.tabby.datastore.backend.etcd.EtcdBackend;
 import io.tabby.felix.Felix;
 import io.tabby.felix.FelixConfig;
+import io.tabby.felix.calc.PolicyModel;
 import io.tabby.felix.dataplane.KernelOps;
 import io.tabby.felix.rules.RulesConfig;
 import io.tabby.platform.exec.ProcessCommandRunner;
@@ -25,6 +28,7 @@ import io.tabby.testkit.etcd.RealEtcd;
 import io.tabby.testkit.host.HostRequirements;
 import java.time.Duration;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -136,6 +140,13 @@ class FelixPolicyIT {
                     .untilAsserted(() -> assertThat(tcp.connects(podA, IP_B, 80)).as("a -> b:80").isTrue());
             assertThat(tcp.connects(podA, IP_B, 8080)).as("a -> b:8080 is not allowed").isFalse();
             assertThat(network.ping(podA, IP_B)).as("ICMP is not allowed").isFalse();
+            PolicyModel model = PolicyModel.of(backend.list("/calico/v1/").kvs().stream()
+                    .collect(Collectors.toMap(KeyValue::key, KeyValue::value)));
+            IpAddr a = IpAddr.parse(IP_A);
+            IpAddr b = IpAddr.parse(IP_B);
+            assertThat(model.explain(a, b, 6, 80, null).allowed()).as("explain agrees: a -> b:80").isTrue();
+            assertThat(model.explain(a, b, 6, 8080, null).allowed()).as("explain agrees: a -> b:8080").isFalse();
+            assertThat(model.explain(a, b, 1, 0, 8).allowed()).as("explain agrees: ping a -> b").isFalse();
             String sets = network.run("ip", "netns", "exec", node.name(), "ipset", "list", "-n").stdout();
             assertThat(sets).contains("cali40s:", "cali40all-ipam-pools");
         }
@@ -190,7 +201,7 @@ class FelixPolicyIT {
         String nat = network.run("ip", "netns", "exec", node.name(), "iptables-nft-save", "-t", "nat").stdout();
         return (filter + nat).lines().filter(l -> !l.startsWith("#"))
                 .map(l -> l.startsWith(":") ? l.replaceAll(" \\[\\d+:\\d+\\]$", "") : l)
-                .collect(java.util.stream.Collectors.joining("\n"));
+                .collect(Collectors.joining("\n"));
     }
 
     private String ipsets() {
