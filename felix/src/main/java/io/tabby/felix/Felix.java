@@ -77,6 +77,11 @@ public final class Felix implements AutoCloseable {
         syncer.start();
     }
 
+    /** Where the datastore connection stands ({@code null} before start). */
+    public SyncStatus syncStatus() {
+        return syncer.status();
+    }
+
     /** The dataplane loop, for health and tests. */
     public DataplaneLoop dataplane() {
         return loop;

@@ -12,6 +12,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.tabby.datastore.backend.Backend;
 import io.tabby.datastore.backend.KeyValue;
+import io.tabby.datastore.backend.TxnOp;
+import io.tabby.datastore.syncer.SyncStatus;
 import io.tabby.datastore.model.IpAddr;
 import io.tabby.datastore.backend.EtcdSettings;
 import io.tabby.datastore.backend.etcd.EtcdBackend;
@@ -27,9 +29,11 @@ import io.tabby.testkit.etcd.EtcdServer;
 import io.tabby.testkit.etcd.RealEtcd;
 import io.tabby.testkit.host.HostRequirements;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -193,6 +197,35 @@ class FelixPolicyIT {
         assertThat(saved()).isEqualTo(before);
         assertThat(ipsets()).isEqualTo(setsBefore);
         awaitPing(podB, IP_A, true);
+        backend.commit(List.of(new TxnOp.DeletePrefix(endpointKey(NODE, "default.x").replace("/endpoint/eth0", ""))));
+        await().atMost(BOUND).pollInterval(Duration.ofMillis(200)).until(() -> !saved().contains("calix0"));
+    }
+
+    @Test
+    @Order(7)
+    void whileEtcdIsDownNothingIsRemovedAndChangesApplyWhenItIsBack(EtcdServer etcd) {
+        Assumptions.assumeTrue(etcd.controllable(), "etcd is external; it cannot be stopped");
+        String before = saved();
+        etcd.stop();
+        try {
+            await().atMost(BOUND).pollInterval(Duration.ofMillis(200))
+                    .until(() -> felix.syncStatus() == SyncStatus.WAIT_FOR_DATASTORE);
+            long resyncs = felix.dataplane().resyncs();
+            await().atMost(BOUND).pollInterval(Duration.ofMillis(200)).until(() -> felix.dataplane().resyncs() > resyncs);
+            assertThat(saved()).as("a resync while etcd is down keeps everything").isEqualTo(before);
+            assertThat(podBReachesPodA()).isTrue();
+        } finally {
+            etcd.start();
+        }
+        await().atMost(BOUND).pollInterval(Duration.ofMillis(200)).until(() -> felix.syncStatus() == SyncStatus.IN_SYNC);
+        backend.put(policyKey("allow-all-ingress"),
+                "{\"order\":1,\"inbound_rules\":[{\"action\":\"allow\"}],\"selector\":\"app == 'b'\",\"types\":[\"ingress\"]}");
+        awaitPing(podA, IP_B, true);
+    }
+
+    /** Pod b still reaches pod a (a has only its allow-all profile). */
+    private boolean podBReachesPodA() {
+        return network.ping(podB, IP_A);
     }
 
     /** iptables-save of felix's tables, without the header comments and counters. */
