@@ -39,12 +39,12 @@ public final class Felix implements AutoCloseable {
         requireNonNull(backend, "backend is null");
         requireNonNull(config, "config is null");
         requireNonNull(kernel, "kernel is null");
-        this.loop = new DataplaneLoop(new Dataplane(kernel, config.rules(), config.interfacePrefix()),
+        this.loop = new DataplaneLoop(new Dataplane(kernel, config.rules(), config.interfacePrefix(), config.nodeName()),
                 config.refreshInterval(), RETRY_INTERVAL);
         this.graph = new CalcGraph(config.nodeName(), batch::add);
         this.calcThread = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().name("felix-calc").daemon(true)
                 .unstarted(r));
-        this.syncer = new Syncer(backend, List.of(KeyPaths.V1), new SyncerCallbacks() {
+        this.syncer = new Syncer(backend, List.of(KeyPaths.V1, KeyPaths.IPAM + "host/"), new SyncerCallbacks() {
             @Override
             public void onStatus(SyncStatus status) {
                 calcThread.execute(() -> {

@@ -3,6 +3,7 @@ package io.tabby.felix.api;
 import static java.util.Objects.requireNonNull;
 
 import io.tabby.datastore.model.Cidr;
+import io.tabby.datastore.model.IpAddr;
 import io.tabby.datastore.model.IpPool;
 import io.tabby.datastore.model.Policy;
 import io.tabby.datastore.model.ProfileRules;
@@ -98,6 +99,51 @@ public sealed interface DataplaneMessage {
     record WorkloadEndpointRemove(WorkloadEndpointKey id) implements DataplaneMessage {
         public WorkloadEndpointRemove {
             requireNonNull(id, "id is null");
+        }
+    }
+
+    /**
+     * A node's VXLAN tunnel endpoint (this node's own included): felix makes the local one the
+     * {@code vxlan.calico} device and programs a neighbour and an FDB entry for each remote one.
+     *
+     * @param node the node name
+     * @param tunnelIp the address of the node's {@code vxlan.calico}
+     * @param mac the MAC of the node's {@code vxlan.calico}
+     * @param nodeIp the node's underlay address (its {@code bird_ip})
+     */
+    record VtepUpdate(String node, IpAddr tunnelIp, String mac, IpAddr nodeIp) implements DataplaneMessage {
+        public VtepUpdate {
+            requireNonNull(node, "node is null");
+            requireNonNull(tunnelIp, "tunnelIp is null");
+            requireNonNull(mac, "mac is null");
+            requireNonNull(nodeIp, "nodeIp is null");
+        }
+    }
+
+    record VtepRemove(String node) implements DataplaneMessage {
+        public VtepRemove {
+            requireNonNull(node, "node is null");
+        }
+    }
+
+    /**
+     * A remote node's IPAM block in a VXLAN pool: routed {@code via <gateway> dev vxlan.calico onlink}.
+     *
+     * @param destination the block
+     * @param node the node the block is affine to
+     * @param gateway that node's VXLAN tunnel address
+     */
+    record RouteUpdate(Cidr destination, String node, IpAddr gateway) implements DataplaneMessage {
+        public RouteUpdate {
+            requireNonNull(destination, "destination is null");
+            requireNonNull(node, "node is null");
+            requireNonNull(gateway, "gateway is null");
+        }
+    }
+
+    record RouteRemove(Cidr destination) implements DataplaneMessage {
+        public RouteRemove {
+            requireNonNull(destination, "destination is null");
         }
     }
 }

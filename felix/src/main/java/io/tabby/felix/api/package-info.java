@@ -11,10 +11,12 @@
  * <ol>
  *   <li>ip set updates (new sets and new members);</li>
  *   <li>IP pool updates;</li>
+ *   <li>VXLAN tunnel endpoint updates, then route updates (remote blocks via those endpoints);</li>
  *   <li>active policy and profile updates;</li>
  *   <li>workload endpoint updates, then workload endpoint removes;</li>
  *   <li>active policy and profile removes;</li>
  *   <li>IP pool removes;</li>
+ *   <li>route removes, then VXLAN tunnel endpoint removes;</li>
  *   <li>ip set removes;</li>
  *   <li>{@link io.tabby.felix.api.DataplaneMessage.InSync}, once, after the first complete batch.</li>
  * </ol>

@@ -2,6 +2,7 @@ package io.tabby.felix.calc;
 
 import io.tabby.datastore.codec.MalformedValueException;
 import io.tabby.datastore.codec.ValueCodec;
+import io.tabby.datastore.model.BlockAffinity;
 import io.tabby.datastore.model.Cidr;
 import io.tabby.datastore.model.IpPool;
 import io.tabby.datastore.model.ProfileRules;
@@ -53,12 +54,22 @@ import org.apache.logging.log4j.Logger;
  */
 final class DatastoreView {
     private static final Logger LOG = LogManager.getLogger(DatastoreView.class);
+    /** Host config names of a node's VXLAN device, as Tabby's Node resource writes them. */
+    static final String VXLAN_TUNNEL_ADDR = "IPv4VXLANTunnelAddr";
+    static final String VXLAN_TUNNEL_MAC = "VXLANTunnelMACAddr";
     final Map<WorkloadEndpointKey, WorkloadEndpoint> workloadEndpoints = new HashMap<>();
     final Map<String, ParsedPolicy> policies = new HashMap<>();
     final Map<String, ProfileRules> profileRules = new HashMap<>();
     final Map<String, Map<String, String>> profileLabels = new HashMap<>();
     final Map<String, List<String>> profileTags = new HashMap<>();
     final Map<Cidr, IpPool> pools = new LinkedHashMap<>();
+    /** Node name to its {@code bird_ip} text. */
+    final Map<String, String> nodeIps = new HashMap<>();
+    /** Node name to its {@code IPv4VXLANTunnelAddr} host config. */
+    final Map<String, String> vxlanTunnelAddrs = new HashMap<>();
+    /** Node name to its {@code VXLANTunnelMACAddr} host config. */
+    final Map<String, String> vxlanMacs = new HashMap<>();
+    final Map<BlockAffinityKey, BlockAffinity> affinities = new HashMap<>();
 
     static <K, V> void put(Map<K, V> map, K key, V value) {
         if (value == null) {
@@ -120,12 +131,23 @@ final class DatastoreView {
             case ProfileLabelsKey k -> put(profileLabels, k.profile(), decode(k, text));
             case ProfileTagsKey k -> put(profileTags, k.profile(), decode(k, text));
             case IpPoolKey k -> put(pools, k.cidr(), decode(k, text));
+            case HostBirdIpKey k -> put(nodeIps, k.node(), decode(k, text));
+            case BlockAffinityKey k -> put(affinities, k, decode(k, text));
+            case HostConfigKey k -> {
+                switch (k.name()) {
+                    case VXLAN_TUNNEL_ADDR -> put(vxlanTunnelAddrs, k.node(), text);
+                    case VXLAN_TUNNEL_MAC -> put(vxlanMacs, k.node(), text);
+                    default -> {
+                        return false;
+                    }
+                }
+            }
             // Host endpoints, node data, BGP and IPAM keys are not used by this felix (yet).
-            case ReadyKey _, GlobalConfigKey _, HostConfigKey _, HostMetadataKey _, HostBirdIpKey _,
+            case ReadyKey _, GlobalConfigKey _, HostMetadataKey _,
                     OrchestratorRefsKey _, HostEndpointKey _, TierMetadataKey _, NodeBgpFieldKey _,
                     NodeBgpPeerKey _, GlobalBgpFieldKey _, NodeMeshKey _, PrefixAdvertisementsKey _,
                     GlobalBgpPeerKey _, CustomFilterKey _, RouteReflectorKey _, IpamConfigKey _, BlockKey _,
-                    BlockAffinityKey _, IpamHandleKey _, FelixStatusKey _, WorkloadEndpointStatusKey _,
+                    IpamHandleKey _, FelixStatusKey _, WorkloadEndpointStatusKey _,
                     HostEndpointStatusKey _, ResourceKey _ -> {
                 return false;
             }

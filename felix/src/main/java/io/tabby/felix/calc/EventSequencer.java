@@ -12,6 +12,8 @@ import io.tabby.felix.api.DataplaneMessage.InSync;
 import io.tabby.felix.api.DataplaneMessage.IpPoolRemove;
 import io.tabby.felix.api.DataplaneMessage.IpPoolUpdate;
 import io.tabby.felix.api.DataplaneMessage.IpSetRemove;
+import io.tabby.felix.api.DataplaneMessage.RouteRemove;
+import io.tabby.felix.api.DataplaneMessage.VtepRemove;
 import io.tabby.felix.api.DataplaneMessage.WorkloadEndpointRemove;
 import java.util.Comparator;
 import java.util.Map;
@@ -41,6 +43,9 @@ public final class EventSequencer {
         updates(last.ipSets(), next.ipSets(), Comparator.naturalOrder(), (id, set) -> out.accept(set));
         updates(last.pools(), next.pools(), Comparator.comparing(Object::toString),
                 (cidr, pool) -> out.accept(new IpPoolUpdate(pool)));
+        updates(last.vteps(), next.vteps(), Comparator.naturalOrder(), (node, vtep) -> out.accept(vtep));
+        updates(last.routes(), next.routes(), Comparator.comparing(Object::toString),
+                (cidr, route) -> out.accept(route));
         updates(last.policies(), next.policies(), Comparator.naturalOrder(),
                 (name, policy) -> out.accept(new ActivePolicyUpdate(name, policy)));
         updates(last.profiles(), next.profiles(), Comparator.naturalOrder(),
@@ -55,6 +60,9 @@ public final class EventSequencer {
                 name -> out.accept(new ActiveProfileRemove(name)));
         removes(last.pools(), next.pools(), Comparator.comparing(Object::toString),
                 cidr -> out.accept(new IpPoolRemove(cidr)));
+        removes(last.routes(), next.routes(), Comparator.comparing(Object::toString),
+                cidr -> out.accept(new RouteRemove(cidr)));
+        removes(last.vteps(), next.vteps(), Comparator.naturalOrder(), node -> out.accept(new VtepRemove(node)));
         removes(last.ipSets(), next.ipSets(), Comparator.naturalOrder(), id -> out.accept(new IpSetRemove(id)));
         emitted = next;
         if (!inSyncSent) {

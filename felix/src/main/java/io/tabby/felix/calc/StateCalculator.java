@@ -12,6 +12,7 @@ import io.tabby.datastore.model.WorkloadEndpoint;
 import io.tabby.datastore.path.WorkloadEndpointKey;
 import io.tabby.datastore.selector.Selector;
 import io.tabby.felix.api.DataplaneMessage.IpSetUpdate;
+import io.tabby.felix.api.DataplaneMessage.VtepUpdate;
 import io.tabby.felix.api.DataplaneMessage.WorkloadEndpointUpdate;
 import io.tabby.felix.api.EndpointPolicies;
 import io.tabby.felix.api.IpSetIds;
@@ -29,9 +30,11 @@ final class StateCalculator {
     private static final ProfileRules NO_RULES = new ProfileRules(List.of(), List.of());
 
     private final String nodeName;
+    private final VxlanCalculator vxlan;
 
     StateCalculator(String nodeName) {
         this.nodeName = requireNonNull(nodeName, "nodeName is null");
+        this.vxlan = new VxlanCalculator(nodeName);
     }
 
     DesiredState compute(DatastoreView view) {
@@ -68,7 +71,8 @@ final class StateCalculator {
             ipSets.put(id, new IpSetUpdate(id, IpSetKind.HASH_IP, members));
         }
         poolSets(view.pools).forEach(set -> ipSets.put(set.id(), set));
-        return new DesiredState(ipSets, view.pools, policies, profiles, endpoints);
+        Map<String, VtepUpdate> vteps = vxlan.vteps(view);
+        return new DesiredState(ipSets, view.pools, policies, profiles, endpoints, vteps, vxlan.routes(view, vteps));
     }
 
     private static List<String> profiles(WorkloadEndpoint ep) {

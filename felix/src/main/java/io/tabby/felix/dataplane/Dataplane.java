@@ -19,6 +19,10 @@ import io.tabby.felix.api.DataplaneMessage.IpPoolUpdate;
 import io.tabby.felix.api.DataplaneMessage.IpSetRemove;
 import io.tabby.felix.api.DataplaneMessage.IpSetUpdate;
 import io.tabby.felix.api.DataplaneMessage.WorkloadEndpointRemove;
+import io.tabby.felix.api.DataplaneMessage.RouteRemove;
+import io.tabby.felix.api.DataplaneMessage.RouteUpdate;
+import io.tabby.felix.api.DataplaneMessage.VtepRemove;
+import io.tabby.felix.api.DataplaneMessage.VtepUpdate;
 import io.tabby.felix.api.DataplaneMessage.WorkloadEndpointUpdate;
 import io.tabby.felix.rules.FilterRenderer;
 import io.tabby.felix.rules.NatRenderer;
@@ -38,7 +42,8 @@ import org.apache.logging.log4j.Logger;
 /**
  * felix's dataplane: takes {@link DataplaneMessage}s (cheap, no I/O) and, on {@link #apply()},
  * brings the kernel to match them, in Calico's order: ip set additions; workload routes and
- * interface settings; the filter and nat tables; ip set deletions. Nothing touches the kernel
+ * interface settings; VXLAN device, VTEPs and remote block routes; the filter and nat tables; ip
+ * set deletions. Nothing touches the kernel
  * before {@link InSync}. A failing step is logged, keeps its work pending and does not stop the
  * others; {@link #apply()} then reports that it must run again. One thread owns an instance.
  */
@@ -54,16 +59,25 @@ public final class Dataplane {
     private final InterfaceConfigurator interfaces;
     private final IptablesTableManager filter;
     private final IptablesTableManager nat;
+    private final VxlanManager vxlan;
 
     private final Map<String, IpSetUpdate> ipSetState = new HashMap<>();
     private final Map<Cidr, IpPool> pools = new HashMap<>();
     private final Map<String, Policy> policies = new HashMap<>();
     private final Map<String, ProfileRules> profiles = new HashMap<>();
     private final Map<WorkloadEndpointKey, WorkloadEndpointUpdate> endpoints = new HashMap<>();
+    private final Map<String, VtepUpdate> vteps = new HashMap<>();
+    private final Map<Cidr, RouteUpdate> remoteRoutes = new HashMap<>();
     private boolean inSync;
     private boolean dirty = true;
 
-    public Dataplane(KernelOps kernel, RulesConfig rules, String interfacePrefix) {
+    /**
+     * @param kernel the kernel to program
+     * @param rules rule rendering settings
+     * @param interfacePrefix workload interface prefix ({@code cali})
+     * @param nodeName this node, to tell its own VXLAN tunnel endpoint from remote ones
+     */
+    public Dataplane(KernelOps kernel, RulesConfig rules, String interfacePrefix, String nodeName) {
         requireNonNull(kernel, "kernel is null");
         this.filterRenderer = new FilterRenderer(requireNonNull(rules, "rules is null"));
         this.ipsets = new IpsetManager(kernel.ipsets(), kernel.ns());
@@ -71,6 +85,7 @@ public final class Dataplane {
         this.interfaces = new InterfaceConfigurator(kernel.sysctls(), kernel.links(), kernel.ns());
         this.filter = new IptablesTableManager(kernel.iptables(), kernel.ns(), IptablesTable.FILTER);
         this.nat = new IptablesTableManager(kernel.iptables(), kernel.ns(), IptablesTable.NAT);
+        this.vxlan = new VxlanManager(kernel, nodeName);
     }
 
     /** Records a message; never touches the kernel. */
@@ -88,6 +103,10 @@ public final class Dataplane {
             case ActiveProfileRemove m -> profiles.remove(m.name());
             case WorkloadEndpointUpdate m -> endpoints.put(m.id(), m);
             case WorkloadEndpointRemove m -> endpoints.remove(m.id());
+            case VtepUpdate m -> vteps.put(m.node(), m);
+            case VtepRemove m -> vteps.remove(m.node());
+            case RouteUpdate m -> remoteRoutes.put(m.destination(), m);
+            case RouteRemove m -> remoteRoutes.remove(m.destination());
         }
     }
 
@@ -119,6 +138,7 @@ public final class Dataplane {
                 .collect(HashSet::new, Set::add, Set::addAll));
         filter.setDesired(filterRenderer.render(endpoints.values(), policies, profiles));
         nat.setDesired(natRenderer.render(pools.values()));
+        vxlan.setDesired(vteps, remoteRoutes);
 
         boolean again = !step("ip set updates", ipsets::applyUpdates);
         again |= !step("workload routes", () -> {
@@ -129,6 +149,11 @@ public final class Dataplane {
         again |= !step("workload interfaces", () -> {
             if (interfaces.apply()) {
                 throw new WaitingException("a workload interface does not exist yet");
+            }
+        });
+        again |= !step("vxlan", () -> {
+            if (vxlan.apply()) {
+                throw new WaitingException("the interface holding the node IP does not exist yet");
             }
         });
         again |= !step("filter table", filter::apply);

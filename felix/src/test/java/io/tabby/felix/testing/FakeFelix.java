@@ -11,9 +11,12 @@ import io.tabby.platform.firewall.IptablesBackend;
 import io.tabby.platform.firewall.IptablesChain;
 import io.tabby.platform.firewall.IptablesSave;
 import io.tabby.platform.firewall.IptablesTable;
+import io.tabby.platform.net.Address;
 import io.tabby.platform.net.IpFamily;
+import io.tabby.platform.net.IpPrefix;
 import io.tabby.platform.net.NetNs;
 import io.tabby.platform.net.RouteFilter;
+import io.tabby.platform.net.RouteProtocols;
 import io.tabby.platform.net.RouteTables;
 import io.tabby.platform.testing.FakeKernel;
 import java.util.ArrayList;
@@ -24,13 +27,15 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * A felix without threads on a fake kernel: datastore states go in as whole key/value maps (the
+ * A felix without threads on a fake kernel (node {@code node1}, underlay {@code ens3} with
+ * 198.51.100.1/24): datastore states go in as whole key/value maps (the
  * difference to the previous state becomes syncer updates), the calc graph and dataplane run
  * synchronously, and {@link #kernel()} summarises what ended up in the fake kernel.
  */
 public final class FakeFelix {
     public static final String NODE = "node1";
     public static final NetNs NS = NetNs.named("node1");
+    private static final NetNs UNDERLAY = NetNs.named("underlay");
 
     private final FakeKernel kernel;
     private final CalcGraph graph;
@@ -47,12 +52,14 @@ public final class FakeFelix {
     /** A felix on an existing fake kernel (a restart). */
     public FakeFelix(FakeKernel kernel) {
         this.kernel = kernel;
-        this.dataplane = new Dataplane(KernelOps.fake(kernel, NS, IptablesBackend.NFT), RulesConfig.DEFAULTS, "cali");
+        this.dataplane = new Dataplane(KernelOps.fake(kernel, NS, IptablesBackend.NFT), RulesConfig.DEFAULTS, "cali", NODE);
         this.graph = new CalcGraph(NODE, sent::add);
     }
 
     private static FakeKernel newKernel(List<String> interfaces) {
-        FakeKernel kernel = new FakeKernel().addNamespace(NS);
+        FakeKernel kernel = new FakeKernel().addNamespace(NS).addNamespace(UNDERLAY);
+        kernel.linkOps().createVeth(NS, "ens3", "ens3", UNDERLAY);
+        kernel.addrOps().add(NS, List.of(Address.of("ens3", "198.51.100.1/24")));
         for (String iface : interfaces) {
             NetNs pod = NetNs.named("pod-" + iface);
             kernel.addNamespace(pod);
@@ -115,15 +122,28 @@ public final class FakeFelix {
             sets.put(name, new TreeSet<>(kernel.ipsetOps().members(NS, name)));
         }
         List<String> routes = kernel.routeOps().list(NS, RouteFilter.table(IpFamily.V4, RouteTables.MAIN)).stream()
-                .map(r -> r.destination() + " dev " + r.device().orElse("-") + " proto " + r.protocol()
-                        + " scope " + r.scope())
+                .filter(r -> r.protocol() != RouteProtocols.KERNEL)
+                .map(r -> r.destination() + r.gateway().map(g -> " via " + IpPrefix.format(g)).orElse("")
+                        + " dev " + r.device().orElse("-") + " proto " + r.protocol() + " scope " + r.scope()
+                        + (r.onlink() ? " onlink" : ""))
                 .sorted().toList();
-        return new KernelState(chains, new HashMap<>(sets), routes);
+        List<String> vxlan = new ArrayList<>();
+        kernel.linkOps().get(NS, "vxlan.calico").ifPresent(l -> {
+            vxlan.add("link " + l.kind() + " " + l.mac() + " mtu " + l.mtu() + (l.up() ? " up" : " down"));
+            kernel.addrOps().list(NS, IpFamily.V4).stream().filter(a -> a.device().equals("vxlan.calico"))
+                    .forEach(a -> vxlan.add("addr " + a.prefix()));
+            kernel.neighOps().listPermanent(NS, "vxlan.calico").forEach(n -> vxlan.add("neigh "
+                    + IpPrefix.format(n.address()) + " lladdr " + n.mac()));
+            kernel.neighOps().listFdb(NS, "vxlan.calico").forEach(f -> vxlan.add("fdb " + f.mac() + " dst "
+                    + IpPrefix.format(f.destination())));
+        });
+        vxlan.sort(null);
+        return new KernelState(chains, new HashMap<>(sets), routes, vxlan);
     }
 
     /** Felix's part of the kernel: chains by table/name, ip sets, main-table routes. */
     public record KernelState(Map<String, List<String>> chains, Map<String, TreeSet<String>> ipsets,
-            List<String> routes) {
+            List<String> routes, List<String> vxlan) {
         public List<String> chain(String tableAndName) {
             return chains.getOrDefault(tableAndName, List.of());
         }
