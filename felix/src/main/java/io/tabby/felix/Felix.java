@@ -22,7 +22,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One felix, wired: the syncer (its own thread, over {@code /calico/v1/}) hands each callback to
+ * One felix, wired: the syncer (its own thread, over {@code /calico/v1/} and the block affinities
+ * under {@code /calico/ipam/v2/host/}, which VXLAN routes need) hands each callback to
  * the calc thread, which runs the {@link CalcGraph} and sends each flushed batch to the
  * {@link DataplaneLoop} thread. Three threads, each owning its state.
  */
