@@ -18,6 +18,8 @@ public final class IpSetIds {
     public static final String ALL_POOLS = "all-ipam-pools";
     /** The CIDRs of pools with {@code masquerade} ({@code hash:net}). */
     public static final String MASQ_POOLS = "masq-ipam-pools";
+    /** The underlay addresses of every node with a VXLAN tunnel endpoint ({@code hash:net}). */
+    public static final String ALL_VXLAN_NET = "all-vxlan-net";
     /** The prefix of every IPv4 set felix owns. */
     public static final String V4_PREFIX = "cali40";
     private static final int MAX_NAME_LENGTH = 31;

@@ -72,6 +72,11 @@ final class StateCalculator {
         }
         poolSets(view.pools).forEach(set -> ipSets.put(set.id(), set));
         Map<String, VtepUpdate> vteps = vxlan.vteps(view);
+        if (!vteps.isEmpty()) {
+            Set<String> hosts = new HashSet<>();
+            vteps.values().forEach(v -> hosts.add(v.nodeIp() + "/32"));
+            ipSets.put(IpSetIds.ALL_VXLAN_NET, new IpSetUpdate(IpSetIds.ALL_VXLAN_NET, IpSetKind.HASH_NET, hosts));
+        }
         return new DesiredState(ipSets, view.pools, policies, profiles, endpoints, vteps, vxlan.routes(view, vteps));
     }
 

@@ -136,7 +136,7 @@ public final class Dataplane {
         routes.setDesired(workloadRoutes());
         interfaces.setDesired(endpoints.values().stream().map(u -> u.endpoint().name())
                 .collect(HashSet::new, Set::add, Set::addAll));
-        filter.setDesired(filterRenderer.render(endpoints.values(), policies, profiles));
+        filter.setDesired(filterRenderer.render(endpoints.values(), policies, profiles, !vteps.isEmpty()));
         nat.setDesired(natRenderer.render(pools.values()));
         vxlan.setDesired(vteps, remoteRoutes);
 

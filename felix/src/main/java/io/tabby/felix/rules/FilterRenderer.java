@@ -6,6 +6,7 @@ import io.tabby.datastore.model.Policy;
 import io.tabby.datastore.model.ProfileRules;
 import io.tabby.datastore.model.Rule;
 import io.tabby.felix.api.DataplaneMessage.WorkloadEndpointUpdate;
+import io.tabby.felix.api.IpSetIds;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -18,6 +19,8 @@ import java.util.TreeMap;
  * workload endpoint and one pair per active policy and profile (see the package documentation).
  */
 public final class FilterRenderer {
+    /** Calico's VXLAN UDP port. */
+    static final int VXLAN_PORT = 4789;
     private final RulesConfig config;
     private final EndpointChains endpointChains;
     private final PolicyRuleRenderer ruleRenderer;
@@ -28,12 +31,23 @@ public final class FilterRenderer {
         this.ruleRenderer = new PolicyRuleRenderer(config);
     }
 
-    /** Every chain and hook felix wants in the filter table. */
+    /** Every chain and hook felix wants in the filter table, without VXLAN. */
     public TableRules render(Collection<WorkloadEndpointUpdate> endpoints, Map<String, Policy> policies,
             Map<String, ProfileRules> profiles) {
+        return render(endpoints, policies, profiles, false);
+    }
+
+    /**
+     * Every chain and hook felix wants in the filter table.
+     *
+     * @param vxlan whether VXLAN is on: then {@code cali-INPUT} accepts VXLAN packets to this host
+     *     only from the nodes in {@code all-vxlan-net} and drops the others
+     */
+    public TableRules render(Collection<WorkloadEndpointUpdate> endpoints, Map<String, Policy> policies,
+            Map<String, ProfileRules> profiles, boolean vxlan) {
         List<WorkloadEndpointUpdate> sorted = new ArrayList<>(endpoints);
         sorted.sort(Comparator.comparing(u -> u.endpoint().name()));
-        List<Chain> chains = new ArrayList<>(staticChains());
+        List<Chain> chains = new ArrayList<>(staticChains(vxlan));
         chains.add(dispatch(ChainNames.FROM_WL_DISPATCH, "-i", sorted, true));
         chains.add(dispatch(ChainNames.TO_WL_DISPATCH, "-o", sorted, false));
         for (WorkloadEndpointUpdate update : sorted) {
@@ -58,17 +72,26 @@ public final class FilterRenderer {
         return new Chain(name, specs);
     }
 
-    private List<Chain> staticChains() {
+    private List<Chain> staticChains(boolean vxlan) {
         MarkBits marks = config.marks();
+        List<RuleSpec> input = new ArrayList<>();
+        if (vxlan) {
+            String vxlanToHost = "-p udp -m multiport --destination-ports " + VXLAN_PORT;
+            input.add(RuleSpec.commented("Allow VXLAN packets from allowed hosts", vxlanToHost
+                    + " -m set --match-set " + IpSetIds.v4Name(IpSetIds.ALL_VXLAN_NET) + " src"
+                    + " -m addrtype --dst-type LOCAL", "-j ACCEPT"));
+            input.add(RuleSpec.commented("Drop VXLAN packets from non-allowed hosts",
+                    vxlanToHost + " -m addrtype --dst-type LOCAL", "-j DROP"));
+        }
+        input.add(RuleSpec.of(MarkBits.isSet(marks.accept()), "-j ACCEPT"));
+        input.add(RuleSpec.of("-i cali+", "-g " + ChainNames.WL_TO_HOST));
         return List.of(
                 new Chain(ChainNames.FORWARD, List.of(
                         RuleSpec.of("-i cali+", "-j " + ChainNames.FROM_WL_DISPATCH),
                         RuleSpec.of("-o cali+", "-j " + ChainNames.TO_WL_DISPATCH),
                         RuleSpec.commented("Policy explicitly accepted packet.", "-i cali+", "-j ACCEPT"),
                         RuleSpec.commented("Policy explicitly accepted packet.", "-o cali+", "-j ACCEPT"))),
-                new Chain(ChainNames.INPUT, List.of(
-                        RuleSpec.of(MarkBits.isSet(marks.accept()), "-j ACCEPT"),
-                        RuleSpec.of("-i cali+", "-g " + ChainNames.WL_TO_HOST))),
+                new Chain(ChainNames.INPUT, input),
                 new Chain(ChainNames.OUTPUT, List.of(
                         RuleSpec.of(MarkBits.isSet(marks.accept()), "-j ACCEPT"),
                         RuleSpec.commented("Host to workload traffic is not policed", "-o cali+", "-j RETURN"))),

@@ -41,6 +41,18 @@ class VxlanStateTest {
     }
 
     @Test
+    void vxlanIsAcceptedOnlyFromClusterNodes() {
+        KernelState kernel = new FakeFelix(List.of()).apply(V1).kernel();
+        assertThat(kernel.ipsets().get("cali40all-vxlan-net")).containsExactly("198.51.100.1/32", "198.51.100.2/32");
+        assertThat(String.join("\n", kernel.chain("filter/cali-INPUT"))).containsSubsequence(
+                "--destination-ports 4789 -m set --match-set cali40all-vxlan-net src -m addrtype --dst-type LOCAL -j ACCEPT",
+                "--destination-ports 4789 -m addrtype --dst-type LOCAL -j DROP");
+        KernelState without = new FakeFelix(List.of()).apply(V4).kernel();
+        assertThat(without.ipsets()).doesNotContainKey("cali40all-vxlan-net");
+        assertThat(String.join("\n", without.chain("filter/cali-INPUT"))).doesNotContain("4789");
+    }
+
+    @Test
     void onlyConfirmedBlocksOfVxlanPoolsOfNodesWithATunnel() {
         KernelState kernel = new FakeFelix(List.of()).apply(V3).kernel();
         assertThat(kernel.routes()).containsExactly(
