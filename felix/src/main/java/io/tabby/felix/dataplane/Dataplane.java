@@ -28,6 +28,7 @@ import io.tabby.felix.rules.FilterRenderer;
 import io.tabby.felix.rules.NatRenderer;
 import io.tabby.felix.rules.RulesConfig;
 import io.tabby.platform.firewall.IptablesTable;
+import io.tabby.platform.net.Neighbour;
 import io.tabby.platform.net.Route;
 import io.tabby.platform.net.RouteProtocols;
 import java.util.ArrayList;
@@ -41,8 +42,8 @@ import org.apache.logging.log4j.Logger;
 
 /**
  * felix's dataplane: takes {@link DataplaneMessage}s (cheap, no I/O) and, on {@link #apply()},
- * brings the kernel to match them, in Calico's order: ip set additions; workload routes and
- * interface settings; VXLAN device, VTEPs and remote block routes; the filter and nat tables; ip
+ * brings the kernel to match them, in Calico's order: ip set additions; workload routes,
+ * interface settings and static ARP entries; VXLAN device, VTEPs and remote block routes; the filter and nat tables; ip
  * set deletions. Nothing touches the kernel
  * before {@link InSync}. A failing step is logged, keeps its work pending and does not stop the
  * others; {@link #apply()} then reports that it must run again. One thread owns an instance.
@@ -57,6 +58,7 @@ public final class Dataplane {
     private final IpsetManager ipsets;
     private final RouteManager routes;
     private final InterfaceConfigurator interfaces;
+    private final WorkloadNeighbours neighbours;
     private final IptablesTableManager filter;
     private final IptablesTableManager nat;
     private final VxlanManager vxlan;
@@ -83,6 +85,7 @@ public final class Dataplane {
         this.ipsets = new IpsetManager(kernel.ipsets(), kernel.ns());
         this.routes = new RouteManager(kernel.routes(), kernel.links(), kernel.ns(), interfacePrefix);
         this.interfaces = new InterfaceConfigurator(kernel.sysctls(), kernel.links(), kernel.ns());
+        this.neighbours = new WorkloadNeighbours(kernel.neighs(), kernel.links(), kernel.ns());
         this.filter = new IptablesTableManager(kernel.iptables(), kernel.ns(), IptablesTable.FILTER);
         this.nat = new IptablesTableManager(kernel.iptables(), kernel.ns(), IptablesTable.NAT);
         this.vxlan = new VxlanManager(kernel, nodeName);
@@ -119,6 +122,7 @@ public final class Dataplane {
         ipsets.markResync();
         filter.markResync();
         nat.markResync();
+        neighbours.markResync();
         dirty = true;
     }
 
@@ -134,6 +138,7 @@ public final class Dataplane {
         dirty = false;
         ipsets.setDesired(ipSetState);
         routes.setDesired(workloadRoutes());
+        neighbours.setDesired(workloadNeighbours());
         interfaces.setDesired(endpoints.values().stream().map(u -> u.endpoint().name())
                 .collect(HashSet::new, Set::add, Set::addAll));
         filter.setDesired(filterRenderer.render(endpoints.values(), policies, profiles, !vteps.isEmpty()));
@@ -148,6 +153,11 @@ public final class Dataplane {
         });
         again |= !step("workload interfaces", () -> {
             if (interfaces.apply()) {
+                throw new WaitingException("a workload interface does not exist yet");
+            }
+        });
+        again |= !step("workload neighbours", () -> {
+            if (neighbours.apply()) {
                 throw new WaitingException("a workload interface does not exist yet");
             }
         });
@@ -174,6 +184,19 @@ public final class Dataplane {
                     wanted.add(Route.toDevice(net.toString(), update.endpoint().name(), WORKLOAD_ROUTE_PROTOCOL));
                 }
             }
+        }
+        return wanted;
+    }
+
+    private Set<Neighbour> workloadNeighbours() {
+        Set<Neighbour> wanted = new HashSet<>();
+        for (WorkloadEndpointUpdate update : endpoints.values()) {
+            String mac = update.endpoint().mac();
+            if (mac == null || update.endpoint().ipv4Nets() == null) {
+                continue;
+            }
+            update.endpoint().ipv4Nets().stream().filter(n -> n.family() == IpFamily.V4 && n.prefixLength() == 32)
+                    .forEach(n -> wanted.add(Neighbour.of(update.endpoint().name(), n.network().toString(), mac)));
         }
         return wanted;
     }

@@ -96,6 +96,8 @@ class StateSequenceTest {
         assertThat(kernel.ipsets().get("cali40masq-ipam-pools")).containsExactly("10.65.0.0/16");
         assertThat(kernel.routes()).containsExactly("10.65.1.1/32 dev calia1 proto 3 scope LINK",
                 "10.65.1.2/32 dev calib2 proto 3 scope LINK");
+        assertThat(kernel.neighbours()).containsExactly("10.65.1.1 lladdr 0a:58:0a:41:01:02 dev calia1",
+                "10.65.1.2 lladdr 0a:58:0a:41:01:02 dev calib2");
         assertThat(kernel.chain("filter/FORWARD")).hasSize(1).first().asString().contains("-j cali-FORWARD");
         assertThat(String.join("\n", kernel.chain("nat/cali-nat-outgoing"))).contains("-j MASQUERADE");
     }

@@ -14,6 +14,7 @@ import io.tabby.platform.firewall.IptablesBackend;
 import io.tabby.platform.firewall.IptablesOps;
 import io.tabby.platform.firewall.IptablesTable;
 import io.tabby.platform.net.IpFamily;
+import io.tabby.platform.net.Neighbour;
 import io.tabby.platform.net.Route;
 import io.tabby.platform.net.RouteProtocols;
 import io.tabby.platform.testing.KernelDelta;
@@ -45,7 +46,7 @@ class DataplaneTest {
         first.fakeKernel().clearDeltas();
         FakeFelix restarted = new FakeFelix(first.fakeKernel()).apply(STATE);
         assertThat(restarted.fakeKernel().deltas()).extracting(KernelDelta::operation)
-                .allMatch(op -> op.equals("sysctl"), "only interface sysctls are set again");
+                .allMatch(op -> op.equals("sysctl"), "only interface sysctls are written again");
         assertThat(restarted.kernel()).isEqualTo(first.kernel());
     }
 
@@ -56,6 +57,8 @@ class DataplaneTest {
         IptablesOps iptables = felix.fakeKernel().iptablesOps(IptablesBackend.NFT);
         iptables.restore(FakeFelix.NS, IpFamily.V4, "*filter\n-F cali-tw-calib2\n-D FORWARD 1\nCOMMIT\n");
         felix.fakeKernel().ipsetOps().restore(FakeFelix.NS, "flush cali40masq-ipam-pools\n");
+        felix.fakeKernel().neighOps().delete(FakeFelix.NS, List.of(Neighbour.of("calia1", "10.65.1.1",
+                "0a:58:0a:41:01:02")));
         assertThat(felix.kernel()).isNotEqualTo(expected);
 
         felix.dataplane().markResync();

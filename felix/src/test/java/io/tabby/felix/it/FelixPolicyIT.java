@@ -3,6 +3,7 @@ package io.tabby.felix.it;
 import static io.tabby.felix.testing.V1Json.allowAllProfile;
 import static io.tabby.felix.testing.V1Json.endpoint;
 import static io.tabby.felix.testing.V1Json.endpointKey;
+import static io.tabby.felix.testing.V1Json.endpointWithMac;
 import static io.tabby.felix.testing.V1Json.policyKey;
 import static io.tabby.felix.testing.V1Json.pool;
 import static io.tabby.felix.testing.V1Json.poolKey;
@@ -77,8 +78,10 @@ class FelixPolicyIT {
             backend = EtcdBackend.connect(EtcdSettings.of(etcd.endpoints()));
             backend.put(poolKey("10.65.0.0-16"), pool("10.65.0.0/16", false));
             backend.put(profileRulesKey("kns.default"), allowAllProfile());
-            backend.put(endpointKey(NODE, "default.a"), endpoint("calia1", IP_A, Map.of("app", "a"), "kns.default"));
-            backend.put(endpointKey(NODE, "default.b"), endpoint("calib2", IP_B, Map.of("app", "b"), "kns.default"));
+            backend.put(endpointKey(NODE, "default.a"), endpointWithMac("calia1", IP_A, network.podMac(podA),
+                    Map.of("app", "a"), "kns.default"));
+            backend.put(endpointKey(NODE, "default.b"), endpointWithMac("calib2", IP_B, network.podMac(podB),
+                    Map.of("app", "b"), "kns.default"));
             FelixConfig config = new FelixConfig(EtcdSettings.of(etcd.endpoints()), NODE, node, IptablesBackend.NFT,
                     RulesConfig.DEFAULTS, "cali", REFRESH);
             felix = new Felix(backend, config, KernelOps.linux(runner, node, IptablesBackend.NFT));

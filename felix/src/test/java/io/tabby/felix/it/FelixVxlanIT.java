@@ -1,8 +1,8 @@
 package io.tabby.felix.it;
 
 import static io.tabby.felix.testing.V1Json.allowAllProfile;
-import static io.tabby.felix.testing.V1Json.endpoint;
 import static io.tabby.felix.testing.V1Json.endpointKey;
+import static io.tabby.felix.testing.V1Json.endpointWithMac;
 import static io.tabby.felix.testing.V1Json.policyKey;
 import static io.tabby.felix.testing.V1Json.profileRulesKey;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,7 +68,7 @@ class FelixVxlanIT {
             network.run("ip", "-n", node1.name(), "link", "set", "felxu0", "up");
             network.run("ip", "-n", node2.name(), "link", "set", "felxu1", "up");
             podA = network.plumbPod(node1, "va", "calia1", "10.65.1.1");
-            network.plumbPod(node2, "vc", "calic1", "10.65.2.1");
+            NetNs.Named podC = network.plumbPod(node2, "vc", "calic1", "10.65.2.1");
 
             backend = EtcdBackend.connect(EtcdSettings.of(etcd.endpoints()));
             backend.put("/calico/v1/ipam/v4/pool/10.65.0.0-16", "{\"cidr\":\"10.65.0.0/16\",\"ipip\":\"\","
@@ -76,8 +76,10 @@ class FelixVxlanIT {
             backend.put(profileRulesKey("kns.default"), allowAllProfile());
             node(N1, "198.51.100.1", "10.65.1.0", "10.65.1.0-26");
             node(N2, "198.51.100.2", "10.65.2.0", "10.65.2.0-26");
-            backend.put(endpointKey(N1, "default.a"), endpoint("calia1", "10.65.1.1", Map.of("app", "a"), "kns.default"));
-            backend.put(endpointKey(N2, "default.c"), endpoint("calic1", "10.65.2.1", Map.of("app", "c"), "kns.default"));
+            backend.put(endpointKey(N1, "default.a"), endpointWithMac("calia1", "10.65.1.1", network.podMac(podA),
+                    Map.of("app", "a"), "kns.default"));
+            backend.put(endpointKey(N2, "default.c"), endpointWithMac("calic1", "10.65.2.1", network.podMac(podC),
+                    Map.of("app", "c"), "kns.default"));
             startFelix(etcd, N1, node1);
             startFelix(etcd, N2, node2);
         } catch (RuntimeException | Error e) {

@@ -74,6 +74,11 @@ final class PodNetwork {
         return pod;
     }
 
+    /** The MAC of the pod's {@code eth0}, which the CNI plugin writes into the endpoint. */
+    String podMac(NetNs.Named pod) {
+        return links.get(pod, "eth0").orElseThrow().mac();
+    }
+
     /** True when one ping from {@code pod} to {@code ip} gets an answer within a second. */
     boolean ping(NetNs.Named pod, String ip) {
         CommandResult result = tryRun(List.of("ip", "netns", "exec", pod.name(), "ping", "-c1", "-W1", "-q", ip));

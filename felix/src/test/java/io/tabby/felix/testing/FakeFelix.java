@@ -127,6 +127,11 @@ public final class FakeFelix {
                         + " dev " + r.device().orElse("-") + " proto " + r.protocol() + " scope " + r.scope()
                         + (r.onlink() ? " onlink" : ""))
                 .sorted().toList();
+        List<String> neighbours = new ArrayList<>();
+        kernel.linkOps().list(NS).stream().filter(l -> l.name().startsWith("cali")).forEach(l -> kernel.neighOps()
+                .listPermanent(NS, l.name()).forEach(n -> neighbours.add(IpPrefix.format(n.address()) + " lladdr "
+                        + n.mac() + " dev " + n.device())));
+        neighbours.sort(null);
         List<String> vxlan = new ArrayList<>();
         kernel.linkOps().get(NS, "vxlan.calico").ifPresent(l -> {
             vxlan.add("link " + l.kind() + " " + l.mac() + " mtu " + l.mtu() + (l.up() ? " up" : " down"));
@@ -138,12 +143,12 @@ public final class FakeFelix {
                     + IpPrefix.format(f.destination())));
         });
         vxlan.sort(null);
-        return new KernelState(chains, new HashMap<>(sets), routes, vxlan);
+        return new KernelState(chains, new HashMap<>(sets), routes, neighbours, vxlan);
     }
 
     /** Felix's part of the kernel: chains by table/name, ip sets, main-table routes. */
     public record KernelState(Map<String, List<String>> chains, Map<String, TreeSet<String>> ipsets,
-            List<String> routes, List<String> vxlan) {
+            List<String> routes, List<String> neighbours, List<String> vxlan) {
         public List<String> chain(String tableAndName) {
             return chains.getOrDefault(tableAndName, List.of());
         }

@@ -13,8 +13,14 @@ public final class V1Json {
     }
 
     public static String endpoint(String iface, String ip, Map<String, String> labels, String... profiles) {
+        return endpointWithMac(iface, ip, "0a:58:0a:41:01:02", labels, profiles);
+    }
+
+    /** An endpoint whose {@code mac} is the pod interface's real MAC (felix writes a static ARP entry with it). */
+    public static String endpointWithMac(String iface, String ip, String mac, Map<String, String> labels,
+            String... profiles) {
         return "{\"state\":\"active\",\"name\":\"" + iface + "\",\"active_instance_id\":\"\","
-                + "\"mac\":\"0a:58:0a:41:01:02\",\"profile_ids\":" + strings(List.of(profiles))
+                + "\"mac\":\"" + mac + "\",\"profile_ids\":" + strings(List.of(profiles))
                 + ",\"ipv4_nets\":[\"" + ip + "/32\"],\"ipv6_nets\":[]"
                 + (labels.isEmpty() ? "" : ",\"labels\":" + map(labels)) + "}";
     }
