@@ -16,13 +16,16 @@ import org.apache.logging.log4j.Logger;
 /**
  * The dataplane thread: drains the batches the calculation graph sends, hands them to the
  * {@link Dataplane}, and applies once per drained batch (so a burst of updates becomes one
- * kernel write). It retries pending work every {@code retryInterval} and every
+ * kernel write). It retries pending work after {@code retryInterval}, doubling the wait while the
+ * work stays pending (up to {@value #MAX_RETRY_FACTOR} times, so an endpoint whose interface never
+ * appears costs little) and starting over when new messages arrive; and every
  * {@code resyncInterval} reads the kernel back in full, which restores anything removed behind
  * felix's back ({@code IptablesRefreshInterval}, {@code IpsetsRefreshInterval}).
  */
 public final class DataplaneLoop implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger(DataplaneLoop.class);
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
+    static final int MAX_RETRY_FACTOR = 16;
 
     private final Dataplane dataplane;
     private final Duration resyncInterval;
@@ -75,15 +78,19 @@ public final class DataplaneLoop implements AutoCloseable {
     private void run() {
         long nextResync = System.nanoTime() + resyncInterval.toNanos();
         boolean pending = false;
+        int retryFactor = 1;
         while (running.get()) {
             try {
                 long untilResync = nextResync - System.nanoTime();
-                long wait = pending ? Math.min(untilResync, retryInterval.toNanos()) : untilResync;
+                long wait = pending ? Math.min(untilResync, retryInterval.toNanos() * retryFactor) : untilResync;
                 List<DataplaneMessage> first = queue.poll(Math.max(wait, 0), TimeUnit.NANOSECONDS);
                 List<List<DataplaneMessage>> batches = new ArrayList<>();
                 if (first != null) {
                     batches.add(first);
                     queue.drainTo(batches);
+                    retryFactor = 1;
+                } else if (pending) {
+                    retryFactor = Math.min(retryFactor * 2, MAX_RETRY_FACTOR);
                 }
                 batches.forEach(batch -> batch.forEach(dataplane::onMessage));
                 if (System.nanoTime() - nextResync >= 0) {
@@ -104,6 +111,9 @@ public final class DataplaneLoop implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.error("dataplane pass failed; retrying", e);
                 pending = true;
+            }
+            if (!pending) {
+                retryFactor = 1;
             }
         }
     }
