@@ -111,6 +111,15 @@ class StateSequenceTest {
     }
 
     @Test
+    void aLabelChangeReprogramsOnlyWhatItAffects() {
+        FakeFelix felix = new FakeFelix(IFACES).apply(S3);
+        felix.fakeKernel().clearDeltas();
+        felix.apply(S4);
+        assertThat(felix.fakeKernel().deltas()).extracting(d -> d.operation() + " " + d.subject())
+                .containsExactly("ipset del del " + SEL_A + " 10.65.1.1");
+    }
+
+    @Test
     void policiesNoLongerUsedLeaveTheKernel() {
         KernelState kernel = run(List.of(S3, S5));
         assertThat(kernel.chains().keySet()).noneMatch(name -> name.contains("cali-pi-") || name.contains("calib2"));
