@@ -37,6 +37,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -145,30 +146,14 @@ public final class Dataplane {
         nat.setDesired(natRenderer.render(pools.values()));
         vxlan.setDesired(vteps, remoteRoutes);
 
-        boolean again = !step("ip set updates", ipsets::applyUpdates);
-        again |= !step("workload routes", () -> {
-            if (routes.apply()) {
-                throw new WaitingException("a workload interface does not exist yet");
-            }
-        });
-        again |= !step("workload interfaces", () -> {
-            if (interfaces.apply()) {
-                throw new WaitingException("a workload interface does not exist yet");
-            }
-        });
-        again |= !step("workload neighbours", () -> {
-            if (neighbours.apply()) {
-                throw new WaitingException("a workload interface does not exist yet");
-            }
-        });
-        again |= !step("vxlan", () -> {
-            if (vxlan.apply()) {
-                throw new WaitingException("the interface holding the node IP does not exist yet");
-            }
-        });
-        again |= !step("filter table", filter::apply);
-        again |= !step("nat table", nat::apply);
-        again |= !step("ip set removals", ipsets::applyRemovals);
+        boolean again = leftOver("ip set updates", done(ipsets::applyUpdates));
+        again |= leftOver("workload routes", routes::apply);
+        again |= leftOver("workload interfaces", interfaces::apply);
+        again |= leftOver("workload neighbours", neighbours::apply);
+        again |= leftOver("vxlan", vxlan::apply);
+        again |= leftOver("filter table", done(filter::apply));
+        again |= leftOver("nat table", done(nat::apply));
+        again |= leftOver("ip set removals", done(ipsets::applyRemovals));
         dirty = again;
         return again;
     }
@@ -201,26 +186,30 @@ public final class Dataplane {
         return wanted;
     }
 
-    private static boolean step(String what, Runnable work) {
+    /**
+     * Runs one step; true when it left work to do: it failed (logged, retried later), or it waits
+     * for an interface to appear.
+     */
+    private static boolean leftOver(String what, BooleanSupplier work) {
         if (Thread.currentThread().isInterrupted()) {
-            return false; // shutting down: leave the rest for the next felix
+            return true; // shutting down: leave the rest for the next felix
         }
         try {
-            work.run();
-            return true;
-        } catch (WaitingException e) {
-            LOG.debug("{}: {}", what, e.getMessage());
-            return false;
+            boolean waiting = work.getAsBoolean();
+            if (waiting) {
+                LOG.debug("{}: waiting for an interface to appear", what);
+            }
+            return waiting;
         } catch (RuntimeException e) {
             LOG.warn("{} failed, will retry: {}", what, e.getMessage());
-            return false;
+            return true;
         }
     }
 
-    /** Not a failure: something the dataplane needs (an interface) is not there yet. */
-    private static final class WaitingException extends RuntimeException {
-        WaitingException(String message) {
-            super(message, null, false, false);
-        }
+    private static BooleanSupplier done(Runnable work) {
+        return () -> {
+            work.run();
+            return false;
+        };
     }
 }
