@@ -1,0 +1,112 @@
+package io.tabby.felix;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tabby.datastore.backend.EtcdSettings;
+import io.tabby.felix.rules.MarkBits;
+import io.tabby.felix.rules.RulesConfig;
+import io.tabby.platform.firewall.IptablesBackend;
+import io.tabby.platform.net.NetNs;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * felix's settings, from the environment as Calico felix takes them ({@code FELIX_<PARAMETER>}
+ * upper-cased, plus calico/node's {@code ETCD_*} and {@code NODENAME}).
+ *
+ * @param etcd how to reach etcd
+ * @param nodeName this node ({@code FELIX_FELIXHOSTNAME}, else {@code NODENAME}, else the host name)
+ * @param netns the namespace to program ({@code TABBY_FELIX_NETNS}, else the one felix runs in)
+ * @param iptablesBackend {@code FELIX_IPTABLESBACKEND}: {@code nft} (default) or {@code legacy}
+ * @param rules mark mask, DefaultEndpointToHostAction, LogPrefix
+ * @param interfacePrefix {@code FELIX_INTERFACEPREFIX}, default {@code cali}
+ * @param refreshInterval {@code FELIX_IPTABLESREFRESHINTERVAL} in seconds, default 90: full read-back
+ */
+public record FelixConfig(EtcdSettings etcd, String nodeName, NetNs netns, IptablesBackend iptablesBackend,
+        RulesConfig rules, String interfacePrefix, Duration refreshInterval) {
+
+    public FelixConfig {
+        requireNonNull(etcd, "etcd is null");
+        requireNonNull(nodeName, "nodeName is null");
+        requireNonNull(netns, "netns is null");
+        requireNonNull(iptablesBackend, "iptablesBackend is null");
+        requireNonNull(rules, "rules is null");
+        requireNonNull(interfacePrefix, "interfacePrefix is null");
+        requireNonNull(refreshInterval, "refreshInterval is null");
+        if (nodeName.isBlank()) {
+            throw new IllegalArgumentException("node name is blank; set NODENAME or FELIX_FELIXHOSTNAME");
+        }
+        if (refreshInterval.isNegative() || refreshInterval.isZero()) {
+            throw new IllegalArgumentException("FELIX_IPTABLESREFRESHINTERVAL must be positive, got " + refreshInterval);
+        }
+    }
+
+    /**
+     * Reads {@code env}.
+     *
+     * @throws IllegalArgumentException naming the variable that is wrong and what it should be
+     */
+    public static FelixConfig fromEnvironment(Map<String, String> env, String hostname) {
+        String endpoints = value(env, "FELIX_ETCDENDPOINTS").or(() -> value(env, "ETCD_ENDPOINTS"))
+                .or(() -> value(env, "FELIX_ETCDADDR").map(addr -> value(env, "FELIX_ETCDSCHEME").orElse("http")
+                        + "://" + addr))
+                .orElse("http://127.0.0.1:2379");
+        EtcdSettings etcd = EtcdSettings.of(Arrays.stream(endpoints.split(","))
+                .map(String::strip).filter(s -> !s.isEmpty()).toList());
+        Optional<String> ca = value(env, "FELIX_ETCDCAFILE").or(() -> value(env, "ETCD_CA_CERT_FILE"));
+        Optional<String> cert = value(env, "FELIX_ETCDCERTFILE").or(() -> value(env, "ETCD_CERT_FILE"));
+        Optional<String> key = value(env, "FELIX_ETCDKEYFILE").or(() -> value(env, "ETCD_KEY_FILE"));
+        if (ca.isPresent() || cert.isPresent() || key.isPresent()) {
+            etcd = etcd.withTls(ca.map(Path::of).orElse(null), cert.map(Path::of).orElse(null),
+                    key.map(Path::of).orElse(null));
+        }
+        Optional<String> user = value(env, "ETCD_USERNAME");
+        Optional<String> password = value(env, "ETCD_PASSWORD");
+        if (user.isPresent() != password.isPresent()) {
+            throw new IllegalArgumentException("set both ETCD_USERNAME and ETCD_PASSWORD, or neither");
+        }
+        if (user.isPresent()) {
+            etcd = etcd.withAuth(user.get(), password.get());
+        }
+        String node = value(env, "FELIX_FELIXHOSTNAME").or(() -> value(env, "NODENAME")).orElse(hostname);
+        NetNs netns = value(env, "TABBY_FELIX_NETNS").map(NetNs::named).orElse(NetNs.root());
+        IptablesBackend backend = switch (value(env, "FELIX_IPTABLESBACKEND").orElse("nft").toLowerCase(Locale.ROOT)) {
+            case "nft" -> IptablesBackend.NFT;
+            case "legacy" -> IptablesBackend.LEGACY;
+            default -> throw new IllegalArgumentException("FELIX_IPTABLESBACKEND is "
+                    + env.get("FELIX_IPTABLESBACKEND") + "; use nft or legacy");
+        };
+        int mask = value(env, "FELIX_IPTABLESMARKMASK").map(FelixConfig::mask).orElse(MarkBits.DEFAULT_MASK);
+        RulesConfig rules = new RulesConfig(MarkBits.fromMask(mask),
+                value(env, "FELIX_DEFAULTENDPOINTTOHOSTACTION").orElse("DROP").toUpperCase(Locale.ROOT),
+                value(env, "FELIX_LOGPREFIX").orElse("calico-packet"));
+        Duration refresh = Duration.ofSeconds(value(env, "FELIX_IPTABLESREFRESHINTERVAL")
+                .map(v -> number(v, "FELIX_IPTABLESREFRESHINTERVAL")).orElse(90L));
+        return new FelixConfig(etcd, node, netns, backend, rules,
+                value(env, "FELIX_INTERFACEPREFIX").orElse("cali"), refresh);
+    }
+
+    private static int mask(String text) {
+        try {
+            return (int) Long.parseLong(text.startsWith("0x") ? text.substring(2) : text, text.startsWith("0x") ? 16 : 10);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("FELIX_IPTABLESMARKMASK " + text + " is not a number such as 0xffff0000", e);
+        }
+    }
+
+    private static long number(String text, String variable) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(variable + " " + text + " is not a whole number of seconds", e);
+        }
+    }
+
+    private static Optional<String> value(Map<String, String> env, String name) {
+        return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
+    }
+}

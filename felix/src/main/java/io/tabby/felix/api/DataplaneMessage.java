@@ -1,0 +1,149 @@
+package io.tabby.felix.api;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tabby.datastore.model.Cidr;
+import io.tabby.datastore.model.IpAddr;
+import io.tabby.datastore.model.IpPool;
+import io.tabby.datastore.model.Policy;
+import io.tabby.datastore.model.ProfileRules;
+import io.tabby.datastore.model.WorkloadEndpoint;
+import io.tabby.datastore.path.WorkloadEndpointKey;
+import java.util.Set;
+
+/** What the calculation graph tells the dataplane; see the package documentation for the order. */
+public sealed interface DataplaneMessage {
+
+    /** The first complete picture has been sent; the dataplane may now touch the kernel. */
+    record InSync() implements DataplaneMessage {}
+
+    /**
+     * An ip set with all its members.
+     *
+     * @param id the set id ({@code s:<hash>} for a selector, {@code all-ipam-pools}, ...)
+     * @param kind the ipset type
+     * @param members addresses ({@code hash:ip}, no prefix length) or networks ({@code hash:net})
+     */
+    record IpSetUpdate(String id, IpSetKind kind, Set<String> members) implements DataplaneMessage {
+        public IpSetUpdate {
+            requireNonNull(id, "id is null");
+            requireNonNull(kind, "kind is null");
+            members = Set.copyOf(requireNonNull(members, "members is null"));
+        }
+    }
+
+    /** The set {@code id} is no longer used by any rule. */
+    record IpSetRemove(String id) implements DataplaneMessage {
+        public IpSetRemove {
+            requireNonNull(id, "id is null");
+        }
+    }
+
+    /** A pool, for NAT outgoing and the pool ip sets. */
+    record IpPoolUpdate(IpPool pool) implements DataplaneMessage {
+        public IpPoolUpdate {
+            requireNonNull(pool, "pool is null");
+        }
+    }
+
+    record IpPoolRemove(Cidr cidr) implements DataplaneMessage {
+        public IpPoolRemove {
+            requireNonNull(cidr, "cidr is null");
+        }
+    }
+
+    /** A policy some local endpoint uses (tier {@code default}). */
+    record ActivePolicyUpdate(String name, Policy policy) implements DataplaneMessage {
+        public ActivePolicyUpdate {
+            requireNonNull(name, "name is null");
+            requireNonNull(policy, "policy is null");
+        }
+    }
+
+    record ActivePolicyRemove(String name) implements DataplaneMessage {
+        public ActivePolicyRemove {
+            requireNonNull(name, "name is null");
+        }
+    }
+
+    /** A profile some local endpoint uses; a profile without a rules key has empty rules. */
+    record ActiveProfileUpdate(String name, ProfileRules rules) implements DataplaneMessage {
+        public ActiveProfileUpdate {
+            requireNonNull(name, "name is null");
+            requireNonNull(rules, "rules is null");
+        }
+    }
+
+    record ActiveProfileRemove(String name) implements DataplaneMessage {
+        public ActiveProfileRemove {
+            requireNonNull(name, "name is null");
+        }
+    }
+
+    /**
+     * A local workload endpoint with the policies that apply to it, in evaluation order.
+     *
+     * @param id the endpoint's key
+     * @param endpoint the endpoint as stored
+     * @param tiers the ordered ingress and egress policies and the profiles
+     */
+    record WorkloadEndpointUpdate(WorkloadEndpointKey id, WorkloadEndpoint endpoint, EndpointPolicies tiers)
+            implements DataplaneMessage {
+        public WorkloadEndpointUpdate {
+            requireNonNull(id, "id is null");
+            requireNonNull(endpoint, "endpoint is null");
+            requireNonNull(tiers, "tiers is null");
+        }
+    }
+
+    record WorkloadEndpointRemove(WorkloadEndpointKey id) implements DataplaneMessage {
+        public WorkloadEndpointRemove {
+            requireNonNull(id, "id is null");
+        }
+    }
+
+    /**
+     * A node's VXLAN tunnel endpoint (this node's own included): felix makes the local one the
+     * {@code vxlan.calico} device and programs a neighbour and an FDB entry for each remote one.
+     *
+     * @param node the node name
+     * @param tunnelIp the address of the node's {@code vxlan.calico}
+     * @param mac the MAC of the node's {@code vxlan.calico}
+     * @param nodeIp the node's underlay address (its {@code bird_ip})
+     */
+    record VtepUpdate(String node, IpAddr tunnelIp, String mac, IpAddr nodeIp) implements DataplaneMessage {
+        public VtepUpdate {
+            requireNonNull(node, "node is null");
+            requireNonNull(tunnelIp, "tunnelIp is null");
+            requireNonNull(mac, "mac is null");
+            requireNonNull(nodeIp, "nodeIp is null");
+        }
+    }
+
+    record VtepRemove(String node) implements DataplaneMessage {
+        public VtepRemove {
+            requireNonNull(node, "node is null");
+        }
+    }
+
+    /**
+     * A remote node's IPAM block in a VXLAN pool: routed {@code via <gateway> dev vxlan.calico onlink}.
+     *
+     * @param destination the block
+     * @param node the node the block is affine to
+     * @param gateway that node's VXLAN tunnel address
+     */
+    record RouteUpdate(Cidr destination, String node, IpAddr gateway) implements DataplaneMessage {
+        public RouteUpdate {
+            requireNonNull(destination, "destination is null");
+            requireNonNull(node, "node is null");
+            requireNonNull(gateway, "gateway is null");
+        }
+    }
+
+    record RouteRemove(Cidr destination) implements DataplaneMessage {
+        public RouteRemove {
+            requireNonNull(destination, "destination is null");
+        }
+    }
+}

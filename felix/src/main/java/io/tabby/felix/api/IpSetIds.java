@@ -1,0 +1,50 @@
+package io.tabby.felix.api;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tabby.datastore.selector.Selector;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+
+/**
+ * Ip set ids and kernel names, as Calico felix makes them: a selector's set is
+ * {@code s:} + base64url-without-padding(SHA-224({@code s:} + canonical selector)), and the
+ * kernel name of an IPv4 set is {@code cali40} + id, cut to 31 characters (IPSET_MAXNAMELEN - 1).
+ */
+public final class IpSetIds {
+    /** Every IP pool's CIDR ({@code hash:net}); NAT outgoing exempts traffic to these. */
+    public static final String ALL_POOLS = "all-ipam-pools";
+    /** The CIDRs of pools with {@code masquerade} ({@code hash:net}). */
+    public static final String MASQ_POOLS = "masq-ipam-pools";
+    /** The underlay addresses of every node with a VXLAN tunnel endpoint ({@code hash:net}). */
+    public static final String ALL_VXLAN_NET = "all-vxlan-net";
+    /** The prefix of every IPv4 set felix owns. */
+    public static final String V4_PREFIX = "cali40";
+    private static final int MAX_NAME_LENGTH = 31;
+
+    private IpSetIds() {}
+
+    /** The id of the set holding the addresses of endpoints {@code selector} matches. */
+    public static String forSelector(Selector selector) {
+        requireNonNull(selector, "selector is null");
+        return "s:" + hash("s:" + selector.canonical());
+    }
+
+    /** The kernel name of the IPv4 set {@code id}. */
+    public static String v4Name(String id) {
+        requireNonNull(id, "id is null");
+        String name = V4_PREFIX + id;
+        return name.length() > MAX_NAME_LENGTH ? name.substring(0, MAX_NAME_LENGTH) : name;
+    }
+
+    private static String hash(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-224").digest(text.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK lacks SHA-224", e);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+/**
+ * felix's calculation graph: pure, synchronous, current state only. Datastore updates (the
+ * {@link io.tabby.datastore.syncer.Syncer}'s raw key/value pairs) go in; ordered
+ * {@link io.tabby.felix.api.DataplaneMessage}s come out. No kernel, no clock, no threads.
+ *
+ * <pre>
+ *   Update(key, json|null)
+ *     └─ {@link io.tabby.felix.calc.CalcGraph}: KeyPaths.parse + ValueCodec.decode
+ *          └─ {@link io.tabby.felix.calc.DatastoreView}: endpoints (all nodes), policies, profiles
+ *             (rules, labels, tags), pools, node IPs, VXLAN host config, block affinities; a nil
+ *             value removes
+ *               └─ on flush: {@link io.tabby.felix.calc.StateCalculator}
+ *                    ├─ local endpoint filter (this node's workload endpoints)
+ *                    ├─ {@link io.tabby.felix.calc.EndpointPolicyResolver}: policy selectors against
+ *                    │    each local endpoint's labels (profile labels inherited), sorted by
+ *                    │    {@link io.tabby.felix.calc.PolicyOrder}; the active policies and profiles
+ *                    ├─ {@link io.tabby.felix.calc.RuleSelectors}: selectors and tags in active rules → ip set ids
+ *                    ├─ ip set members: every endpoint (any node) a selector matches; pool sets
+ *                    └─ {@code VxlanCalculator}: tunnel endpoints and remote block routes
+ *                         └─ {@link io.tabby.felix.calc.DesiredState}
+ *                              └─ {@link io.tabby.felix.calc.EventSequencer}: diff against what
+ *                                 was last emitted, emit in the documented flush order
+ * </pre>
+ *
+ * <p>Output depends on the current state only: any sequence of updates that ends in the same
+ * datastore state produces, once flushed, the same emitted picture. Nothing is flushed before the
+ * first {@code IN_SYNC}, and nothing while a resync is in progress, so a half-delivered snapshot
+ * never reaches the kernel; while etcd is unreachable the view is kept as it was.
+ *
+ * <p>{@link io.tabby.felix.calc.PolicyModel} answers "would this flow pass, and which rule decides?"
+ * from the same decoding, resolution and order, walking rules as the rendered chains do
+ * ({@link io.tabby.felix.calc.DirectionEvaluator}, {@link io.tabby.felix.calc.RuleMatcher}); it is
+ * the model for {@code tabbyctl policy explain}.
+ *
+ * <p>This first version recomputes the whole desired state on each flush and lets the sequencer
+ * emit only what changed; the emitted messages are already minimal, the computation is not yet
+ * incremental.
+ */
+package io.tabby.felix.calc;

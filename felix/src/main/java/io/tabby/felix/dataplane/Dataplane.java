@@ -1,0 +1,215 @@
+package io.tabby.felix.dataplane;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tabby.datastore.model.Cidr;
+import io.tabby.datastore.model.IpFamily;
+import io.tabby.datastore.model.IpPool;
+import io.tabby.datastore.model.Policy;
+import io.tabby.datastore.model.ProfileRules;
+import io.tabby.datastore.path.WorkloadEndpointKey;
+import io.tabby.felix.api.DataplaneMessage;
+import io.tabby.felix.api.DataplaneMessage.ActivePolicyRemove;
+import io.tabby.felix.api.DataplaneMessage.ActivePolicyUpdate;
+import io.tabby.felix.api.DataplaneMessage.ActiveProfileRemove;
+import io.tabby.felix.api.DataplaneMessage.ActiveProfileUpdate;
+import io.tabby.felix.api.DataplaneMessage.InSync;
+import io.tabby.felix.api.DataplaneMessage.IpPoolRemove;
+import io.tabby.felix.api.DataplaneMessage.IpPoolUpdate;
+import io.tabby.felix.api.DataplaneMessage.IpSetRemove;
+import io.tabby.felix.api.DataplaneMessage.IpSetUpdate;
+import io.tabby.felix.api.DataplaneMessage.WorkloadEndpointRemove;
+import io.tabby.felix.api.DataplaneMessage.RouteRemove;
+import io.tabby.felix.api.DataplaneMessage.RouteUpdate;
+import io.tabby.felix.api.DataplaneMessage.VtepRemove;
+import io.tabby.felix.api.DataplaneMessage.VtepUpdate;
+import io.tabby.felix.api.DataplaneMessage.WorkloadEndpointUpdate;
+import io.tabby.felix.rules.FilterRenderer;
+import io.tabby.felix.rules.NatRenderer;
+import io.tabby.felix.rules.RulesConfig;
+import io.tabby.platform.firewall.IptablesTable;
+import io.tabby.platform.net.Neighbour;
+import io.tabby.platform.net.Route;
+import io.tabby.platform.net.RouteProtocols;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * felix's dataplane: takes {@link DataplaneMessage}s (cheap, no I/O) and, on {@link #apply()},
+ * brings the kernel to match them, in Calico's order: ip set additions; workload routes,
+ * interface settings and static ARP entries; VXLAN device, VTEPs and remote block routes; the filter and nat tables; ip
+ * set deletions. Nothing touches the kernel
+ * before {@link InSync}. A failing step is logged, keeps its work pending and does not stop the
+ * others; {@link #apply()} then reports that it must run again. One thread owns an instance.
+ */
+public final class Dataplane {
+    private static final Logger LOG = LogManager.getLogger(Dataplane.class);
+    /** Workload routes carry {@code proto boot}, as Calico's CNI plugin and felix write them. */
+    static final int WORKLOAD_ROUTE_PROTOCOL = RouteProtocols.BOOT;
+
+    private final FilterRenderer filterRenderer;
+    private final NatRenderer natRenderer = new NatRenderer();
+    private final IpsetManager ipsets;
+    private final RouteManager routes;
+    private final InterfaceConfigurator interfaces;
+    private final WorkloadNeighbours neighbours;
+    private final IptablesTableManager filter;
+    private final IptablesTableManager nat;
+    private final VxlanManager vxlan;
+
+    private final Map<String, IpSetUpdate> ipSetState = new HashMap<>();
+    private final Map<Cidr, IpPool> pools = new HashMap<>();
+    private final Map<String, Policy> policies = new HashMap<>();
+    private final Map<String, ProfileRules> profiles = new HashMap<>();
+    private final Map<WorkloadEndpointKey, WorkloadEndpointUpdate> endpoints = new HashMap<>();
+    private final Map<String, VtepUpdate> vteps = new HashMap<>();
+    private final Map<Cidr, RouteUpdate> remoteRoutes = new HashMap<>();
+    private boolean inSync;
+    private boolean dirty = true;
+
+    /**
+     * @param kernel the kernel to program
+     * @param rules rule rendering settings
+     * @param interfacePrefix workload interface prefix ({@code cali})
+     * @param nodeName this node, to tell its own VXLAN tunnel endpoint from remote ones
+     */
+    public Dataplane(KernelOps kernel, RulesConfig rules, String interfacePrefix, String nodeName) {
+        requireNonNull(kernel, "kernel is null");
+        this.filterRenderer = new FilterRenderer(requireNonNull(rules, "rules is null"));
+        this.ipsets = new IpsetManager(kernel.ipsets(), kernel.ns());
+        this.routes = new RouteManager(kernel.routes(), kernel.links(), kernel.ns(), interfacePrefix);
+        this.interfaces = new InterfaceConfigurator(kernel.sysctls(), kernel.links(), kernel.ns());
+        this.neighbours = new WorkloadNeighbours(kernel.neighs(), kernel.links(), kernel.ns());
+        this.filter = new IptablesTableManager(kernel.iptables(), kernel.ns(), IptablesTable.FILTER);
+        this.nat = new IptablesTableManager(kernel.iptables(), kernel.ns(), IptablesTable.NAT);
+        this.vxlan = new VxlanManager(kernel, nodeName);
+    }
+
+    /** Records a message; never touches the kernel. */
+    public void onMessage(DataplaneMessage message) {
+        dirty = true;
+        switch (message) {
+            case InSync _ -> inSync = true;
+            case IpSetUpdate m -> ipSetState.put(m.id(), m);
+            case IpSetRemove m -> ipSetState.remove(m.id());
+            case IpPoolUpdate m -> pools.put(m.pool().cidr(), m.pool());
+            case IpPoolRemove m -> pools.remove(m.cidr());
+            case ActivePolicyUpdate m -> policies.put(m.name(), m.policy());
+            case ActivePolicyRemove m -> policies.remove(m.name());
+            case ActiveProfileUpdate m -> profiles.put(m.name(), m.rules());
+            case ActiveProfileRemove m -> profiles.remove(m.name());
+            case WorkloadEndpointUpdate m -> endpoints.put(m.id(), m);
+            case WorkloadEndpointRemove m -> endpoints.remove(m.id());
+            case VtepUpdate m -> vteps.put(m.node(), m);
+            case VtepRemove m -> vteps.remove(m.node());
+            case RouteUpdate m -> remoteRoutes.put(m.destination(), m);
+            case RouteRemove m -> remoteRoutes.remove(m.destination());
+        }
+    }
+
+    public boolean inSync() {
+        return inSync;
+    }
+
+    /** Reads everything back from the kernel on the next apply, so drift is repaired. */
+    public void markResync() {
+        ipsets.markResync();
+        filter.markResync();
+        nat.markResync();
+        neighbours.markResync();
+        dirty = true;
+    }
+
+    /**
+     * Programs what changed; a no-op before in-sync or when nothing changed.
+     *
+     * @return true when something is left to do (a failure, or an interface not there yet)
+     */
+    public boolean apply() {
+        if (!inSync || !dirty) {
+            return false;
+        }
+        dirty = false;
+        ipsets.setDesired(ipSetState);
+        routes.setDesired(workloadRoutes());
+        neighbours.setDesired(workloadNeighbours());
+        interfaces.setDesired(endpoints.values().stream().map(u -> u.endpoint().name())
+                .collect(HashSet::new, Set::add, Set::addAll));
+        filter.setDesired(filterRenderer.render(endpoints.values(), policies, profiles, !vteps.isEmpty()));
+        nat.setDesired(natRenderer.render(pools.values()));
+        vxlan.setDesired(vteps, remoteRoutes);
+
+        boolean again = leftOver("ip set updates", done(ipsets::applyUpdates));
+        again |= leftOver("workload routes", routes::apply);
+        again |= leftOver("workload interfaces", interfaces::apply);
+        again |= leftOver("workload neighbours", neighbours::apply);
+        again |= leftOver("vxlan", vxlan::apply);
+        again |= leftOver("filter table", done(filter::apply));
+        again |= leftOver("nat table", done(nat::apply));
+        again |= leftOver("ip set removals", done(ipsets::applyRemovals));
+        dirty = again;
+        return again;
+    }
+
+    private List<Route> workloadRoutes() {
+        List<Route> wanted = new ArrayList<>();
+        for (WorkloadEndpointUpdate update : endpoints.values()) {
+            if (update.endpoint().ipv4Nets() == null) {
+                continue;
+            }
+            for (Cidr net : update.endpoint().ipv4Nets()) {
+                if (net.family() == IpFamily.V4) {
+                    wanted.add(Route.toDevice(net.toString(), update.endpoint().name(), WORKLOAD_ROUTE_PROTOCOL));
+                }
+            }
+        }
+        return wanted;
+    }
+
+    private Set<Neighbour> workloadNeighbours() {
+        Set<Neighbour> wanted = new HashSet<>();
+        for (WorkloadEndpointUpdate update : endpoints.values()) {
+            String mac = update.endpoint().mac();
+            if (mac == null || update.endpoint().ipv4Nets() == null) {
+                continue;
+            }
+            update.endpoint().ipv4Nets().stream().filter(n -> n.family() == IpFamily.V4 && n.prefixLength() == 32)
+                    .forEach(n -> wanted.add(Neighbour.of(update.endpoint().name(), n.network().toString(), mac)));
+        }
+        return wanted;
+    }
+
+    /**
+     * Runs one step; true when it left work to do: it failed (logged, retried later), or it waits
+     * for an interface to appear.
+     */
+    private static boolean leftOver(String what, BooleanSupplier work) {
+        if (Thread.currentThread().isInterrupted()) {
+            return true; // shutting down: leave the rest for the next felix
+        }
+        try {
+            boolean waiting = work.getAsBoolean();
+            if (waiting) {
+                LOG.debug("{}: waiting for an interface to appear", what);
+            }
+            return waiting;
+        } catch (RuntimeException e) {
+            LOG.warn("{} failed, will retry: {}", what, e.getMessage());
+            return true;
+        }
+    }
+
+    private static BooleanSupplier done(Runnable work) {
+        return () -> {
+            work.run();
+            return false;
+        };
+    }
+}

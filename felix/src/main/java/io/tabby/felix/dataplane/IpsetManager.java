@@ -1,0 +1,114 @@
+package io.tabby.felix.dataplane;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tabby.felix.api.DataplaneMessage.IpSetUpdate;
+import io.tabby.felix.api.IpSetIds;
+import io.tabby.platform.net.NetNs;
+import io.tabby.platform.firewall.IpsetOps;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * The IPv4 ip sets felix owns (names starting {@code cali40}). Additions and member changes are
+ * applied before iptables is written, deletions after it (so no rule ever names a missing set),
+ * each as one {@code ipset restore}. The kernel is read back on the first apply and on every
+ * resync; in between, what was written is trusted.
+ */
+final class IpsetManager {
+    private static final Logger LOG = LogManager.getLogger(IpsetManager.class);
+    private static final int MAX_SIZE = 1048576;
+
+    private final IpsetOps ops;
+    private final NetNs ns;
+    private Map<String, IpSetUpdate> desired = Map.of();
+    /** Kernel name to members, as last read or written; null when it must be read again. */
+    private Map<String, Set<String>> actual;
+
+    IpsetManager(IpsetOps ops, NetNs ns) {
+        this.ops = requireNonNull(ops, "ops is null");
+        this.ns = requireNonNull(ns, "ns is null");
+    }
+
+    /** The sets by id. */
+    void setDesired(Map<String, IpSetUpdate> sets) {
+        Map<String, IpSetUpdate> byName = new HashMap<>();
+        sets.values().forEach(set -> byName.put(IpSetIds.v4Name(set.id()), set));
+        desired = byName;
+    }
+
+    void markResync() {
+        actual = null;
+    }
+
+    /** Creates missing sets and brings members up to date. */
+    void applyUpdates() {
+        try {
+            if (actual == null) {
+                readBack();
+            }
+            StringBuilder text = new StringBuilder();
+            desired.forEach((name, set) -> {
+                Set<String> have = actual.get(name);
+                if (have == null) {
+                    text.append("create ").append(name).append(' ').append(set.kind().ipsetType())
+                            .append(" family inet maxelem ").append(MAX_SIZE).append('\n');
+                    have = Set.of();
+                }
+                for (String member : set.members()) {
+                    if (!have.contains(member)) {
+                        text.append("add ").append(name).append(' ').append(member).append('\n');
+                    }
+                }
+                for (String member : have) {
+                    if (!set.members().contains(member)) {
+                        text.append("del ").append(name).append(' ').append(member).append('\n');
+                    }
+                }
+            });
+            write(text);
+            desired.forEach((name, set) -> actual.put(name, set.members()));
+        } catch (RuntimeException e) {
+            actual = null;
+            throw e;
+        }
+    }
+
+    /** Destroys owned sets no longer wanted (call after iptables stopped using them). */
+    void applyRemovals() {
+        try {
+            if (actual == null) {
+                readBack();
+            }
+            List<String> stale = actual.keySet().stream().filter(name -> !desired.containsKey(name)).sorted().toList();
+            StringBuilder text = new StringBuilder();
+            stale.forEach(name -> text.append("destroy ").append(name).append('\n'));
+            write(text);
+            stale.forEach(actual::remove);
+        } catch (RuntimeException e) {
+            actual = null;
+            throw e;
+        }
+    }
+
+    private void write(StringBuilder text) {
+        if (!text.isEmpty()) {
+            LOG.debug("ipset restore in {}:\n{}", ns, text);
+            ops.restore(ns, text.toString());
+        }
+    }
+
+    private void readBack() {
+        actual = new HashMap<>();
+        for (String name : ops.listNames(ns)) {
+            if (name.startsWith(IpSetIds.V4_PREFIX)) {
+                actual.put(name, new HashSet<>(ops.members(ns, name)));
+            }
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package io.tabby.felix.dataplane;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tabby.felix.rules.Chain;
+import io.tabby.felix.rules.ChainNames;
+import io.tabby.felix.rules.RestoreText;
+import io.tabby.felix.rules.RuleHashes;
+import io.tabby.felix.rules.TableRules;
+import io.tabby.platform.firewall.IptablesChain;
+import io.tabby.platform.firewall.IptablesOps;
+import io.tabby.platform.firewall.IptablesSave;
+import io.tabby.platform.firewall.IptablesTable;
+import io.tabby.platform.net.IpFamily;
+import io.tabby.platform.net.NetNs;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * One iptables table felix owns chains in. It knows the kernel by the rule hashes of its
+ * {@code cali-} chains (read back with {@code iptables-save} on the first apply and on every
+ * resync, so a restarted felix or a rule deleted behind its back is noticed), and writes only the
+ * difference in one {@code iptables-restore --noflush}: changed chains are redeclared and refilled,
+ * missing hooks inserted at the top of their kernel chain, chains no longer wanted flushed and
+ * deleted after everything that jumped to them has been rewritten.
+ */
+final class IptablesTableManager {
+    private static final Logger LOG = LogManager.getLogger(IptablesTableManager.class);
+
+    private final IptablesOps ops;
+    private final NetNs ns;
+    private final IptablesTable table;
+    private TableRules desired = new TableRules(List.of(), List.of());
+    /** Chain name to rule hashes, as last read or written; null when it must be read again. */
+    private Map<String, List<String>> actual;
+    /** Kernel chain to the felix hashes in it. */
+    private Map<String, Set<String>> actualHooks;
+
+    IptablesTableManager(IptablesOps ops, NetNs ns, IptablesTable table) {
+        this.ops = requireNonNull(ops, "ops is null");
+        this.ns = requireNonNull(ns, "ns is null");
+        this.table = requireNonNull(table, "table is null");
+    }
+
+    void setDesired(TableRules rules) {
+        desired = requireNonNull(rules, "rules is null");
+    }
+
+    /** Reads the kernel again before the next apply. */
+    void markResync() {
+        actual = null;
+    }
+
+    /** Brings the table to the desired chains; on failure the next apply reads the kernel again. */
+    void apply() {
+        try {
+            if (actual == null) {
+                readBack();
+            }
+            String payload = payload();
+            if (payload == null) {
+                return;
+            }
+            LOG.debug("iptables-restore {} in {}:\n{}", table.tableName(), ns, payload);
+            ops.restore(ns, IpFamily.V4, payload);
+            recordWritten();
+        } catch (RuntimeException e) {
+            actual = null;
+            throw e;
+        }
+    }
+
+    private void readBack() {
+        Map<String, IptablesChain> chains = IptablesSave.chains(ops.save(ns, IpFamily.V4, table), table);
+        actual = new HashMap<>();
+        actualHooks = new HashMap<>();
+        chains.forEach((name, chain) -> {
+            List<String> hashes = chain.rules().stream().map(RuleHashes::find).toList();
+            if (chain.builtin()) {
+                Set<String> own = new HashSet<>(hashes);
+                own.remove(null);
+                actualHooks.put(name, own);
+            } else if (name.startsWith(ChainNames.PREFIX)) {
+                actual.put(name, hashes);
+            }
+        });
+    }
+
+    /** The restore text for the difference, or null when there is none. */
+    private String payload() {
+        Set<String> wanted = new HashSet<>();
+        List<Chain> changed = new ArrayList<>();
+        for (Chain chain : desired.chains()) {
+            wanted.add(chain.name());
+            if (!Objects.equals(actual.get(chain.name()), chain.hashes())) {
+                changed.add(chain);
+            }
+        }
+        List<String> stale = actual.keySet().stream().filter(name -> !wanted.contains(name)).sorted().toList();
+        List<Chain> missingHooks = desired.hooks().stream()
+                .filter(h -> !actualHooks.getOrDefault(h.name(), Set.of()).containsAll(h.hashes())).toList();
+        if (changed.isEmpty() && stale.isEmpty() && missingHooks.isEmpty()) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder("*").append(table.tableName()).append('\n');
+        changed.forEach(c -> text.append(':').append(c.name()).append(" - [0:0]\n"));
+        stale.forEach(name -> text.append(':').append(name).append(" - [0:0]\n"));
+        changed.forEach(c -> c.appendLines().forEach(line -> text.append(line).append('\n')));
+        missingHooks.forEach(h -> RestoreText.insertLines(h).forEach(line -> text.append(line).append('\n')));
+        stale.forEach(name -> text.append("-X ").append(name).append('\n'));
+        return text.append("COMMIT\n").toString();
+    }
+
+    private void recordWritten() {
+        Map<String, List<String>> now = new HashMap<>();
+        desired.chains().forEach(c -> now.put(c.name(), c.hashes()));
+        actual = now;
+        desired.hooks().forEach(h -> actualHooks.computeIfAbsent(h.name(), k -> new HashSet<>()).addAll(h.hashes()));
+    }
+}

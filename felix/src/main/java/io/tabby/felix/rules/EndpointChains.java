@@ -1,0 +1,71 @@
+package io.tabby.felix.rules;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tabby.datastore.model.Cidr;
+import io.tabby.datastore.model.IpFamily;
+import io.tabby.datastore.model.WorkloadEndpoint;
+import io.tabby.felix.api.EndpointPolicies;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/** The {@code cali-tw-<iface>} and {@code cali-fw-<iface>} chains of one workload endpoint, in Calico's order. */
+final class EndpointChains {
+    private final MarkBits marks;
+
+    EndpointChains(RulesConfig config) {
+        this.marks = requireNonNull(config, "config is null").marks();
+    }
+
+    /** Traffic to the workload: its ingress policies, then its profiles' inbound rules. */
+    Chain toWorkload(WorkloadEndpoint ep, EndpointPolicies tiers) {
+        return chain(ChainNames.toWorkload(ep.name()), ep, tiers.ingress(), tiers.profiles(),
+                ChainNames::policyInbound, ChainNames::profileInbound, List.of());
+    }
+
+    /** Traffic from the workload: anti-spoofing, its egress policies, then its profiles' outbound rules. */
+    Chain fromWorkload(WorkloadEndpoint ep, EndpointPolicies tiers) {
+        return chain(ChainNames.fromWorkload(ep.name()), ep, tiers.egress(), tiers.profiles(),
+                ChainNames::policyOutbound, ChainNames::profileOutbound, antiSpoofing(ep));
+    }
+
+    private Chain chain(String name, WorkloadEndpoint ep, List<String> policies, List<String> profiles,
+            UnaryOperator<String> policyChain, UnaryOperator<String> profileChain, List<RuleSpec> guard) {
+        if (!ep.state().equals(WorkloadEndpoint.ACTIVE)) {
+            return new Chain(name, List.of(RuleSpec.commented("Endpoint admin disabled", "", "-j DROP")));
+        }
+        List<RuleSpec> rules = new ArrayList<>();
+        rules.add(RuleSpec.of("-m conntrack --ctstate RELATED,ESTABLISHED", "-j ACCEPT"));
+        rules.add(RuleSpec.of("-m conntrack --ctstate INVALID", "-j DROP"));
+        rules.addAll(guard);
+        rules.add(RuleSpec.of("", MarkBits.clear(marks.accept())));
+        if (!policies.isEmpty()) {
+            rules.add(RuleSpec.commented("Start of policies", "", MarkBits.clear(marks.pass())));
+            for (String policy : policies) {
+                rules.add(RuleSpec.of(MarkBits.isClear(marks.pass()), "-j " + policyChain.apply(policy)));
+                rules.add(RuleSpec.commented("Return if policy accepted", MarkBits.isSet(marks.accept()), "-j RETURN"));
+            }
+            rules.add(RuleSpec.commented("Drop if no policies passed packet", MarkBits.isClear(marks.pass()),
+                    "-j DROP"));
+        }
+        for (String profile : profiles) {
+            rules.add(RuleSpec.of("", "-j " + profileChain.apply(profile)));
+            rules.add(RuleSpec.commented("Return if profile accepted", MarkBits.isSet(marks.accept()), "-j RETURN"));
+        }
+        rules.add(RuleSpec.commented("Drop if no profiles matched", "", "-j DROP"));
+        return new Chain(name, rules);
+    }
+
+    /** A workload may only send from its own addresses: mark those, drop the rest. */
+    private List<RuleSpec> antiSpoofing(WorkloadEndpoint ep) {
+        List<RuleSpec> rules = new ArrayList<>();
+        rules.add(RuleSpec.of("", MarkBits.clear(marks.scratch0())));
+        List<Cidr> nets = ep.ipv4Nets() == null ? List.of() : ep.ipv4Nets();
+        nets.stream().filter(n -> n.family() == IpFamily.V4)
+                .forEach(net -> rules.add(RuleSpec.of("-s " + net, MarkBits.set(marks.scratch0()))));
+        rules.add(RuleSpec.commented("Drop if not from the workload's addresses", MarkBits.isClear(marks.scratch0()),
+                "-j DROP"));
+        return rules;
+    }
+}

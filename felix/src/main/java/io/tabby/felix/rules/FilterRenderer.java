@@ -1,0 +1,121 @@
+package io.tabby.felix.rules;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tabby.datastore.model.Policy;
+import io.tabby.datastore.model.ProfileRules;
+import io.tabby.datastore.model.Rule;
+import io.tabby.felix.api.DataplaneMessage.WorkloadEndpointUpdate;
+import io.tabby.felix.api.IpSetIds;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The filter table: the static chains, the dispatch chains, one pair of chains per local
+ * workload endpoint and one pair per active policy and profile (see the package documentation).
+ */
+public final class FilterRenderer {
+    /** Calico's VXLAN UDP port. */
+    static final int VXLAN_PORT = 4789;
+    private final RulesConfig config;
+    private final EndpointChains endpointChains;
+    private final PolicyRuleRenderer ruleRenderer;
+
+    public FilterRenderer(RulesConfig config) {
+        this.config = requireNonNull(config, "config is null");
+        this.endpointChains = new EndpointChains(config);
+        this.ruleRenderer = new PolicyRuleRenderer(config);
+    }
+
+    /** Every chain and hook felix wants in the filter table, without VXLAN. */
+    public TableRules render(Collection<WorkloadEndpointUpdate> endpoints, Map<String, Policy> policies,
+            Map<String, ProfileRules> profiles) {
+        return render(endpoints, policies, profiles, false);
+    }
+
+    /**
+     * Every chain and hook felix wants in the filter table.
+     *
+     * @param vxlan whether VXLAN is on: then {@code cali-INPUT} accepts VXLAN packets to this host
+     *     only from the nodes in {@code all-vxlan-net} and drops the others
+     */
+    public TableRules render(Collection<WorkloadEndpointUpdate> endpoints, Map<String, Policy> policies,
+            Map<String, ProfileRules> profiles, boolean vxlan) {
+        List<WorkloadEndpointUpdate> sorted = new ArrayList<>(endpoints);
+        sorted.sort(Comparator.comparing(u -> u.endpoint().name()));
+        List<Chain> chains = new ArrayList<>(staticChains(vxlan));
+        chains.add(dispatch(ChainNames.FROM_WL_DISPATCH, "-i", sorted, true));
+        chains.add(dispatch(ChainNames.TO_WL_DISPATCH, "-o", sorted, false));
+        for (WorkloadEndpointUpdate update : sorted) {
+            chains.add(endpointChains.toWorkload(update.endpoint(), update.tiers()));
+            chains.add(endpointChains.fromWorkload(update.endpoint(), update.tiers()));
+        }
+        new TreeMap<>(policies).forEach((name, policy) -> {
+            chains.add(ruleChain(ChainNames.policyInbound(name), policy.inboundRules()));
+            chains.add(ruleChain(ChainNames.policyOutbound(name), policy.outboundRules()));
+        });
+        new TreeMap<>(profiles).forEach((name, rules) -> {
+            chains.add(ruleChain(ChainNames.profileInbound(name), rules.inboundRules()));
+            chains.add(ruleChain(ChainNames.profileOutbound(name), rules.outboundRules()));
+        });
+        return new TableRules(chains, hooks());
+    }
+
+    /** The chain of one policy or profile direction: its rules in order. */
+    public Chain ruleChain(String name, List<Rule> rules) {
+        List<RuleSpec> specs = new ArrayList<>();
+        rules.forEach(rule -> specs.addAll(ruleRenderer.render(rule)));
+        return new Chain(name, specs);
+    }
+
+    private List<Chain> staticChains(boolean vxlan) {
+        MarkBits marks = config.marks();
+        List<RuleSpec> input = new ArrayList<>();
+        if (vxlan) {
+            String vxlanToHost = "-p udp -m multiport --destination-ports " + VXLAN_PORT;
+            input.add(RuleSpec.commented("Allow VXLAN packets from allowed hosts", vxlanToHost
+                    + " -m set --match-set " + IpSetIds.v4Name(IpSetIds.ALL_VXLAN_NET) + " src"
+                    + " -m addrtype --dst-type LOCAL", "-j ACCEPT"));
+            input.add(RuleSpec.commented("Drop VXLAN packets from non-allowed hosts",
+                    vxlanToHost + " -m addrtype --dst-type LOCAL", "-j DROP"));
+        }
+        input.add(RuleSpec.of(MarkBits.isSet(marks.accept()), "-j ACCEPT"));
+        input.add(RuleSpec.of("-i cali+", "-g " + ChainNames.WL_TO_HOST));
+        return List.of(
+                new Chain(ChainNames.FORWARD, List.of(
+                        RuleSpec.of("-i cali+", "-j " + ChainNames.FROM_WL_DISPATCH),
+                        RuleSpec.of("-o cali+", "-j " + ChainNames.TO_WL_DISPATCH),
+                        RuleSpec.commented("Policy explicitly accepted packet.", "-i cali+", "-j ACCEPT"),
+                        RuleSpec.commented("Policy explicitly accepted packet.", "-o cali+", "-j ACCEPT"))),
+                new Chain(ChainNames.INPUT, input),
+                new Chain(ChainNames.OUTPUT, List.of(
+                        RuleSpec.of(MarkBits.isSet(marks.accept()), "-j ACCEPT"),
+                        RuleSpec.commented("Host to workload traffic is not policed", "-o cali+", "-j RETURN"))),
+                new Chain(ChainNames.WL_TO_HOST, List.of(
+                        RuleSpec.of("", "-j " + ChainNames.FROM_WL_DISPATCH),
+                        RuleSpec.commented("Configured DefaultEndpointToHostAction", "",
+                                "-j " + config.endpointToHostAction()))));
+    }
+
+    private static Chain dispatch(String name, String flag, List<WorkloadEndpointUpdate> endpoints, boolean from) {
+        List<RuleSpec> rules = new ArrayList<>();
+        for (WorkloadEndpointUpdate update : endpoints) {
+            String iface = update.endpoint().name();
+            String target = from ? ChainNames.fromWorkload(iface) : ChainNames.toWorkload(iface);
+            rules.add(RuleSpec.of(flag + " " + iface, "-g " + target));
+        }
+        rules.add(RuleSpec.commented("Unknown interface", "", "-j DROP"));
+        return new Chain(name, rules);
+    }
+
+    private static List<Chain> hooks() {
+        return List.of(
+                new Chain("INPUT", List.of(RuleSpec.of("", "-j " + ChainNames.INPUT))),
+                new Chain("FORWARD", List.of(RuleSpec.of("", "-j " + ChainNames.FORWARD))),
+                new Chain("OUTPUT", List.of(RuleSpec.of("", "-j " + ChainNames.OUTPUT))));
+    }
+}

@@ -1,0 +1,34 @@
+/**
+ * Calico's iptables chain tree, rendered as data: pure functions from endpoints, policies,
+ * profiles and pools to {@link io.tabby.felix.rules.Chain}s, and from chains to
+ * {@code iptables-restore} text. Names follow Calico felix exactly ({@code cali-FORWARD},
+ * {@code cali-from-wl-dispatch}, {@code cali-tw-<iface>}, {@code cali-pi-<policy>},
+ * {@code cali-pri-<profile>}, {@code cali-nat-outgoing}, ip sets {@code cali40...}).
+ *
+ * <p>Packet walk for a workload-to-workload packet through the filter table:
+ * <pre>
+ *   FORWARD → cali-FORWARD
+ *     -i cali+ → cali-from-wl-dispatch → -g cali-fw-&lt;src iface&gt;   (the sender's egress)
+ *     -o cali+ → cali-to-wl-dispatch   → -g cali-tw-&lt;dst iface&gt;   (the receiver's ingress)
+ *     -i cali+ / -o cali+ ACCEPT   (both endpoint chains returned, so both allowed it)
+ *   cali-tw/fw-&lt;iface&gt;: conntrack fast path; (fw) anti-spoofing; clear the accept mark;
+ *     policies in order: clear pass mark, jump cali-pi/po-&lt;policy&gt; unless pass is set,
+ *     RETURN if accept is set; DROP unless pass is set; then profiles: jump cali-pri/pro-&lt;profile&gt;,
+ *     RETURN if accept is set; DROP.
+ *   cali-pi/po/pri/pro-&lt;name&gt;: allow = set accept mark + RETURN, pass = set pass mark + RETURN,
+ *     deny = DROP, log = LOG and go on.
+ * </pre>
+ * Mark bits come from the mark mask lowest bit first ({@link io.tabby.felix.rules.MarkBits}).
+ *
+ * <p>Every rule carries {@code -m comment --comment "cali:<hash>"}, the first 16 characters of
+ * base64url(SHA-224) over the chain name and the rule specs up to and including this one, so a
+ * rule's hash also says where it sits; reading {@code iptables-save} back, only these hashes are
+ * compared ({@link io.tabby.felix.rules.RuleHashes}).
+ *
+ * <p>Simplifications of this version, each stated where it is made: several source and
+ * destination nets (or more than 15 port slots) become one iptables rule per combination instead
+ * of Calico's scratch-mark blocks (the same verdicts; a {@code log} rule may log twice for
+ * overlapping nets); named ports are not rendered (such a rule matches nothing and a warning is
+ * logged); IPv4 only.
+ */
+package io.tabby.felix.rules;
