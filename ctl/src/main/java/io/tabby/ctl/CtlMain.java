@@ -105,7 +105,7 @@ public final class CtlMain {
                 .addSubcommand(new IpamReleaseCommand(session)));
         commandLine.addSubcommand(new CommandLine(new NodeCommand())
                 .addSubcommand(new NodeStatusCommand(ProcessTable.proc(java.nio.file.Path.of("/proc")),
-                        new BirdSocketClient(BIRD_READ_TIMEOUT))));
+                        new BirdSocketClient(BIRD_READ_TIMEOUT), session::backend, java.time.Clock.systemDefaultZone())));
         commandLine.addSubcommand(new VersionCommand(session));
         commandLine.addSubcommand(new CompletionCommand());
 

@@ -13,5 +13,12 @@
  * process, a family whose default control socket does not exist is reported with calicoctl's
  * words for a missing BIRD; a socket named with {@code --socket}/{@code --socket6} is always
  * queried, so a wrong path shows up as a connection error that names it.
+ *
+ * <p>{@code tabbyctl node status --all} ({@link io.tabby.ctl.node.AllNodesStatus}) needs neither root
+ * nor the node: it reads the status each {@code tabby-node} publishes under a lease at
+ * {@code /calico/tabby/v1/host/<node>/bgp_status} ({@link io.tabby.ctl.node.PublishedStatusReader};
+ * the JSON format is documented in {@code io.tabby.node.bgpstatus}, which writes it) and prints a
+ * {@code Node <name>} line and the same per-family tables for every node, and, for a node registered
+ * under {@code /calico/bgp/v1/host} without status, why it is missing.
  */
 package io.tabby.ctl.node;

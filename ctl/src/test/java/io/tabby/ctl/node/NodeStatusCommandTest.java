@@ -30,7 +30,10 @@ class NodeStatusCommandTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine commandLine = new CommandLine(new NodeCommand())
-                .addSubcommand(new NodeStatusCommand(processes, new BirdSocketClient(Duration.ofSeconds(2)), defaultV4, defaultV6));
+                .addSubcommand(new NodeStatusCommand(processes, new BirdSocketClient(Duration.ofSeconds(2)), defaultV4, defaultV6,
+                        () -> {
+                            throw new AssertionError("node status without --all never opens the datastore");
+                        }, java.time.Clock.systemUTC()));
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         commandLine.setExecutionExceptionHandler((ex, cl, parsed) -> {
