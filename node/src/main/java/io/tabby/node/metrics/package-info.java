@@ -7,6 +7,7 @@
  * {@code ConfdPrometheusText}). {@link io.tabby.node.metrics.ExpositionText} holds the format's
  * rules: names, label escaping and number spelling; {@code HELP} and {@code TYPE} are written once
  * per family, histograms as cumulative {@code _bucket} samples ending in {@code le="+Inf"}, then
- * {@code _sum} and {@code _count}.
+ * {@code _sum} and {@code _count}. {@link io.tabby.node.metrics.NodeMetrics} registers the node
+ * agent's standard {@code tabby_*} families and gives the parts one call each to update them.
  */
 package io.tabby.node.metrics;

@@ -41,4 +41,16 @@ class SpeakerSessionsTest {
         assertThat(List.of(SessionState.values()).stream().map(SpeakerSessions::sessionName))
                 .containsExactly("Idle", "Connect", "Active", "OpenSent", "OpenConfirm", "Established");
     }
+
+    @Test
+    void sessionsAreCountedByFsmState() throws Exception {
+        List<BgpSession> sessions = SpeakerSessions.fromPeers(List.of(
+                peer("Mesh_10_0_0_2", "10.0.0.2", true, SessionState.ESTABLISHED, Optional.empty()),
+                peer("Mesh_10_0_0_3", "10.0.0.3", true, SessionState.ESTABLISHED, Optional.empty()),
+                peer("Node_10_0_0_9", "10.0.0.9", true, SessionState.ACTIVE, Optional.of("Socket: refused")),
+                peer("Global_10_0_0_8", "10.0.0.8", false, SessionState.IDLE, Optional.empty())));
+
+        assertThat(SessionStates.count(sessions)).containsExactly(java.util.Map.entry("Active", 1L),
+                java.util.Map.entry("Down", 1L), java.util.Map.entry("Established", 2L));
+    }
 }
