@@ -69,6 +69,16 @@ public final class IpamStore {
         return pools;
     }
 
+    /** Every pool of {@code family} with its key's mod revision. */
+    public List<Versioned<IpPool>> versionedPools(IpFamily family) {
+        List<Versioned<IpPool>> pools = new ArrayList<>();
+        for (KeyValue kv : backend.list(KeyPaths.poolPrefix(family)).kvs()) {
+            Key<?> key = KeyPaths.parse(kv.key());
+            pools.add(new Versioned<>((IpPool) codec.decode(key, kv.value()), kv.modRevision()));
+        }
+        return pools;
+    }
+
     /** The cluster IPAM config; {@link IpamConfig#DEFAULT} when the key is absent. */
     public IpamConfig config() {
         return read(new IpamConfigKey()).map(Versioned::value).orElse(IpamConfig.DEFAULT);
