@@ -157,20 +157,23 @@ public record WorkloadPlumbing(LinkOps links, AddrOps addrs, RouteOps routes, Ne
         return IpPrefix.parse(Cidr.host(ip).toString());
     }
 
-    /** Deletes the host veth (its pod end and the host routes go with it); absent is fine. */
+    /**
+     * Deletes the host veth (its pod end and the host routes go with it); absent is fine. Deletes
+     * first and looks only when that fails, so the common case is one {@code ip} process.
+     *
+     * @return whether this call deleted it
+     */
     public boolean unplumb(String hostVeth) {
-        if (links.get(host, hostVeth).isEmpty()) {
-            return false;
-        }
         try {
             links.delete(host, hostVeth);
+            return true;
         } catch (CommandFailedException e) {
-            // The kernel removes a veth by itself when its pod namespace goes away; losing that race is fine.
+            // Absent already, or the kernel removed it with its pod namespace meanwhile: both fine.
             if (links.get(host, hostVeth).isPresent()) {
                 throw e;
             }
+            return false;
         }
-        return true;
     }
 
     /**
