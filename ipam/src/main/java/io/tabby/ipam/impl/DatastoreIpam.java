@@ -256,9 +256,9 @@ public final class DatastoreIpam implements Ipam {
         requireNonNull(addresses, "addresses is null");
         Map<Cidr, List<Integer>> byBlock = new TreeMap<>(CidrOrder.INSTANCE);
         Set<IpAddr> notAllocated = new HashSet<>();
-        Map<IpFamily, Map<Cidr, Versioned<AllocationBlock>>> blocks = new LinkedHashMap<>();
+        Map<IpFamily, List<Cidr>> blocks = new LinkedHashMap<>();
         for (IpAddr address : addresses) {
-            Optional<Cidr> block = blocks.computeIfAbsent(address.family(), store::blocks).keySet().stream()
+            Optional<Cidr> block = blocks.computeIfAbsent(address.family(), store::blockCidrs).stream()
                     .filter(cidr -> cidr.contains(address)).findFirst();
             if (block.isEmpty()) {
                 notAllocated.add(address);
@@ -302,10 +302,11 @@ public final class DatastoreIpam implements Ipam {
     @Override
     public Optional<String> handleOf(IpAddr address) {
         requireNonNull(address, "address is null");
-        return store.blocks(address.family()).entrySet().stream()
-                .filter(entry -> entry.getKey().contains(address)).findFirst()
-                .flatMap(entry -> BlockQueries.ownerOf(entry.getValue().value(),
-                        Math.toIntExact(entry.getKey().ordinalOf(address))))
+        Optional<Cidr> cidr = store.blockCidrs(address.family()).stream()
+                .filter(block -> block.contains(address)).findFirst();
+        return cidr.flatMap(block -> store.read(new BlockKey(block)))
+                .flatMap(block -> BlockQueries.ownerOf(block.value(),
+                        Math.toIntExact(block.value().cidr().ordinalOf(address))))
                 .map(AllocationAttribute::handleId);
     }
 
