@@ -12,7 +12,9 @@ import io.tabby.platform.net.LinuxAddrOps;
 import io.tabby.platform.net.LinuxLinkOps;
 import io.tabby.platform.net.LinuxNeighOps;
 import io.tabby.platform.net.LinuxRouteOps;
+import io.tabby.platform.net.LinuxNetBatchOps;
 import io.tabby.platform.net.LinuxSysctlOps;
+import io.tabby.platform.net.ProcSysctlOps;
 import io.tabby.platform.net.NetNs;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -62,7 +64,7 @@ public final class NodeMain {
         try {
             CommandRunner runner = new ProcessCommandRunner();
             WorkloadPlumbing plumbing = new WorkloadPlumbing(new LinuxLinkOps(runner), new LinuxAddrOps(runner),
-                    new LinuxRouteOps(runner), new LinuxNeighOps(runner), new LinuxSysctlOps(runner), NetNs.root());
+                    new LinuxRouteOps(runner), new LinuxNeighOps(runner), new ProcSysctlOps(new LinuxSysctlOps(runner)), new LinuxNetBatchOps(runner), NetNs.root());
             WorkloadCniService service = new WorkloadCniService(backend, new DatastoreIpam(backend), plumbing,
                     env.nodeName());
             try (CniSocketServer server = CniSocketServer.start(env.cniSocket(), service)) {

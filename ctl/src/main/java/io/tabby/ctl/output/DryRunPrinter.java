@@ -48,6 +48,8 @@ public final class DryRunPrinter {
             case TxnOp.Put put -> "put " + put.key() + " = " + shown(put.value()) + lease(put.leaseId());
             case TxnOp.Delete delete -> "delete " + delete.key()
                     + "  (if its mod revision is still " + delete.expectedModRevision() + ")";
+            case TxnOp.Unchanged unchanged -> "check " + unchanged.key()
+                    + "  (its mod revision must still be " + unchanged.expectedModRevision() + ")";
             case TxnOp.Remove remove -> "delete " + remove.key() + "  (if present)";
             case TxnOp.DeletePrefix prefix -> "delete every key under " + prefix.key();
         };

@@ -39,6 +39,20 @@ public sealed interface TxnOp {
         }
     }
 
+    /**
+     * Write nothing, but commit the transaction only if {@code key}'s mod revision is still
+     * {@code expectedModRevision} ({@code 0}: the key must be absent). For a writer whose decision
+     * rests on keys it does not write, e.g. an IPAM assignment on the pool holding its block.
+     */
+    record Unchanged(String key, long expectedModRevision) implements TxnOp {
+        public Unchanged {
+            requireNonNull(key, "key is null");
+            if (expectedModRevision < 0) {
+                throw new IllegalArgumentException("expectedModRevision " + expectedModRevision + " is negative");
+            }
+        }
+    }
+
     /** Delete {@code key} if it exists; absent is fine. */
     record Remove(String key) implements TxnOp {
         public Remove {
@@ -67,6 +81,10 @@ public sealed interface TxnOp {
 
     static TxnOp delete(String key, long expectedModRevision) {
         return new Delete(key, expectedModRevision);
+    }
+
+    static TxnOp unchanged(String key, long expectedModRevision) {
+        return new Unchanged(key, expectedModRevision);
     }
 
     static TxnOp remove(String key) {

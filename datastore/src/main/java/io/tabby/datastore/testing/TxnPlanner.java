@@ -40,6 +40,7 @@ final class TxnPlanner {
                 case TxnOp.Update u -> mutations.add(Mutation.put(u.key(), u.value(), 0));
                 case TxnOp.Put p -> mutations.add(Mutation.put(p.key(), p.value(), p.leaseId()));
                 case TxnOp.Delete d -> delete(d.key(), deleted, mutations);
+                case TxnOp.Unchanged _ -> { }
                 case TxnOp.Remove r -> store.get(r.key()).ifPresent(kv -> delete(kv.key(), deleted, mutations));
                 case TxnOp.DeletePrefix d ->
                         store.list(d.key(), store.revision()).forEach(kv -> delete(kv.key(), deleted, mutations));
@@ -65,8 +66,20 @@ final class TxnPlanner {
             case TxnOp.Update u -> checkModRevision(u.key(), u.expectedModRevision());
             case TxnOp.Put p -> checkLease(p.leaseId());
             case TxnOp.Delete d -> checkModRevision(d.key(), d.expectedModRevision());
+            case TxnOp.Unchanged un -> checkUnchanged(un);
             case TxnOp.Remove _, TxnOp.DeletePrefix _ -> { }
         }
+    }
+
+    private void checkUnchanged(TxnOp.Unchanged op) {
+        Optional<KeyValue> kv = store.get(op.key());
+        if (op.expectedModRevision() == 0) {
+            if (kv.isPresent()) {
+                throw new AlreadyExistsException(op.key());
+            }
+            return;
+        }
+        checkModRevision(op.key(), op.expectedModRevision());
     }
 
     private void checkModRevision(String key, long expected) {
@@ -98,7 +111,7 @@ final class TxnPlanner {
         }
         for (TxnOp op : ops) {
             boolean prefix = op instanceof TxnOp.DeletePrefix;
-            if (isPut(op)) {
+            if (isPut(op) || op instanceof TxnOp.Unchanged) {
                 continue;
             }
             for (String key : putKeys) {
@@ -113,7 +126,7 @@ final class TxnPlanner {
     private static boolean isPut(TxnOp op) {
         return switch (op) {
             case TxnOp.Create _, TxnOp.Update _, TxnOp.Put _ -> true;
-            case TxnOp.Delete _, TxnOp.Remove _, TxnOp.DeletePrefix _ -> false;
+            case TxnOp.Delete _, TxnOp.Unchanged _, TxnOp.Remove _, TxnOp.DeletePrefix _ -> false;
         };
     }
 }

@@ -257,6 +257,30 @@ public abstract class BackendContract {
     }
 
     @Test
+    void unchangedCommitsOnlyWhileTheCheckedKeyIsAsSeen() {
+        long pool = backend().create(key("pool"), "p1");
+
+        long rev = backend().commit(List.of(TxnOp.unchanged(key("pool"), pool), TxnOp.unchanged(key("absent"), 0),
+                TxnOp.put(key("block"), "b1")));
+        assertThat(backend().get(key("block")).orElseThrow().modRevision()).isEqualTo(rev);
+        assertThat(backend().get(key("pool")).orElseThrow().modRevision()).isEqualTo(pool);
+        assertThat(backend().get(key("absent"))).isEmpty();
+
+        long changed = backend().update(key("pool"), "p2", pool);
+        assertThatThrownBy(() -> backend().commit(List.of(TxnOp.unchanged(key("pool"), pool),
+                TxnOp.put(key("block"), "b2"))))
+                .isInstanceOfSatisfying(RevisionConflictException.class, e -> assertThat(e.key()).isEqualTo(key("pool")));
+        assertThatThrownBy(() -> backend().commit(List.of(TxnOp.unchanged(key("pool"), 0),
+                TxnOp.put(key("block"), "b2"))))
+                .isInstanceOf(AlreadyExistsException.class);
+        backend().delete(key("pool"), changed);
+        assertThatThrownBy(() -> backend().commit(List.of(TxnOp.unchanged(key("pool"), changed),
+                TxnOp.put(key("block"), "b2"))))
+                .isInstanceOf(NotFoundException.class);
+        assertThat(backend().get(key("block")).orElseThrow().value()).isEqualTo("b1");
+    }
+
+    @Test
     void commitThatWritesNothingReturnsTheCurrentRevision() {
         backend().put(key("a"), "a1");
         long before = backend().currentRevision();

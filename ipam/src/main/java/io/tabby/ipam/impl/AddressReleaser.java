@@ -28,12 +28,18 @@ public final class AddressReleaser {
     private final HandleOps handles;
     private final CasRetry retry;
     private final Checkpoint checkpoint;
+    private final BlockWriteListener writes;
 
     public AddressReleaser(IpamStore store, CasRetry retry, Checkpoint checkpoint) {
+        this(store, retry, checkpoint, BlockWriteListener.NONE);
+    }
+
+    AddressReleaser(IpamStore store, CasRetry retry, Checkpoint checkpoint, BlockWriteListener writes) {
         this.store = store;
         this.handles = new HandleOps(store);
         this.retry = retry;
         this.checkpoint = checkpoint;
+        this.writes = writes;
     }
 
     /** Frees {@code ordinals} of block {@code cidr}; returns the addresses that were allocated and are now free. */
@@ -82,7 +88,8 @@ public final class AddressReleaser {
         AllocationBlock after = release.block();
         List<TxnOp> ops = new ArrayList<>();
         long revision = read.get().modRevision();
-        if (BlockQueries.isEmpty(after) && after.affinity() == null) {
+        boolean drop = BlockQueries.isEmpty(after) && after.affinity() == null;
+        if (drop) {
             ops.add(store.delete(key, revision));
         } else {
             ops.add(store.update(key, after, revision));
@@ -90,7 +97,8 @@ public final class AddressReleaser {
         for (Map.Entry<String, Integer> lost : release.freedPerHandle().entrySet()) {
             handles.adjust(lost.getKey(), key.cidr(), -lost.getValue()).ifPresent(ops::add);
         }
-        store.commit(ops);
+        long written = store.commit(ops);
+        writes.written(key.cidr(), drop ? null : after, written);
         List<IpAddr> addresses = new ArrayList<>();
         for (int ordinal : release.freed()) {
             addresses.add(BlockAddresses.addressOf(after, ordinal));

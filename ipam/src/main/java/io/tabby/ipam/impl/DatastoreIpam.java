@@ -48,6 +48,10 @@ import org.apache.logging.log4j.Logger;
  * node), as Calico's CNI plugin takes a host-wide IPAM lock: they would all write the node's
  * one affine block, and dozens of same-node writers racing through CAS mostly lose. Correctness
  * never rests on this lock; other processes and nodes are kept apart by the CAS writes alone.
+ *
+ * <p>An assignment first tries {@link FastAssigner}: one transaction against the node's cached
+ * pools, labels and affine blocks, which re-checks every cached revision it relies on. Only when
+ * that cannot serve the request does the full algorithm run (affine blocks, claim, borrow).
  */
 public final class DatastoreIpam implements Ipam {
 
@@ -61,6 +65,8 @@ public final class DatastoreIpam implements Ipam {
     private final AddressReleaser releaser;
     private final HandleOps handles;
     private final HandleReader handleReader;
+    private final NodeSnapshots snapshots;
+    private final FastAssigner fast;
     private final Map<String, ReentrantLock> nodeTurns = new ConcurrentHashMap<>();
 
     /** Production wiring: Calico's 100 attempts per CAS loop, no checkpoints. */
@@ -80,7 +86,9 @@ public final class DatastoreIpam implements Ipam {
         this.claimer = new BlockClaimer(store, retry, checkpoint);
         BlockAssigner assigner = new BlockAssigner(store, retry, checkpoint);
         this.families = new FamilyAssigner(store, assigner, claimer);
-        this.releaser = new AddressReleaser(store, retry, checkpoint);
+        this.snapshots = new NodeSnapshots(store);
+        this.fast = new FastAssigner(store, snapshots, checkpoint);
+        this.releaser = new AddressReleaser(store, retry, checkpoint, snapshots::blockWritten);
         this.handles = new HandleOps(store);
         this.handleReader = new HandleReader(backend, store);
     }
@@ -102,6 +110,21 @@ public final class DatastoreIpam implements Ipam {
     }
 
     private AssignResult assignAll(AssignRequest request) {
+        Optional<AssignResult> quick = fast.tryAssign(request);
+        if (quick.isPresent()) {
+            LOG.debug("assigned {} {} to handle {} on node {} from its cached blocks", quick.get().ipv4(),
+                    quick.get().ipv6(), request.handleId(), request.node());
+            return quick.get();
+        }
+        try {
+            return assignFully(request);
+        } finally {
+            // the full algorithm may have claimed, confirmed or filled blocks the snapshot does not know
+            snapshots.forget(request.node());
+        }
+    }
+
+    private AssignResult assignFully(AssignRequest request) {
         IpamConfig config = store.config();
         List<IpAddr> assigned = new ArrayList<>();
         try {
@@ -233,9 +256,9 @@ public final class DatastoreIpam implements Ipam {
         requireNonNull(addresses, "addresses is null");
         Map<Cidr, List<Integer>> byBlock = new TreeMap<>(CidrOrder.INSTANCE);
         Set<IpAddr> notAllocated = new HashSet<>();
-        Map<IpFamily, Map<Cidr, Versioned<AllocationBlock>>> blocks = new LinkedHashMap<>();
+        Map<IpFamily, List<Cidr>> blocks = new LinkedHashMap<>();
         for (IpAddr address : addresses) {
-            Optional<Cidr> block = blocks.computeIfAbsent(address.family(), store::blocks).keySet().stream()
+            Optional<Cidr> block = blocks.computeIfAbsent(address.family(), store::blockCidrs).stream()
                     .filter(cidr -> cidr.contains(address)).findFirst();
             if (block.isEmpty()) {
                 notAllocated.add(address);
@@ -279,10 +302,11 @@ public final class DatastoreIpam implements Ipam {
     @Override
     public Optional<String> handleOf(IpAddr address) {
         requireNonNull(address, "address is null");
-        return store.blocks(address.family()).entrySet().stream()
-                .filter(entry -> entry.getKey().contains(address)).findFirst()
-                .flatMap(entry -> BlockQueries.ownerOf(entry.getValue().value(),
-                        Math.toIntExact(entry.getKey().ordinalOf(address))))
+        Optional<Cidr> cidr = store.blockCidrs(address.family()).stream()
+                .filter(block -> block.contains(address)).findFirst();
+        return cidr.flatMap(block -> store.read(new BlockKey(block)))
+                .flatMap(block -> BlockQueries.ownerOf(block.value(),
+                        Math.toIntExact(block.value().cidr().ordinalOf(address))))
                 .map(AllocationAttribute::handleId);
     }
 

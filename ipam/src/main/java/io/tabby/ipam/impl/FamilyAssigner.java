@@ -95,7 +95,7 @@ final class FamilyAssigner {
         int attempts = 0;
         for (IpPool pool : pools) {
             int blockPrefix = PoolSelection.blockPrefix(pool);
-            Set<Cidr> existing = new HashSet<>(store.blocks(family).keySet());
+            Set<Cidr> existing = new HashSet<>(store.blockCidrs(family));
             Iterator<Cidr> walk = BlockWalk.blocksOf(pool.cidr(), blockPrefix, node);
             while (got.size() < want && walk.hasNext() && attempts < MAX_CLAIM_ATTEMPTS) {
                 Cidr candidate = walk.next();

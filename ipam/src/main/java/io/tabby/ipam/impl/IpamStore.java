@@ -49,6 +49,19 @@ public final class IpamStore {
         return blocks;
     }
 
+    /**
+     * The CIDRs of every block of {@code family}, sorted, without decoding the blocks: what a
+     * caller needs to find free places or the one block holding an address.
+     */
+    public List<Cidr> blockCidrs(IpFamily family) {
+        List<Cidr> cidrs = new ArrayList<>();
+        for (KeyValue kv : backend.list(KeyPaths.blockPrefix(family)).kvs()) {
+            cidrs.add(((BlockKey) KeyPaths.parse(kv.key())).cidr());
+        }
+        cidrs.sort(CidrOrder.INSTANCE);
+        return cidrs;
+    }
+
     /** {@code node}'s affinities of {@code family}, by block CIDR. */
     public Map<Cidr, Versioned<BlockAffinity>> affinities(String node, IpFamily family) {
         Map<Cidr, Versioned<BlockAffinity>> affinities = new TreeMap<>(CidrOrder.INSTANCE);
@@ -65,6 +78,16 @@ public final class IpamStore {
         for (KeyValue kv : backend.list(KeyPaths.poolPrefix(family)).kvs()) {
             Key<?> key = KeyPaths.parse(kv.key());
             pools.add((IpPool) codec.decode(key, kv.value()));
+        }
+        return pools;
+    }
+
+    /** Every pool of {@code family} with its key's mod revision. */
+    public List<Versioned<IpPool>> versionedPools(IpFamily family) {
+        List<Versioned<IpPool>> pools = new ArrayList<>();
+        for (KeyValue kv : backend.list(KeyPaths.poolPrefix(family)).kvs()) {
+            Key<?> key = KeyPaths.parse(kv.key());
+            pools.add(new Versioned<>((IpPool) codec.decode(key, kv.value()), kv.modRevision()));
         }
         return pools;
     }

@@ -135,7 +135,8 @@ class DatastoreIpamLimitsTest {
                 .hasMessageContaining("/calico/ipam/v2/assignment/ipv4/block/10.0.0.0-26")
                 .hasMessageContaining("5 attempts")
                 .satisfies(e -> assertThat(((RetriesExhaustedException) e).attempts()).isEqualTo(5));
-        assertThat(interfering.interferences()).isEqualTo(5);
+        // the one-transaction path loses its few tries first, then the full algorithm its bound of 5
+        assertThat(interfering.interferences()).isEqualTo(FastAssigner.MAX_ATTEMPTS + 5);
         assertThat(ipam.ipsByHandle("h2")).isEmpty();
     }
 }

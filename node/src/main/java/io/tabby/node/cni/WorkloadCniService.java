@@ -92,8 +92,10 @@ public final class WorkloadCniService implements CniService {
         LOG.info("ADD {} (handle {}, veth {}, netns {})", id.endpointKey(), id.handle(), hostVeth, netnsPath);
         boolean assigned = false;
         boolean plumbed = false;
+        AddTimings timings = new AddTimings();
         try {
             List<IpAddr> held = ipam.ipsByHandle(id.handle());
+            timings.step("handle lookup");
             if (!held.isEmpty()) {
                 Optional<CniResult> existing = existingAttachment(id, netnsPath, mtu, held);
                 if (existing.isPresent()) {
@@ -107,10 +109,14 @@ public final class WorkloadCniService implements CniService {
             assigned = true;
             List<IpAddr> addresses = held.isEmpty()
                     ? assigner.assign(id, request.config().ipam(), request.env().args()) : held;
+            timings.step("ipam");
             plumbed = true;
             String podMac = plumbing.plumb(hostVeth, NetNs.path(netnsPath), id.ifname(), addresses, mtu);
+            timings.step("kernel");
             endpoints.put(id.endpointKey(), WorkloadEndpoints.of(id, request.config().labels(), hostVeth, podMac,
                     addresses));
+            timings.step("endpoint");
+            LOG.debug("ADD {} took {}", id.endpointKey(), timings);
             return CniResults.of(hostVeth, id.ifname(), podMac, netnsPath, mtu, addresses);
         } catch (CniException e) {
             rollBack(id, hostVeth, assigned, plumbed);
@@ -158,8 +164,10 @@ public final class WorkloadCniService implements CniService {
         String hostVeth = id.hostVeth();
         LOG.info("DEL {} (handle {}, veth {})", id.endpointKey(), id.handle(), hostVeth);
         boolean ours;
+        AddTimings timings = new AddTimings();
         try {
             List<IpAddr> held = ipam.ipsByHandle(id.handle());
+            timings.step("handle lookup");
             Optional<WorkloadEndpoint> endpoint = endpoints.get(id.endpointKey());
             ours = endpoint.isEmpty() || endpointIsOurs(id, endpoint.get(), held);
             ipam.releaseByHandle(id.handle());

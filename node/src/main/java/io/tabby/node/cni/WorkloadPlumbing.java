@@ -12,6 +12,8 @@ import io.tabby.platform.net.IpPrefix;
 import io.tabby.platform.net.LinkOps;
 import io.tabby.platform.net.NeighOps;
 import io.tabby.platform.net.Neighbour;
+import io.tabby.platform.net.NetBatchOps;
+import io.tabby.platform.net.NetChange;
 import io.tabby.platform.net.NetNs;
 import io.tabby.platform.net.Route;
 import io.tabby.platform.net.RouteOps;
@@ -21,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -35,10 +38,11 @@ import org.apache.logging.log4j.Logger;
  * ends so the addresses work at once. For each family the pod also gets a permanent neighbour for
  * its gateway, so it never depends on the node answering ARP or neighbour solicitations.
  *
+ * @param batch applies each namespace's changes in one go (one {@code ip -batch} process)
  * @param host the node's namespace as seen from the agent: {@link NetNs#root()} in production
  */
 public record WorkloadPlumbing(LinkOps links, AddrOps addrs, RouteOps routes, NeighOps neighs,
-                               SysctlOps sysctls, NetNs host) {
+                               SysctlOps sysctls, NetBatchOps batch, NetNs host) {
     public static final String HOST_MAC = "ee:ee:ee:ee:ee:ee";
     public static final String GATEWAY = "169.254.1.1";
     public static final String GATEWAY_V6 = "fe80::ecee:eeff:feee:eeee";
@@ -56,58 +60,80 @@ public record WorkloadPlumbing(LinkOps links, AddrOps addrs, RouteOps routes, Ne
         requireNonNull(routes, "routes is null");
         requireNonNull(neighs, "neighs is null");
         requireNonNull(sysctls, "sysctls is null");
+        requireNonNull(batch, "batch is null");
         requireNonNull(host, "host is null");
     }
 
     /**
      * Creates and configures the veth pair for {@code addresses} (either family or both); a stale
-     * host veth of the same name (an earlier ADD that died) is replaced.
+     * host veth of the same name (an earlier ADD that died) is replaced. The kernel work is one
+     * {@code ip -batch} per namespace (two on the host for IPv6, whose duplicate address detection
+     * must be off before the link comes up) plus the sysctls; the pod's MAC is chosen here, so
+     * nothing has to be read back.
      *
      * @return the MAC of the pod-side interface
      */
     public String plumb(String hostVeth, NetNs pod, String ifname, List<IpAddr> addresses, int mtu) {
         WorkloadAddresses family = WorkloadAddresses.of(addresses);
-        if (links.get(host, hostVeth).isPresent()) {
-            LOG.info("replacing stale host veth {} in {}", hostVeth, host);
-            links.delete(host, hostVeth);
+        String podMac = PodMacs.random();
+        List<NetChange> hostUp = new ArrayList<>();
+        hostUp.add(new NetChange.SetUp(hostVeth));
+        if (family.hasV6()) {
+            hostUp.add(new NetChange.AddAddress(new Address(hostVeth, IpPrefix.parse(GATEWAY_V6 + "/64"))));
         }
-        links.createVeth(host, hostVeth, ifname, pod);
-        links.setMac(host, hostVeth, HOST_MAC);
-        links.setMtu(host, hostVeth, mtu);
+        for (IpAddr ip : addresses) {
+            hostUp.add(new NetChange.ReplaceRoute(
+                    Route.toDevice(prefixOf(ip).toString(), hostVeth, WORKLOAD_ROUTE_PROTOCOL)));
+        }
+        List<NetChange> create = new ArrayList<>();
+        create.add(new NetChange.AddVeth(hostVeth, ifname, pod, mtu, Optional.of(HOST_MAC), Optional.of(podMac)));
+        if (!family.hasV6()) {
+            // proxy_arp and forwarding may follow the link up: the pod has no address to ARP from yet
+            create.addAll(hostUp);
+        }
+        createHostSide(hostVeth, create);
         sysctls.write(host, hostSysctls(hostVeth, family));
-        links.setUp(host, hostVeth);
         if (family.hasV6()) {
-            addrs.add(host, List.of(new Address(hostVeth, IpPrefix.parse(GATEWAY_V6 + "/64"))));
-        }
-
-        if (family.hasV6()) {
+            batch.apply(host, hostUp);
             Map<String, String> podSysctls = new LinkedHashMap<>();
             podSysctls.put(SysctlOps.interfaceKey("net.ipv6.conf", ifname, "disable_ipv6"), "0");
             podSysctls.put(SysctlOps.interfaceKey("net.ipv6.conf", ifname, "accept_dad"), "0");
             sysctls.write(pod, podSysctls);
         }
-        links.setMtu(pod, ifname, mtu);
-        links.setUp(pod, ifname);
-        addrs.add(pod, addresses.stream().map(ip -> new Address(ifname, prefixOf(ip))).toList());
-        List<Route> podRoutes = new ArrayList<>();
-        List<Neighbour> gateways = new ArrayList<>();
+        batch.apply(pod, podSide(ifname, addresses, family));
+        return podMac;
+    }
+
+    /** Creates the pair; when the host name is taken by a stale veth, deletes that and tries once more. */
+    private void createHostSide(String hostVeth, List<NetChange> create) {
+        try {
+            batch.apply(host, create);
+        } catch (CommandFailedException e) {
+            if (links.get(host, hostVeth).isEmpty()) {
+                throw e;
+            }
+            LOG.info("replacing stale host veth {} in {}", hostVeth, host);
+            links.delete(host, hostVeth);
+            batch.apply(host, create);
+        }
+    }
+
+    private static List<NetChange> podSide(String ifname, List<IpAddr> addresses, WorkloadAddresses family) {
+        List<NetChange> changes = new ArrayList<>();
+        changes.add(new NetChange.SetUp(ifname));
+        for (IpAddr ip : addresses) {
+            changes.add(new NetChange.AddAddress(new Address(ifname, prefixOf(ip))));
+        }
         if (family.hasV4()) {
-            podRoutes.add(Route.toDevice(GATEWAY + "/32", ifname, WORKLOAD_ROUTE_PROTOCOL));
-            podRoutes.add(Route.via("0.0.0.0/0", GATEWAY, ifname, WORKLOAD_ROUTE_PROTOCOL));
-            gateways.add(Neighbour.of(ifname, GATEWAY, HOST_MAC));
+            changes.add(new NetChange.ReplaceRoute(Route.toDevice(GATEWAY + "/32", ifname, WORKLOAD_ROUTE_PROTOCOL)));
+            changes.add(new NetChange.ReplaceRoute(Route.via("0.0.0.0/0", GATEWAY, ifname, WORKLOAD_ROUTE_PROTOCOL)));
+            changes.add(new NetChange.ReplaceNeighbour(Neighbour.of(ifname, GATEWAY, HOST_MAC)));
         }
         if (family.hasV6()) {
-            podRoutes.add(Route.via("::/0", GATEWAY_V6, ifname, WORKLOAD_ROUTE_PROTOCOL));
-            gateways.add(Neighbour.of(ifname, GATEWAY_V6, HOST_MAC));
+            changes.add(new NetChange.ReplaceRoute(Route.via("::/0", GATEWAY_V6, ifname, WORKLOAD_ROUTE_PROTOCOL)));
+            changes.add(new NetChange.ReplaceNeighbour(Neighbour.of(ifname, GATEWAY_V6, HOST_MAC)));
         }
-        routes.replace(pod, podRoutes);
-        neighs.replacePermanent(pod, gateways);
-        String podMac = links.get(pod, ifname).orElseThrow(() -> new IllegalStateException(
-                "interface " + ifname + " vanished from " + pod + " while it was being set up")).mac();
-
-        routes.replace(host, addresses.stream()
-                .map(ip -> Route.toDevice(prefixOf(ip).toString(), hostVeth, WORKLOAD_ROUTE_PROTOCOL)).toList());
-        return podMac;
+        return changes;
     }
 
     private static Map<String, String> hostSysctls(String hostVeth, WorkloadAddresses family) {
@@ -131,20 +157,23 @@ public record WorkloadPlumbing(LinkOps links, AddrOps addrs, RouteOps routes, Ne
         return IpPrefix.parse(Cidr.host(ip).toString());
     }
 
-    /** Deletes the host veth (its pod end and the host routes go with it); absent is fine. */
+    /**
+     * Deletes the host veth (its pod end and the host routes go with it); absent is fine. Deletes
+     * first and looks only when that fails, so the common case is one {@code ip} process.
+     *
+     * @return whether this call deleted it
+     */
     public boolean unplumb(String hostVeth) {
-        if (links.get(host, hostVeth).isEmpty()) {
-            return false;
-        }
         try {
             links.delete(host, hostVeth);
+            return true;
         } catch (CommandFailedException e) {
-            // The kernel removes a veth by itself when its pod namespace goes away; losing that race is fine.
+            // Absent already, or the kernel removed it with its pod namespace meanwhile: both fine.
             if (links.get(host, hostVeth).isPresent()) {
                 throw e;
             }
+            return false;
         }
-        return true;
     }
 
     /**

@@ -40,7 +40,7 @@ final class CniTestBed {
     CniTestBed() {
         kernel.addNamespace(host);
         plumbing = new WorkloadPlumbing(kernel.linkOps(), kernel.addrOps(), kernel.routeOps(), kernel.neighOps(),
-                kernel.sysctlOps(), host);
+                kernel.sysctlOps(), kernel.netBatchOps(), host);
         service = new WorkloadCniService(backend, ipam, plumbing, NODE, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 

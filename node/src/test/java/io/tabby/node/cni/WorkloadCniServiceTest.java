@@ -23,9 +23,8 @@ import io.tabby.platform.net.IpFamily;
 import io.tabby.platform.net.Link;
 import io.tabby.platform.net.NetNs;
 import io.tabby.platform.net.Route;
-import io.tabby.platform.net.RouteChange;
 import io.tabby.platform.net.RouteFilter;
-import io.tabby.platform.net.RouteOps;
+import io.tabby.platform.net.NetBatchOps;
 import io.tabby.platform.testing.FakeKernel;
 import java.util.HashMap;
 import java.util.List;
@@ -54,9 +53,9 @@ class WorkloadCniServiceTest {
         backend.put(KeyPaths.toPath(key), ValueCodec.INSTANCE.encode(key, IpPool.of(pool)));
     }
 
-    private WorkloadCniService service(RouteOps routes) {
-        WorkloadPlumbing plumbing = new WorkloadPlumbing(kernel.linkOps(), kernel.addrOps(), routes,
-                kernel.neighOps(), kernel.sysctlOps(), host);
+    private WorkloadCniService service(NetBatchOps batch) {
+        WorkloadPlumbing plumbing = new WorkloadPlumbing(kernel.linkOps(), kernel.addrOps(), kernel.routeOps(),
+                kernel.neighOps(), kernel.sysctlOps(), batch, host);
         return new WorkloadCniService(backend, new DatastoreIpam(backend), plumbing, "node1");
     }
 
@@ -79,7 +78,7 @@ class WorkloadCniServiceTest {
 
     @Test
     void addPlumbsTheVethAndWritesTheEndpointKey() throws CniException {
-        CniResult result = service(kernel.routeOps()).add(request("ADD"));
+        CniResult result = service(kernel.netBatchOps()).add(request("ADD"));
 
         assertThat(result.ips()).hasSize(1);
         String ip = result.ips().getFirst().address();
@@ -109,7 +108,7 @@ class WorkloadCniServiceTest {
 
     @Test
     void delUndoesAddAndSucceedsWhenRepeated() throws CniException {
-        WorkloadCniService service = service(kernel.routeOps());
+        WorkloadCniService service = service(kernel.netBatchOps());
         service.add(request("ADD"));
 
         for (int i = 0; i < 3; i++) {
@@ -124,30 +123,23 @@ class WorkloadCniServiceTest {
 
     @Test
     void delOfAnUnknownContainerSucceeds() throws CniException {
-        service(kernel.routeOps()).del(request("DEL"));
+        service(kernel.netBatchOps()).del(request("DEL"));
 
         assertThat(backend.get(KEY)).isEmpty();
     }
 
     @Test
     void failureAfterAllocationLeavesNothingBehind() {
-        RouteOps failingOnHost = new RouteOps() {
-            @Override
-            public List<Route> list(NetNs ns, RouteFilter filter) {
-                return kernel.routeOps().list(ns, filter);
+        // the host side is made; the pod side fails
+        NetBatchOps failingInPod = (ns, changes) -> {
+            if (ns.equals(pod)) {
+                throw new CommandFailedException(new CommandResult(Command.of(List.of("ip", "-batch", "-")), 1, "",
+                        "RTNETLINK answers: injected failure"));
             }
-
-            @Override
-            public void apply(NetNs ns, List<RouteChange> changes) {
-                if (ns.equals(host)) {
-                    throw new CommandFailedException(new CommandResult(Command.of(List.of("ip", "route")), 2, "",
-                            "RTNETLINK answers: injected failure"));
-                }
-                kernel.routeOps().apply(ns, changes);
-            }
+            kernel.netBatchOps().apply(ns, changes);
         };
 
-        assertThatThrownBy(() -> service(failingOnHost).add(request("ADD")))
+        assertThatThrownBy(() -> service(failingInPod).add(request("ADD")))
                 .isInstanceOfSatisfying(CniException.class, e -> {
                     assertThat(e.error().code()).isEqualTo(CniError.INTERNAL);
                     assertThat(e.error().details()).contains("injected failure");
@@ -161,7 +153,7 @@ class WorkloadCniServiceTest {
 
     @Test
     void checkPassesAfterAddAndFailsOnceTheHostVethIsGone() throws CniException {
-        WorkloadCniService service = service(kernel.routeOps());
+        WorkloadCniService service = service(kernel.netBatchOps());
         String ip = service.add(request("ADD")).ips().getFirst().address();
 
         service.check(check(ip));
@@ -177,10 +169,10 @@ class WorkloadCniServiceTest {
     void etcdDownIsTryAgainLater() {
         backend.setAvailable(false);
 
-        assertThatThrownBy(() -> service(kernel.routeOps()).add(request("ADD")))
+        assertThatThrownBy(() -> service(kernel.netBatchOps()).add(request("ADD")))
                 .isInstanceOfSatisfying(CniException.class,
                         e -> assertThat(e.error().code()).isEqualTo(CniError.TRY_AGAIN_LATER));
-        assertThatThrownBy(() -> service(kernel.routeOps()).del(request("DEL")))
+        assertThatThrownBy(() -> service(kernel.netBatchOps()).del(request("DEL")))
                 .isInstanceOfSatisfying(CniException.class,
                         e -> assertThat(e.error().code()).isEqualTo(CniError.TRY_AGAIN_LATER));
         assertThat(kernel.linkOps().get(host, VETH)).isEmpty();

@@ -28,6 +28,7 @@ import io.tabby.platform.net.LinuxAddrOps;
 import io.tabby.platform.net.LinuxLinkOps;
 import io.tabby.platform.net.LinuxNeighOps;
 import io.tabby.platform.net.LinuxRouteOps;
+import io.tabby.platform.net.LinuxNetBatchOps;
 import io.tabby.platform.net.LinuxSysctlOps;
 import io.tabby.platform.net.NetNs;
 import io.tabby.testkit.etcd.EtcdServer;
@@ -86,7 +87,7 @@ final class NodeAgentFixture implements AutoCloseable {
             return true;
         });
         WorkloadPlumbing plumbing = new WorkloadPlumbing(links, new LinuxAddrOps(runner), new LinuxRouteOps(runner),
-                new LinuxNeighOps(runner), new LinuxSysctlOps(runner), NetNs.named(node));
+                new LinuxNeighOps(runner), new LinuxSysctlOps(runner), new LinuxNetBatchOps(runner), NetNs.named(node));
         socketDir = Files.createTempDirectory("tabby-node-it");
         server = CniSocketServer.start(socketDir.resolve("cni.sock"),
                 new WorkloadCniService(backend, new DatastoreIpam(backend), plumbing, NODE));

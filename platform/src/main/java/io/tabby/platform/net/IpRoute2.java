@@ -64,6 +64,22 @@ final class IpRoute2 {
         }
     }
 
+    /**
+     * Sends {@code lines} as one {@code ip -batch -} without {@code -force}: iproute2 stops at the
+     * first line that fails and exits non-zero ({@link BatchFailedException}).
+     */
+    void batchUntilFailure(NetNs ns, List<String> lines) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        String payload = String.join("\n", lines) + "\n";
+        Command command = Command.withStdin(NamespaceArgv.iproute2(ns, "ip", List.of("-batch", "-")), payload);
+        CommandResult result = runner.run(command);
+        if (!result.succeeded()) {
+            throw new BatchFailedException(result);
+        }
+    }
+
     static String text(JsonNode node, String field, String fallback) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? fallback : value.asText();

@@ -22,10 +22,13 @@ public final class LinuxNeighOps implements NeighOps {
 
     @Override
     public void replacePermanent(NetNs ns, List<Neighbour> neighbours) {
-        ip.batch(ns, "ip", neighbours.stream()
-                .map(n -> "neigh replace " + IpPrefix.format(n.address()) + " lladdr " + n.mac()
-                        + " dev " + n.device() + " nud permanent")
-                .toList());
+        ip.batch(ns, "ip", neighbours.stream().map(LinuxNeighOps::replaceLine).toList());
+    }
+
+    /** The {@code ip -batch} line that makes {@code n} a permanent entry. */
+    static String replaceLine(Neighbour n) {
+        return "neigh replace " + IpPrefix.format(n.address()) + " lladdr " + n.mac() + " dev " + n.device()
+                + " nud permanent";
     }
 
     @Override

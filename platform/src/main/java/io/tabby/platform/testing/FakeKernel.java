@@ -10,6 +10,7 @@ import io.tabby.platform.net.AddrOps;
 import io.tabby.platform.net.Link;
 import io.tabby.platform.net.LinkOps;
 import io.tabby.platform.net.NeighOps;
+import io.tabby.platform.net.NetBatchOps;
 import io.tabby.platform.net.NetNs;
 import io.tabby.platform.net.RouteOps;
 import io.tabby.platform.net.SysctlOps;
@@ -92,6 +93,10 @@ public final class FakeKernel {
 
     public NeighOps neighOps() {
         return new FakeNeighOps(this);
+    }
+
+    public NetBatchOps netBatchOps() {
+        return new FakeNetBatchOps(this);
     }
 
     public SysctlOps sysctlOps() {

@@ -9,7 +9,7 @@ class FakeKernelContractTest extends KernelOpsContract {
     private final FakeKernel kernel = new FakeKernel();
     private final KernelOps ops = new KernelOps(kernel.linkOps(), kernel.addrOps(), kernel.routeOps(), kernel.neighOps(),
             kernel.sysctlOps(), kernel.iptablesOps(IptablesBackend.NFT), kernel.iptablesOps(IptablesBackend.LEGACY),
-            kernel.ipsetOps());
+            kernel.ipsetOps(), kernel.netBatchOps());
     private int namespaces;
 
     @Override

@@ -15,6 +15,7 @@ import io.tabby.platform.net.IpFamily;
 import io.tabby.platform.net.IpPrefix;
 import io.tabby.platform.net.Link;
 import io.tabby.platform.net.Neighbour;
+import io.tabby.platform.net.NetChange;
 import io.tabby.platform.net.NetNs;
 import io.tabby.platform.net.Route;
 import io.tabby.platform.net.RouteChange;
@@ -271,6 +272,50 @@ abstract class KernelOpsContract {
 
         ops().ipsets().destroy(ns, "cali40all-ipam-pools");
         assertThat(ops().ipsets().listNames(ns)).isEmpty();
+    }
+
+    @Test
+    void oneBatchSetsUpAVethPairAcrossNamespaces() {
+        NetNs node = newNamespace();
+        NetNs pod = newNamespace();
+        ops().batch().apply(node, List.of(
+                new NetChange.AddVeth("cali0123456789a", "eth0", pod, 1440, Optional.of("ee:ee:ee:ee:ee:ee"),
+                        Optional.of("02:11:22:33:44:55")),
+                new NetChange.SetUp("cali0123456789a"),
+                new NetChange.ReplaceRoute(Route.toDevice("10.65.0.7/32", "cali0123456789a", RouteProtocols.BOOT))));
+        ops().batch().apply(pod, List.of(
+                new NetChange.SetUp("eth0"),
+                new NetChange.AddAddress(Address.of("eth0", "10.65.0.7/32")),
+                new NetChange.ReplaceRoute(Route.toDevice("169.254.1.1/32", "eth0", RouteProtocols.BOOT)),
+                new NetChange.ReplaceRoute(Route.via("0.0.0.0/0", "169.254.1.1", "eth0", RouteProtocols.BOOT)),
+                new NetChange.ReplaceNeighbour(Neighbour.of("eth0", "169.254.1.1", "ee:ee:ee:ee:ee:ee"))));
+
+        Link host = ops().links().get(node, "cali0123456789a").orElseThrow();
+        assertThat(host.mac()).isEqualTo("ee:ee:ee:ee:ee:ee");
+        assertThat(host.mtu()).isEqualTo(1440);
+        assertThat(host.up()).isTrue();
+        Link eth0 = ops().links().get(pod, "eth0").orElseThrow();
+        assertThat(eth0.mac()).isEqualTo("02:11:22:33:44:55");
+        assertThat(eth0.mtu()).isEqualTo(1440);
+        assertThat(eth0.up()).isTrue();
+        assertThat(ops().addrs().list(pod, IpFamily.V4)).contains(Address.of("eth0", "10.65.0.7/32"));
+        assertThat(ops().routes().list(pod, RouteFilter.owned(IpFamily.V4, RouteTables.MAIN, RouteProtocols.BOOT)))
+                .extracting(route -> route.destination().toString()).contains("169.254.1.1/32", "0.0.0.0/0");
+        assertThat(ops().routes().list(node, RouteFilter.owned(IpFamily.V4, RouteTables.MAIN, RouteProtocols.BOOT)))
+                .extracting(route -> route.destination().toString()).containsExactly("10.65.0.7/32");
+        assertThat(ops().neighs().listPermanent(pod, "eth0"))
+                .containsExactly(Neighbour.of("eth0", "169.254.1.1", "ee:ee:ee:ee:ee:ee"));
+    }
+
+    @Test
+    void aBatchStopsAtTheFirstRefusedChange() {
+        NetNs ns = newNamespace();
+        List<NetChange> batch = List.of(new NetChange.SetUp("nosuchdev"),
+                new NetChange.AddVeth("veth-a", "veth-b", ns, 1500, Optional.empty(), Optional.empty()));
+
+        assertThatThrownBy(() -> ops().batch().apply(ns, batch))
+                .isInstanceOfSatisfying(BatchFailedException.class, e -> assertThat(e.failedLines()).containsExactly(1));
+        assertThat(ops().links().get(ns, "veth-a")).isEmpty();
     }
 
     private void upVeth(NetNs ns, String name, String peer) {

@@ -7,6 +7,7 @@ import io.tabby.platform.firewall.LinuxIptablesOps;
 import io.tabby.platform.net.LinuxAddrOps;
 import io.tabby.platform.net.LinuxLinkOps;
 import io.tabby.platform.net.LinuxNeighOps;
+import io.tabby.platform.net.LinuxNetBatchOps;
 import io.tabby.platform.net.LinuxRouteOps;
 import io.tabby.platform.net.LinuxSysctlOps;
 import io.tabby.platform.net.NetNs;
@@ -22,7 +23,7 @@ class LinuxKernelContractIT extends KernelOpsContract {
     private static final KernelOps OPS = new KernelOps(new LinuxLinkOps(RUNNER), new LinuxAddrOps(RUNNER),
             new LinuxRouteOps(RUNNER), new LinuxNeighOps(RUNNER), new LinuxSysctlOps(RUNNER),
             new LinuxIptablesOps(RUNNER, IptablesBackend.NFT), new LinuxIptablesOps(RUNNER, IptablesBackend.LEGACY),
-            new LinuxIpsetOps(RUNNER));
+            new LinuxIpsetOps(RUNNER), new LinuxNetBatchOps(RUNNER));
 
     @BeforeAll
     static void requireKernel() {

@@ -44,6 +44,7 @@ final class EtcdTxn {
                     case TxnOp.Create c -> true;
                     case TxnOp.Update u -> true;
                     case TxnOp.Delete d -> true;
+                    case TxnOp.Unchanged un -> true;
                     case TxnOp.Put p -> false;
                     case TxnOp.Remove r -> false;
                     case TxnOp.DeletePrefix dp -> false;
@@ -62,7 +63,9 @@ final class EtcdTxn {
         List<Op> writes = new ArrayList<>();
         for (TxnOp op : ops) {
             compares.addAll(compares(op));
-            writes.add(write(op));
+            if (!(op instanceof TxnOp.Unchanged)) {
+                writes.add(write(op));
+            }
         }
         Op[] reads = conditional.stream().map(op -> Op.get(bytes(op.key()), GetOption.DEFAULT)).toArray(Op[]::new);
         TxnResponse response = calls.await(() -> kv.txn()
@@ -113,6 +116,18 @@ final class EtcdTxn {
                                 found.get().getModRevision());
                     }
                 }
+                case TxnOp.Unchanged un -> {
+                    long actual = found.map(kv -> kv.getModRevision()).orElse(0L);
+                    if (actual != un.expectedModRevision()) {
+                        if (un.expectedModRevision() == 0) {
+                            return new AlreadyExistsException(un.key());
+                        }
+                        if (found.isEmpty()) {
+                            return new NotFoundException(un.key());
+                        }
+                        return new RevisionConflictException(un.key(), un.expectedModRevision(), actual);
+                    }
+                }
                 case TxnOp.Put p -> throw unconditional(p);
                 case TxnOp.Remove r -> throw unconditional(r);
                 case TxnOp.DeletePrefix dp -> throw unconditional(dp);
@@ -131,6 +146,9 @@ final class EtcdTxn {
             case TxnOp.Create c -> List.of(new Cmp(bytes(c.key()), Cmp.Op.EQUAL, CmpTarget.version(0)));
             case TxnOp.Update u -> exists(u.key(), u.expectedModRevision());
             case TxnOp.Delete d -> exists(d.key(), d.expectedModRevision());
+            case TxnOp.Unchanged un -> un.expectedModRevision() == 0
+                    ? List.of(new Cmp(bytes(un.key()), Cmp.Op.EQUAL, CmpTarget.version(0)))
+                    : exists(un.key(), un.expectedModRevision());
             case TxnOp.Put p -> List.of();
             case TxnOp.Remove r -> List.of();
             case TxnOp.DeletePrefix dp -> List.of();
@@ -148,6 +166,7 @@ final class EtcdTxn {
             case TxnOp.Update u -> Op.put(bytes(u.key()), bytes(u.value()), PutOption.DEFAULT);
             case TxnOp.Put p -> Op.put(bytes(p.key()), bytes(p.value()), lease(p.leaseId()));
             case TxnOp.Delete d -> Op.delete(bytes(d.key()), DeleteOption.DEFAULT);
+            case TxnOp.Unchanged un -> throw new IllegalStateException("a compare-only op has no write: " + un);
             case TxnOp.Remove r -> Op.delete(bytes(r.key()), DeleteOption.DEFAULT);
             case TxnOp.DeletePrefix dp -> Op.delete(bytes(dp.key()), DeleteOption.builder().isPrefix(true).build());
         };
@@ -163,6 +182,7 @@ final class EtcdTxn {
             case TxnOp.Update u -> "update " + u.key() + " at mod revision " + u.expectedModRevision();
             case TxnOp.Put p -> "put " + p.key();
             case TxnOp.Delete d -> "delete " + d.key() + " at mod revision " + d.expectedModRevision();
+            case TxnOp.Unchanged un -> "check " + un.key() + " still at mod revision " + un.expectedModRevision();
             case TxnOp.Remove r -> "remove " + r.key();
             case TxnOp.DeletePrefix dp -> "delete prefix " + dp.key();
         };
