@@ -11,7 +11,7 @@ public final class TabbyIpamMain {
     }
 
     public static void main(String[] args) {
-        System.exit(run(System.getenv(), System.in, System.out));
+        PluginExit.exit(run(System.getenv(), System.in, System.out));
     }
 
     /** One invocation; returns the exit code. */
