@@ -1,0 +1,7 @@
+package io.tabby.node.startup;
+
+/** placeholder */
+public final class PeerExpansion {
+    public void reconcile() {
+    }
+}
