@@ -46,6 +46,7 @@ public final class AddressDetector {
             return new NodeAddress(given.address(), "", "given, not found on a local interface");
         }
         IpPrefix prefix = given.hasPrefix() ? given.address() : local.get().prefix();
+        LOG.info("using the given {} address {} (found on {})", Families.label(family), prefix, local.get().device());
         return new NodeAddress(prefix, local.get().device(), "given, found on " + local.get().device());
     }
 
