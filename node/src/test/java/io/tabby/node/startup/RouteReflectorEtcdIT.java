@@ -102,6 +102,32 @@ class RouteReflectorEtcdIT {
     }
 
     @Test
+    void nodesStartingTogetherCreateTheDefaultPoolOnce() throws Exception {
+        List<Thread> threads = new ArrayList<>();
+        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (int i = 1; i <= 3; i++) {
+            StartupTestBed bed = new StartupTestBed(backend, "together-" + i, "10.1.0." + i + "/24");
+            threads.add(Thread.ofPlatform().name("start-" + i).start(() -> {
+                try {
+                    bed.startup(Map.of()).run();
+                } catch (Throwable t) {
+                    failures.add(t);
+                }
+            }));
+        }
+        for (Thread t : threads) {
+            t.join(Duration.ofSeconds(60));
+            assertThat(t.isAlive()).as(t.getName() + " finished").isFalse();
+        }
+        assertThat(failures).isEmpty();
+        assertThat(backend.list("/calico/v1/ipam/v4/pool/").kvs()).singleElement()
+                .satisfies(kv -> assertThat(kv.key()).endsWith("192.168.0.0-16"));
+        // One tunnel address each (IPIP or VXLAN, whichever mode the class's single pool has).
+        assertThat(backend.list("/calico/ipam/v2/handle/").kvs())
+                .filteredOn(kv -> kv.key().contains("-tunnel-addr-together-")).hasSize(3);
+    }
+
+    @Test
     void startUpGivesUpOnAnUnreachableEtcdAfterTheBoundedWait() {
         try (Backend nowhere = EtcdBackend.connect(EtcdSettings.of(List.of("http://127.0.0.1:1"))
                 .withTimeouts(Duration.ofMillis(500), Duration.ofMillis(500)))) {
