@@ -73,9 +73,10 @@ public final class NodeStartup {
             case AddressSetting.Unset u -> {
                 Optional<String> stored = registration.storedAddress(node, addressField);
                 if (stored.isPresent()) {
-                    String network = registration.storedAddress(node, networkField).orElse("");
-                    int length = network.contains("/") ? Integer.parseInt(network.substring(network.indexOf('/') + 1))
-                            : family.bits();
+                    int length = registration.storedAddress(node, networkField)
+                            .filter(network -> network.matches(".*/\\d{1,3}"))
+                            .map(network -> Integer.parseInt(network.substring(network.indexOf('/') + 1)))
+                            .filter(n -> n <= family.bits()).orElse(family.bits());
                     LOG.info("keeping node {}'s stored {} address {}/{} ({} is not set)", node, Families.label(family),
                             stored.get(), length, family == IpFamily.V4 ? "IP" : "IP6");
                     yield Optional.of(new NodeAddress(new IpPrefix(IpPrefix.parseAddress(stored.get()), length), "",

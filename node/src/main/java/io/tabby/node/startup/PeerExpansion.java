@@ -22,6 +22,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -94,8 +96,9 @@ public final class PeerExpansion {
                 changes.add("~" + peer.ip());
             }
         });
+        Set<String> wantedPaths = wanted.keySet().stream().map(NodeBgpPeerKey::path).collect(Collectors.toSet());
         for (KeyValue kv : ours.values()) {
-            if (wanted.keySet().stream().noneMatch(k -> k.path().equals(kv.key()))) {
+            if (!wantedPaths.contains(kv.key())) {
                 ops.add(TxnOp.delete(kv.key(), kv.modRevision()));
                 changes.add("-" + kv.key().substring(kv.key().lastIndexOf('/') + 1));
             }
