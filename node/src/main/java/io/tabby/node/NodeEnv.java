@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.tabby.cni.wire.ClientSettings;
 import io.tabby.datastore.backend.EtcdSettings;
+import io.tabby.node.startup.StartupSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -12,11 +13,12 @@ import java.util.Optional;
 
 /**
  * What {@code tabby-node} takes from its environment: {@code ETCD_ENDPOINTS} (comma-separated) with
- * the {@code ETCD_*} TLS and auth variables, {@code NODENAME} (else the host name) and
- * {@code TABBY_CNI_SOCKET} (else {@code /var/run/tabby/cni.sock}). etcd calls get short timeouts so
+ * the {@code ETCD_*} TLS and auth variables, {@code NODENAME} (else {@code HOSTNAME}, else the host
+ * name, as calico/node), {@code TABBY_CNI_SOCKET} (else {@code /var/run/tabby/cni.sock}) and the
+ * start-up variables of {@link StartupSettings} ({@code IP}, {@code AS}, the pool defaults, ...). etcd calls get short timeouts so
  * a pod start fails fast with "try again later" while etcd is down, well inside the plugin's bound.
  */
-public record NodeEnv(EtcdSettings etcd, String nodeName, Path cniSocket) {
+public record NodeEnv(EtcdSettings etcd, String nodeName, Path cniSocket, StartupSettings startup) {
     public static final Path DEFAULT_CNI_SOCKET = Path.of("/var/run/tabby/cni.sock");
     static final Duration ETCD_REQUEST_TIMEOUT = Duration.ofSeconds(2);
     static final Duration ETCD_CONNECT_TIMEOUT = Duration.ofSeconds(1);
@@ -25,13 +27,15 @@ public record NodeEnv(EtcdSettings etcd, String nodeName, Path cniSocket) {
         requireNonNull(etcd, "etcd is null");
         requireNonNull(nodeName, "nodeName is null");
         requireNonNull(cniSocket, "cniSocket is null");
+        requireNonNull(startup, "startup is null");
         if (nodeName.isBlank()) {
             throw new IllegalArgumentException("node name is blank");
         }
     }
 
     /**
-     * Reads {@code env}; {@code hostname} supplies the node name when {@code NODENAME} is unset.
+     * Reads {@code env}; {@code hostname} supplies the node name when {@code NODENAME} and
+     * {@code HOSTNAME} are unset.
      *
      * @throws IllegalArgumentException naming the variable that is missing or wrong
      */
@@ -56,9 +60,9 @@ public record NodeEnv(EtcdSettings etcd, String nodeName, Path cniSocket) {
         if (user.isPresent()) {
             etcd = etcd.withAuth(user.get(), password.get());
         }
-        String node = value(env, "NODENAME").orElse(hostname);
+        String node = value(env, "NODENAME").or(() -> value(env, "HOSTNAME")).orElse(hostname);
         Path socket = value(env, ClientSettings.SOCKET_ENV).map(Path::of).orElse(DEFAULT_CNI_SOCKET);
-        return new NodeEnv(etcd, node, socket);
+        return new NodeEnv(etcd, node, socket, StartupSettings.parse(env));
     }
 
     private static Optional<String> value(Map<String, String> env, String name) {

@@ -6,6 +6,9 @@ import io.tabby.datastore.backend.etcd.EtcdBackend;
 import io.tabby.ipam.impl.DatastoreIpam;
 import io.tabby.node.cni.WorkloadCniService;
 import io.tabby.node.cni.WorkloadPlumbing;
+import io.tabby.node.startup.NodeReconcileLoop;
+import io.tabby.node.startup.StartupAgent;
+import io.tabby.node.startup.StartupException;
 import io.tabby.platform.exec.CommandRunner;
 import io.tabby.platform.exec.ProcessCommandRunner;
 import io.tabby.platform.net.LinuxAddrOps;
@@ -18,16 +21,22 @@ import io.tabby.platform.net.ProcSysctlOps;
 import io.tabby.platform.net.NetNs;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
- * {@code tabby-node}: connects to etcd, builds IPAM and the Linux platform operations, and serves
- * the CNI socket until SIGTERM or SIGINT. The only place where Tabby's modules are wired together.
+ * {@code tabby-node}: connects to etcd, runs start-up as calico/node does (addresses, node keys,
+ * default pools, Ready, tunnel addresses, BGPPeer expansion), then serves the CNI socket and keeps
+ * peers and tunnel addresses current until SIGTERM or SIGINT. Exits 1 when start-up cannot complete. The only place where Tabby's modules are wired together.
  */
 public final class NodeMain {
     private static final Logger LOG = LogManager.getLogger(NodeMain.class);
+    /** How long start-up waits for an unreachable etcd before giving up. */
+    static final Duration STARTUP_ETCD_WAIT = Duration.ofSeconds(30);
+    /** How often peers and tunnel addresses are reconciled besides the watch-triggered runs. */
+    static final Duration RECONCILE_PERIOD = Duration.ofSeconds(30);
 
     private NodeMain() {}
 
@@ -52,22 +61,36 @@ public final class NodeMain {
         }));
         try {
             run(env, stop);
+        } catch (StartupException e) {
+            LOG.error("tabby-node {} cannot start: {}", env.nodeName(), e.getMessage());
+            LogManager.shutdown();
+            stopped.countDown();
+            System.exit(1);
         } finally {
             LogManager.shutdown();
             stopped.countDown();
         }
     }
 
-    /** Serves until {@code stop} opens, then closes the socket and the etcd connection. */
+    /**
+     * Runs start-up, then serves until {@code stop} opens; closes the socket and the etcd connection.
+     *
+     * @throws StartupException when start-up cannot complete
+     */
     static void run(NodeEnv env, CountDownLatch stop) throws IOException, InterruptedException {
         Backend backend = EtcdBackend.connect(env.etcd());
         try {
             CommandRunner runner = new ProcessCommandRunner();
+            DatastoreIpam ipam = new DatastoreIpam(backend);
+            StartupAgent startup = StartupAgent.linux(backend, ipam, runner, NetNs.root(), env.nodeName(), env.startup());
+            startup.runStartup(STARTUP_ETCD_WAIT);
             WorkloadPlumbing plumbing = new WorkloadPlumbing(new LinuxLinkOps(runner), new LinuxAddrOps(runner),
-                    new LinuxRouteOps(runner), new LinuxNeighOps(runner), new ProcSysctlOps(new LinuxSysctlOps(runner)), new LinuxNetBatchOps(runner), NetNs.root());
-            WorkloadCniService service = new WorkloadCniService(backend, new DatastoreIpam(backend), plumbing,
+                    new LinuxRouteOps(runner), new LinuxNeighOps(runner), new ProcSysctlOps(new LinuxSysctlOps(runner)),
+                    new LinuxNetBatchOps(runner), NetNs.root());
+            WorkloadCniService service = new WorkloadCniService(backend, ipam, plumbing,
                     env.nodeName());
-            try (CniSocketServer server = CniSocketServer.start(env.cniSocket(), service)) {
+            try (NodeReconcileLoop loop = startup.startReconcileLoop(RECONCILE_PERIOD);
+                    CniSocketServer server = CniSocketServer.start(env.cniSocket(), service)) {
                 LOG.info("tabby-node {} serving CNI on {} (etcd {})", env.nodeName(), server.socket(),
                         env.etcd().endpoints());
                 stop.await();

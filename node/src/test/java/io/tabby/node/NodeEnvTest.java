@@ -23,6 +23,17 @@ class NodeEnvTest {
     }
 
     @Test
+    void nodeNameFallsBackToHostnameVariableThenHostNameAndStartupSettingsAreRead() {
+        NodeEnv env = NodeEnv.parse(Map.of("ETCD_ENDPOINTS", "http://e:2379", "HOSTNAME", "from-env", "AS", "65001",
+                "IP", "none"), "host-a");
+
+        assertThat(env.nodeName()).isEqualTo("from-env");
+        assertThat(env.startup().asNumber().orElseThrow().value()).isEqualTo(65001);
+        assertThat(NodeEnv.parse(Map.of("ETCD_ENDPOINTS", "http://e:2379", "HOSTNAME", "from-env",
+                "NODENAME", "named"), "host-a").nodeName()).isEqualTo("named");
+    }
+
+    @Test
     void readsNodeNameSocketTlsAndAuth() {
         NodeEnv env = NodeEnv.parse(Map.of("ETCD_ENDPOINTS", "https://e:2379", "NODENAME", "node-7",
                 "TABBY_CNI_SOCKET", "/run/x.sock", "ETCD_CA_CERT_FILE", "/etc/ca.pem",

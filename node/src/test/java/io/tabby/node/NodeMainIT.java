@@ -27,7 +27,8 @@ class NodeMainIT {
     void servesTheCniSocketUntilStopped(EtcdServer etcd, @TempDir Path dir) throws Exception {
         Path socket = dir.resolve("cni.sock");
         NodeEnv env = NodeEnv.parse(Map.of("ETCD_ENDPOINTS", String.join(",", etcd.endpoints()),
-                "NODENAME", "main-it", "TABBY_CNI_SOCKET", socket.toString()), "unused");
+                "NODENAME", "main-it", "TABBY_CNI_SOCKET", socket.toString(), "IP", "127.0.0.1",
+                "TABBY_IPV4POOL_IPIP", "Never"), "unused");
         CountDownLatch stop = new CountDownLatch(1);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread agent = Thread.ofPlatform().name("node-main-it").start(() -> {
