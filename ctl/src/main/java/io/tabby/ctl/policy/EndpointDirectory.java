@@ -13,6 +13,7 @@ import io.tabby.datastore.path.MalformedKeyException;
 import io.tabby.datastore.path.WorkloadEndpointKey;
 import io.tabby.datastore.resource.WorkloadEndpointNames;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -132,7 +133,7 @@ public final class EndpointDirectory {
             workload = key.workload();
         }
         List<IpAddr> addresses = new ArrayList<>();
-        for (List<Cidr> nets : java.util.Arrays.asList(endpoint.ipv4Nets(), endpoint.ipv6Nets())) {
+        for (List<Cidr> nets : Arrays.asList(endpoint.ipv4Nets(), endpoint.ipv6Nets())) {
             if (nets != null) {
                 nets.forEach(net -> addresses.add(net.network()));
             }

@@ -1,5 +1,6 @@
 package io.tabby.ctl.policy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.tabby.felix.calc.Verdict;
 import java.util.Optional;
 
@@ -37,7 +38,7 @@ final class ReportText {
     }
 
     private static void direction(StringBuilder text, String title, String preposition, FlowEnd end,
-            Optional<Verdict> verdict, Optional<com.fasterxml.jackson.databind.JsonNode> rule, boolean ingress) {
+            Optional<Verdict> verdict, Optional<JsonNode> rule, boolean ingress) {
         if (verdict.isEmpty()) {
             text.append(title).append(": not policed, ").append(end.address())
                     .append(" is no workload endpoint\n");

@@ -6,6 +6,7 @@ import io.tabby.datastore.backend.Backend;
 import io.tabby.datastore.backend.KeyValue;
 import io.tabby.datastore.backend.ListResult;
 import io.tabby.datastore.path.KeyPaths;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -18,7 +19,7 @@ import java.util.Map;
  */
 public record V1Snapshot(Map<String, String> values, long revision) {
     public V1Snapshot {
-        values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(values, "values is null")));
+        values = Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(values, "values is null")));
         if (revision < 0) {
             throw new IllegalArgumentException("revision must not be negative: " + revision);
         }
