@@ -24,6 +24,8 @@ import io.tabby.ctl.options.GlobalOptions;
 import io.tabby.ctl.options.LogLevels;
 import io.tabby.ctl.output.DryRunPrinter;
 import io.tabby.ctl.output.ResourcePrinter;
+import io.tabby.ctl.policy.PolicyCommand;
+import io.tabby.ctl.policy.PolicyExplainCommand;
 import io.tabby.ctl.table.TabWriter;
 import io.tabby.ctl.table.TablePrinter;
 import io.tabby.datastore.resource.ResourceParser;
@@ -106,6 +108,7 @@ public final class CtlMain {
         commandLine.addSubcommand(new CommandLine(new NodeCommand())
                 .addSubcommand(new NodeStatusCommand(ProcessTable.proc(java.nio.file.Path.of("/proc")),
                         new BirdSocketClient(BIRD_READ_TIMEOUT), session::backend, java.time.Clock.systemDefaultZone())));
+        commandLine.addSubcommand(new CommandLine(new PolicyCommand()).addSubcommand(new PolicyExplainCommand(session)));
         commandLine.addSubcommand(new VersionCommand(session));
         commandLine.addSubcommand(new CompletionCommand());
 
