@@ -7,7 +7,7 @@
 # maps it; a cache that is missing, stale (other JDK or jar) or damaged is ignored silently
 # (AOTMode=auto, aot/cds logging off), as is one older than a jar, and the program starts the
 # ordinary way.
-# TABBY_AOT=off runs without the cache (benchmarks, training).
+# TABBY_AOT=off runs without the cache (benchmarks, training). Extra JVM flags of this launcher: @FLAGS@
 here=$(cd "$(dirname "$(readlink -f "$0")")" && pwd)
 java="${TABBY_JAVA_HOME:-@JAVA_HOME@}/bin/java"
 # The JVM checks the cache against its JDK, but (25.0.3) did not notice a jar touched after
@@ -22,4 +22,4 @@ if [ -n "@AOT@" ] && [ "${TABBY_AOT:-on}" != off ] && [ -f "$cache" ]; then
 fi
 exec "$java" --sun-misc-unsafe-memory-access=allow -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
   -Xlog:disable -Xlog:all=warning:stderr "-Xlog:aot*=off:stderr" "-Xlog:cds*=off:stderr" \
-  "${aot[@]}" ${TABBY_JAVA_OPTS:-} -cp "$here/../lib/@LIB@/*" @MAIN@ "$@"
+  "${aot[@]}" @FLAGS@ ${TABBY_JAVA_OPTS:-} -cp "$here/../lib/@LIB@/*" @MAIN@ "$@"
