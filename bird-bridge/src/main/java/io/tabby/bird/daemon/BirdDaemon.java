@@ -76,6 +76,7 @@ public final class BirdDaemon implements AutoCloseable {
                     .withBestPathListener(kernel::bestChanged).withRestartedLocally(settings.recovery()));
             speakerRef.set(bgp);
             this.speaker = bgp;
+            kernel.startTicking();
             this.control = ControlServer.start(settings.socket(), new DaemonControl(this), VERSION, settings.clock());
         } catch (IOException | RuntimeException e) {
             if (bgp != null) {

@@ -90,12 +90,20 @@ final class KernelWorker implements AutoCloseable {
         this.lastChange = clock.instant();
     }
 
-    /** Opens the kernel table and installs the local routes of {@code first}; then ticks every second. */
+    /** Opens the kernel table and installs the local routes of {@code first}. */
     void start(BirdConfig first) {
         await(() -> {
             apply(first);
             return null;
         });
+    }
+
+    /**
+     * Starts the one-second tick (scans, sync gate). Called once the speaker runs: before that there
+     * are no peers to wait for, and the gate would open at once.
+     */
+    void startTicking() {
+        thread.execute(() -> lastChange = clock.instant());
         thread.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
     }
 

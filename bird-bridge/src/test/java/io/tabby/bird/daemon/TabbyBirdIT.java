@@ -237,7 +237,8 @@ class TabbyBirdIT {
             watcher.join(WAIT.toMillis());
         }
         assertThat(samples.get()).isPositive();
-        assertThat(missing.get()).as("samples without BIRD's route in Tabby's kernel").isZero();
+        assertThat(missing.get()).as("samples (of %d) without BIRD's route in Tabby's kernel; tabby-bird log:%n%s",
+                samples.get(), tabby.log()).isZero();
         assertThat(tabbyRoutes()).contains("10.65.2.0/26 via 10.202.1.2", "blackhole 10.65.1.0/26 proto bird");
     }
 
