@@ -200,6 +200,12 @@ class TabbyBirdIT {
         assertThat(meshRow()).contains("Established");
         assertThat(tabbyRoutes()).contains("blackhole 10.65.3.0/26 proto bird");
         assertThat(birdc("show", "status")).contains("Daemon is up and running");
+
+        // down: a clean stop; with persist every route stays in the kernel, and BIRD sees the session end
+        assertThat(birdc("down")).contains("Shutdown requested");
+        assertThat(tabby.waitForExit()).as("exit status; log:%n%s", tabby.log()).isZero();
+        assertThat(tabbyRoutes()).contains("blackhole 10.65.1.0/26 proto bird", "10.65.2.0/26 via 10.202.1.2");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(bird.protocolRow("tabby")).doesNotContain("Established"));
     }
 
     @Test
@@ -239,6 +245,11 @@ class TabbyBirdIT {
         assertThat(samples.get()).isPositive();
         assertThat(missing.get()).as("samples (of %d) without BIRD's route in Tabby's kernel; tabby-bird log:%n%s",
                 samples.get(), tabby.log()).isZero();
+        assertThat(tabbyRoutes()).contains("10.65.2.0/26 via 10.202.1.2", "blackhole 10.65.1.0/26 proto bird");
+
+        // SIGTERM: a clean stop, the routes persist
+        assertThat(tabby.terminate()).isTrue();
+        assertThat(tabby.log()).contains("tabby-bird shutting down");
         assertThat(tabbyRoutes()).contains("10.65.2.0/26 via 10.202.1.2", "blackhole 10.65.1.0/26 proto bird");
     }
 

@@ -56,6 +56,17 @@ final class TabbyBirdProcess implements AutoCloseable {
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
+    /** Waits (at most 30 s) for the process to end by itself; its exit status, or -1 if it did not end. */
+    int waitForExit() throws InterruptedException {
+        return process.waitFor(30, TimeUnit.SECONDS) ? process.exitValue() : -1;
+    }
+
+    /** SIGTERM and wait (at most 30 s); whether it ended. */
+    boolean terminate() throws InterruptedException {
+        process.destroy();
+        return process.waitFor(30, TimeUnit.SECONDS);
+    }
+
     String log() {
         try {
             return Files.readString(log);
