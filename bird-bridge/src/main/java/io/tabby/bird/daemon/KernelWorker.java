@@ -63,10 +63,7 @@ final class KernelWorker implements AutoCloseable {
     private final SyncGate gate;
 
     // Kernel-thread state.
-    private final Map<IpPrefix, Candidate> bgp = new HashMap<>();
-    private final Map<IpPrefix, Candidate> statics = new LinkedHashMap<>();
-    private final Map<IpPrefix, Candidate> direct = new LinkedHashMap<>();
-    private final Map<IpPrefix, Candidate> learned = new LinkedHashMap<>();
+    private final RouteTable table = new RouteTable();
     private final Map<IpPrefix, KernelRoute> programmed = new HashMap<>();
     private final Set<IpPrefix> dirty = new LinkedHashSet<>();
     private boolean flushQueued;
@@ -116,7 +113,7 @@ final class KernelWorker implements AutoCloseable {
             IpPrefix destination = destination(prefix);
             Optional<Candidate> candidate = best == null || best.source().isLocal() ? Optional.empty()
                     : BgpCandidates.of(best, protocolNames.apply(best.source().id()).orElse("bgp"));
-            candidate.ifPresentOrElse(c -> bgp.put(destination, c), () -> bgp.remove(destination));
+            table.putBgp(destination, candidate);
             lastChange = clock.instant();
             markDirty(destination);
         });
@@ -176,12 +173,13 @@ final class KernelWorker implements AutoCloseable {
             StaticRoutes.of(protocol).forEach(r -> nextStatics.putIfAbsent(r.route().destination(),
                     Candidate.of(r, Candidate.Kind.STATIC)));
         }
-        replace(statics, nextStatics);
+        table.replaceStatics(nextStatics).forEach(this::markDirty);
         Instant now = clock.instant();
         nextKernelScan = now;
         nextDeviceScan = now;
         scanDirect();
-        dirty.addAll(allPrefixes());
+        dirty.addAll(programmed.keySet());
+        dirty.addAll(table.prefixes());
         flush();
     }
 
@@ -213,7 +211,7 @@ final class KernelWorker implements AutoCloseable {
             next.putIfAbsent(route.destination(), Candidate.of(
                     new OriginRoute(name, OriginRoute.KERNEL_PREFERENCE, route), Candidate.Kind.KERNEL));
         }
-        replace(learned, next);
+        table.replaceLearned(next).forEach(this::markDirty);
     }
 
     private void scanDirect() {
@@ -222,21 +220,7 @@ final class KernelWorker implements AutoCloseable {
             directScanner.apply(protocol).forEach(r -> next.putIfAbsent(r.route().destination(),
                     Candidate.of(r, Candidate.Kind.DIRECT)));
         }
-        replace(direct, next);
-    }
-
-    /** Swaps {@code table}'s content for {@code next}, marking what differs. */
-    private void replace(Map<IpPrefix, Candidate> table, Map<IpPrefix, Candidate> next) {
-        Set<IpPrefix> changed = new LinkedHashSet<>();
-        table.forEach((prefix, old) -> {
-            if (!old.equals(next.get(prefix))) {
-                changed.add(prefix);
-            }
-        });
-        next.keySet().stream().filter(p -> !table.containsKey(p)).forEach(changed::add);
-        table.clear();
-        table.putAll(next);
-        changed.forEach(this::markDirty);
+        table.replaceDirect(next).forEach(this::markDirty);
     }
 
     private void markDirty(IpPrefix prefix) {
@@ -251,7 +235,7 @@ final class KernelWorker implements AutoCloseable {
         flushQueued = false;
         List<KernelChange> changes = new ArrayList<>();
         for (IpPrefix prefix : dirty) {
-            Optional<KernelRoute> wanted = program == null ? Optional.empty() : program.program(candidates(prefix));
+            Optional<KernelRoute> wanted = program == null ? Optional.empty() : program.program(table.candidates(prefix));
             KernelRoute old = programmed.get(prefix);
             if (wanted.isPresent() && !wanted.get().equals(old)) {
                 programmed.put(prefix, wanted.get());
@@ -265,27 +249,7 @@ final class KernelWorker implements AutoCloseable {
         if (kernel != null && !changes.isEmpty()) {
             kernel.apply(changes);
         }
-        snapshot = new TableSnapshot(List.copyOf(statics.values()), List.copyOf(direct.values()),
-                List.copyOf(learned.values()), programmed.size());
-    }
-
-    private List<Candidate> candidates(IpPrefix prefix) {
-        List<Candidate> out = new ArrayList<>(4);
-        for (Map<IpPrefix, Candidate> table : List.of(bgp, statics, direct, learned)) {
-            Candidate c = table.get(prefix);
-            if (c != null) {
-                out.add(c);
-            }
-        }
-        return out;
-    }
-
-    private Set<IpPrefix> allPrefixes() {
-        Set<IpPrefix> all = new LinkedHashSet<>(programmed.keySet());
-        for (Map<IpPrefix, Candidate> table : List.of(bgp, statics, direct, learned)) {
-            all.addAll(table.keySet());
-        }
-        return all;
+        snapshot = table.snapshot(programmed.size());
     }
 
     private int scanTime(Class<? extends BirdProtocol> type) {
@@ -321,10 +285,5 @@ final class KernelWorker implements AutoCloseable {
         } catch (TimeoutException e) {
             throw new IllegalStateException("the kernel thread did not answer within 60 s", e);
         }
-    }
-
-    /** The local routes and the kernel protocol's count, as of the last batch. */
-    record TableSnapshot(List<Candidate> statics, List<Candidate> direct, List<Candidate> learned, int exported) {
-        static final TableSnapshot EMPTY = new TableSnapshot(List.of(), List.of(), List.of(), 0);
     }
 }

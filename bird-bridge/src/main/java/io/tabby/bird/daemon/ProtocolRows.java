@@ -31,7 +31,7 @@ final class ProtocolRows {
     private ProtocolRows() {
     }
 
-    static List<ProtocolView> of(BirdConfig config, List<PeerStatus> peers, KernelWorker.TableSnapshot table,
+    static List<ProtocolView> of(BirdConfig config, List<PeerStatus> peers, TableSnapshot table,
             Instant started) {
         Map<String, PeerStatus> byName = peers.stream().collect(Collectors.toMap(PeerStatus::name, Function.identity()));
         List<ProtocolView> rows = new ArrayList<>();

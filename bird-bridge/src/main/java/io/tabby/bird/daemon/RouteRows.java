@@ -52,7 +52,7 @@ final class RouteRows {
         return out;
     }
 
-    static List<RouteView> of(List<BgpPath> bgp, KernelWorker.TableSnapshot table, IntFunction<Optional<String>> names,
+    static List<RouteView> of(List<BgpPath> bgp, TableSnapshot table, IntFunction<Optional<String>> names,
             IntFunction<Instant> since, Instant started) {
         Map<String, List<Entry>> byNetwork = new LinkedHashMap<>();
         for (BgpPath path : bgp) {
@@ -84,7 +84,7 @@ final class RouteRows {
     private record Entry(int preference, RouteView view) {
     }
 
-    private static RouteView bgpView(BgpPath path, IpPrefix net, String protocol, KernelWorker.TableSnapshot table,
+    private static RouteView bgpView(BgpPath path, IpPrefix net, String protocol, TableSnapshot table,
             IntFunction<Instant> since) {
         Route route = path.route();
         Optional<Candidate> candidate = BgpCandidates.of(route, protocol);
@@ -133,7 +133,7 @@ final class RouteRows {
     }
 
     /** The interface of the direct route that covers {@code gateway} (BIRD shows it after {@code on}). */
-    private static String deviceFor(InetAddress gateway, KernelWorker.TableSnapshot table) {
+    private static String deviceFor(InetAddress gateway, TableSnapshot table) {
         for (Candidate c : table.direct()) {
             IpPrefix net = c.route().destination();
             if (IpPrefix.familyOf(gateway) == net.family()
