@@ -201,6 +201,15 @@ class TabbyBirdIT {
         assertThat(tabbyRoutes()).contains("blackhole 10.65.3.0/26 proto bird");
         assertThat(birdc("show", "status")).contains("Daemon is up and running");
 
+        // disable ends the session with Cease, enable brings it back
+        assertThat(birdc("disable", MESH)).contains(MESH + ": disabled");
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(meshRow()).contains("BGP      master   down");
+            assertThat(bird.protocolRow("tabby")).doesNotContain("Established");
+        });
+        assertThat(birdc("enable", MESH)).contains(MESH + ": enabled");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(meshRow()).contains("Established"));
+
         // down: a clean stop; with persist every route stays in the kernel, and BIRD sees the session end
         assertThat(birdc("down")).contains("Shutdown requested");
         assertThat(tabby.waitForExit()).as("exit status; log:%n%s", tabby.log()).isZero();
