@@ -24,16 +24,25 @@ final class TabbyBirdProcess implements AutoCloseable {
     }
 
     static List<String> javaCommand(String... args) {
+        return javaCommandOf("io.tabby.bird.BirdMain", args);
+    }
+
+    static List<String> javaCommandOf(String main, String... args) {
         List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"), "io.tabby.bird.BirdMain"));
+                "-cp", System.getProperty("java.class.path"), main));
         argv.addAll(List.of(args));
         return argv;
     }
 
     static TabbyBirdProcess start(String namespace, Path config, Path socket, Path log, boolean recovery) {
+        return start("io.tabby.bird.BirdMain", namespace, config, socket, log, recovery);
+    }
+
+    /** {@code main} is {@code io.tabby.bird.BirdMain} or {@code io.tabby.bird.Bird6Main}. */
+    static TabbyBirdProcess start(String main, String namespace, Path config, Path socket, Path log, boolean recovery) {
         List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", namespace));
-        argv.addAll(javaCommand("-f", "-c", config.toString(), "-s", socket.toString()));
+        argv.addAll(javaCommandOf(main, "-f", "-c", config.toString(), "-s", socket.toString()));
         if (recovery) {
             argv.add("-R");
         }
