@@ -61,6 +61,7 @@ public final class BirdDaemon implements AutoCloseable {
         this.config = first;
         IpFamily family = settings.family() == RouterFamily.IPV4 ? IpFamily.V4 : IpFamily.V6;
         AtomicReference<BgpSpeaker> speakerRef = new AtomicReference<>();
+        LocalOrigination origination = new LocalOrigination(() -> Optional.ofNullable(speakerRef.get()));
         DirectRoutes direct = new DirectRoutes(new LinuxLinkOps(settings.commands()), new LinuxAddrOps(settings.commands()));
         this.kernel = new KernelWorker(
                 protocol -> new KernelTableSync(new LinuxRouteOps(settings.commands()),
@@ -68,11 +69,11 @@ public final class BirdDaemon implements AutoCloseable {
                 protocol -> direct.scan(protocol, settings.namespace(), family), settings.clock(),
                 id -> Optional.ofNullable(speakerRef.get()).flatMap(s -> s.protocolName(id)),
                 () -> Optional.ofNullable(speakerRef.get()).map(BgpSpeaker::peers).orElse(java.util.List.of()),
-                new SyncGate(started, restartWait(first)));
+                new SyncGate(started, restartWait(first)), origination);
         BgpSpeaker bgp = null;
         try {
             kernel.start(first);
-            bgp = BgpSpeaker.start(first, SpeakerOptions.defaults().withPolicies(new FilterPolicies())
+            bgp = BgpSpeaker.start(first, SpeakerOptions.defaults().withPolicies(new FilterPolicies(origination))
                     .withBestPathListener(kernel::bestChanged).withRestartedLocally(settings.recovery()));
             speakerRef.set(bgp);
             this.speaker = bgp;

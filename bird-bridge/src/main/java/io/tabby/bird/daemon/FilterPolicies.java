@@ -26,12 +26,19 @@ import java.util.Map;
  * The speaker's import and export policies, evaluated by the filter language: {@code all},
  * {@code none}, {@code filter NAME} and {@code where EXPR}, as BIRD runs them. A route is shown to a
  * filter with {@code proto} set to the protocol it came from: the BGP protocol of its neighbour, or
- * the static protocol that declares a route we originate.
+ * the static protocol that declares a route we originate, or the direct or kernel protocol whose
+ * route we offer ({@link LocalOrigination}).
  *
  * <p>Attribute changes a filter makes ({@code bgp_local_pref = ...}) are not carried into the
  * route: the speaker's filters decide accept or reject only.
  */
 final class FilterPolicies implements PolicyHook {
+
+    private final LocalOrigination local;
+
+    FilterPolicies(LocalOrigination local) {
+        this.local = requireNonNull(local, "local is null");
+    }
 
     @Override
     public ImportFilter importFilter(BirdConfig config, BgpProtocol protocol) {
@@ -63,13 +70,15 @@ final class FilterPolicies implements PolicyHook {
         RouteFilterEngine engine = new RouteFilterEngine(config);
         Map<InetAddress, String> neighbors = neighbors(config);
         Map<NetPrefix, String> statics = staticOwners(config);
-        return (target, route) -> accepted(engine.run(policy, view(route, neighbors, statics)));
+        return (target, route) -> accepted(engine.run(policy, view(route, neighbors, statics, local)));
     }
 
-    private static FilterRoute view(Route route, Map<InetAddress, String> neighbors, Map<NetPrefix, String> statics) {
+    private static FilterRoute view(Route route, Map<InetAddress, String> neighbors, Map<NetPrefix, String> statics,
+            LocalOrigination local) {
         NetPrefix net = BgpRouteView.net(route.prefix());
         if (route.source().isLocal()) {
-            return FilterRoute.of(net, statics.getOrDefault(net, "static1"));
+            String owner = statics.get(net);
+            return FilterRoute.of(net, owner != null ? owner : local.owner(net).orElse("static1"));
         }
         String protocol = neighbors.getOrDefault(route.source().address(), "bgp");
         return BgpRouteView.of(route.prefix(), protocol, route.attributes(), route.mpNextHop(), route.source().address());

@@ -61,6 +61,7 @@ final class KernelWorker implements AutoCloseable {
     private final IntFunction<Optional<String>> protocolNames;
     private final Supplier<List<PeerStatus>> peers;
     private final SyncGate gate;
+    private final LocalOrigination origination;
 
     // Kernel-thread state.
     private final RouteTable table = new RouteTable();
@@ -77,13 +78,15 @@ final class KernelWorker implements AutoCloseable {
     private volatile TableSnapshot snapshot = TableSnapshot.EMPTY;
 
     KernelWorker(KernelFactory kernels, Function<DirectProtocol, List<OriginRoute>> directScanner, Clock clock,
-            IntFunction<Optional<String>> protocolNames, Supplier<List<PeerStatus>> peers, SyncGate gate) {
+            IntFunction<Optional<String>> protocolNames, Supplier<List<PeerStatus>> peers, SyncGate gate,
+            LocalOrigination origination) {
         this.kernels = requireNonNull(kernels, "kernels is null");
         this.directScanner = requireNonNull(directScanner, "directScanner is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.protocolNames = requireNonNull(protocolNames, "protocolNames is null");
         this.peers = requireNonNull(peers, "peers is null");
         this.gate = requireNonNull(gate, "gate is null");
+        this.origination = requireNonNull(origination, "origination is null");
         this.lastChange = clock.instant();
     }
 
@@ -250,6 +253,13 @@ final class KernelWorker implements AutoCloseable {
             kernel.apply(changes);
         }
         snapshot = table.snapshot(programmed.size());
+        origination.update(snapshot.direct(), snapshot.learned(), staticPrefixes());
+    }
+
+    private Set<IpPrefix> staticPrefixes() {
+        Set<IpPrefix> out = new LinkedHashSet<>();
+        snapshot.statics().forEach(c -> out.add(c.route().destination()));
+        return out;
     }
 
     private int scanTime(Class<? extends BirdProtocol> type) {

@@ -70,7 +70,8 @@ class KernelWorkerTest {
     private final RecordingKernel kernel = new RecordingKernel();
     private final Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
     private final KernelWorker worker = new KernelWorker(protocol -> kernel, protocol -> List.of(), clock,
-            id -> Optional.of("Mesh_10_0_0_2"), List::of, new SyncGate(clock.instant(), Duration.ofSeconds(120)));
+            id -> Optional.of("Mesh_10_0_0_2"), List::of, new SyncGate(clock.instant(), Duration.ofSeconds(120)),
+            new LocalOrigination(Optional::empty));
 
     @TempDir
     Path dir;

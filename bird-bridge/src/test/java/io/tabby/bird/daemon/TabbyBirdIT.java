@@ -177,6 +177,13 @@ class TabbyBirdIT {
             assertThat(bird.routes()).contains("10.65.1.0/26");
         });
 
+        // a route someone else put in Tabby's kernel (learn: a workload in a borrowed block) reaches BIRD
+        // through the export filter; the interface's own network does not pass it
+        Host.run("ip", "-n", tabbyNs, "route", "add", "10.65.9.5/32", "dev", id + "t");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(bird.routes()).contains("10.65.9.5/32"));
+        assertThat(bird.routes()).doesNotContain("10.202.1.0/24");
+        assertThat(birdc("show", "route", "for", "10.65.9.5")).contains("dev " + id + "t [kernel1 ");
+
         // real birdc on Tabby's socket
         String protocols = birdc("show", "protocols");
         assertThat(protocols).contains("kernel1  Kernel   master   up", "device1  Device   master   up",
