@@ -5,8 +5,9 @@
  * {@link io.tabby.bird.filter.RouteFilterEngine}, {@link io.tabby.bird.daemon.FilterPolicies}), the
  * kernel protocol on its own thread ({@link io.tabby.bird.daemon.KernelWorker}: best-route changes
  * through the kernel export filter into {@link io.tabby.bird.kernel.KernelTableSync}, static and
- * direct routes, the {@code scan time} pass) and answers the control socket from snapshots
- * ({@link io.tabby.bird.daemon.DaemonControl}). {@link io.tabby.bird.daemon.DaemonArgs} reads BIRD's
+ * direct routes, the {@code scan time} pass), offers direct and learned kernel routes to the BGP
+ * export filters ({@link io.tabby.bird.daemon.LocalOrigination}) and answers the control socket from
+ * snapshots ({@link io.tabby.bird.daemon.DaemonControl}). {@link io.tabby.bird.daemon.DaemonArgs} reads BIRD's
  * command line; {@code io.tabby.bird.BirdMain} is the launcher's entry point.
  *
  * <p>Threads: the speaker's RIB thread only hands best-path changes to the kernel thread's queue;
