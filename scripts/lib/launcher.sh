@@ -7,8 +7,11 @@
 # maps it; a cache that is missing, stale (other JDK or jar) or damaged is ignored silently
 # (AOTMode=auto, aot/cds logging off), as is one older than a jar, and the program starts the
 # ordinary way.
-# TABBY_AOT=off runs without the cache (benchmarks, training).
-here=$(cd "$(dirname "$(readlink -f "$0")")" && pwd)
+# TABBY_AOT=off runs without the cache (benchmarks, training). Extra JVM flags of this launcher: @FLAGS@
+# one readlink (the plugins may be installed as symlinks in /opt/cni/bin), no other subprocess:
+# a CNI plugin's start-up is paid on every pod start
+self=$(readlink -f "$0")
+here=${self%/*}
 java="${TABBY_JAVA_HOME:-@JAVA_HOME@}/bin/java"
 # The JVM checks the cache against its JDK, but (25.0.3) did not notice a jar touched after
 # training: a jar replaced after training is caught here, by the cache being older than it.
@@ -20,6 +23,6 @@ if [ -n "@AOT@" ] && [ "${TABBY_AOT:-on}" != off ] && [ -f "$cache" ]; then
     [ "$cache" -nt "$jar" ] || aot=()
   done
 fi
-exec "$java" --sun-misc-unsafe-memory-access=allow -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+exec "$java" --sun-misc-unsafe-memory-access=allow -XX:+UseSerialGC \
   -Xlog:disable -Xlog:all=warning:stderr "-Xlog:aot*=off:stderr" "-Xlog:cds*=off:stderr" \
-  "${aot[@]}" ${TABBY_JAVA_OPTS:-} -cp "$here/../lib/@LIB@/*" @MAIN@ "$@"
+  "${aot[@]}" @FLAGS@ ${TABBY_JAVA_OPTS:-} -cp "$here/../lib/@LIB@/*" @MAIN@ "$@"

@@ -1,6 +1,7 @@
 package io.tabby.bird.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.tabby.testkit.host.HostRequirements;
 import java.nio.file.Path;
@@ -65,7 +66,8 @@ class BirdcIT {
                     .isEqualTo("BIRD 1.6.8 ready.\nReading configuration from /etc/tabby/bird.cfg\nConfiguration OK\n");
             assertThat(birdc(socket, "show route for 1.1.1.1")).isEqualTo("BIRD 1.6.8 ready.\nNetwork not in table\n");
             assertThat(birdc(socket, "down")).isEqualTo("BIRD 1.6.8 ready.\nShutdown requested\n");
-            assertThat(target.shutdown).isTrue();
+            // the server calls shutdown() after the reply has gone, so birdc may return first
+            await().atMost(java.time.Duration.ofSeconds(10)).untilTrue(target.shutdown);
         }
     }
 }
