@@ -40,7 +40,8 @@ EOF
   cat "$work/tabbyctl.log" >&2; echo "tabby: node sandbox: could not apply the pool" >&2; exit 1; }
 
 export TABBY_CNI_SOCKET="$work/cni.sock"
-NODENAME=${NODENAME:-sandbox-node} "$build/bin/tabby-node" >"$work/node.log" 2>&1 &
+# the sandbox namespace has only lo: the node's address is given, not autodetected
+NODENAME=${NODENAME:-sandbox-node} IP=${IP:-127.0.0.1} "$build/bin/tabby-node" >"$work/node.log" 2>&1 &
 node_pid=$!
 for _ in $(seq 200); do
   [ -S "$TABBY_CNI_SOCKET" ] && break
