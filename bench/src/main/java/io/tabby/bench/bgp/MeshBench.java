@@ -23,7 +23,9 @@ import java.util.concurrent.CompletableFuture;
  * one event loop thread and its own RIB thread. Two phases per N: start every speaker and wait
  * until every session is Established; then every speaker originates its /26 at once and the clock
  * runs until every speaker's RIB has a best path for all N blocks. The JVM holds all N speakers,
- * so this measures the engine's protocol work, not N separate processes.
+ * so this measures the engine's protocol work, not N separate processes. Each size runs twice: as
+ * Calico configures a mesh (both sides of a pair connect, so connections collide, RFC 4271 §6.8),
+ * and with the higher-numbered side {@code passive on}, which takes collision handling out.
  *
  * <p>Usage: {@code MeshBench <timeout-seconds> <N>...}. Needs root.
  */
@@ -44,20 +46,23 @@ public final class MeshBench {
             sizes.add(Integer.parseInt(args[i]));
         }
         int max = sizes.stream().mapToInt(Integer::intValue).max().orElseThrow();
-        Table table = new Table("speakers", "sessions", "all Established s", "routes converged s", "goal");
+        Table table = new Table("speakers", "connects", "sessions", "all Established s", "routes converged s", "goal");
         try {
             createNamespace(max);
             // Sockets belong to the namespace of the thread that creates them: the listeners are
             // made on this thread, the outgoing connections on the event loops (NetnsThreads).
             NetnsThreads.enter(NAMESPACE);
-            for (int n : sizes) {
-                System.out.println("mesh of " + n + " ...");
-                MeshResult result = run(n, timeout);
-                System.out.println("  " + result);
-                table.row(Integer.toString(n), Integer.toString(n * (n - 1) / 2),
-                        result.sessions().map(MeshBench::seconds).orElse("timeout"),
-                        result.routes().map(MeshBench::seconds).orElse("timeout"),
-                        n == 100 ? "< 5 s" : "");
+            for (boolean oneSided : List.of(false, true)) {
+                for (int n : sizes) {
+                    System.out.println("mesh of " + n + (oneSided ? ", one side connects" : ", both sides connect")
+                            + " ...");
+                    MeshResult result = run(n, timeout, oneSided);
+                    System.out.println("  " + result);
+                    table.row(Integer.toString(n), oneSided ? "one side" : "both", Integer.toString(n * (n - 1) / 2),
+                            result.sessions().map(MeshBench::seconds).orElse("timeout"),
+                            result.routes().map(MeshBench::seconds).orElse("timeout"),
+                            n == 100 ? "< 5 s" : "");
+                }
             }
         } finally {
             NamespacePair.ip("netns", "del", NAMESPACE);
@@ -70,14 +75,14 @@ public final class MeshBench {
     record MeshResult(int speakers, Optional<Double> sessions, Optional<Double> routes, String note) {
     }
 
-    private static MeshResult run(int n, int timeout) throws Exception {
+    private static MeshResult run(int n, int timeout, boolean oneSided) throws Exception {
         List<BgpSpeaker> speakers = new ArrayList<>();
         List<RouteCounter> counters = new ArrayList<>();
         long deadline = System.nanoTime() + timeout * 1_000_000_000L;
         try {
             long start = System.nanoTime();
             for (int i = 1; i <= n; i++) {
-                String text = MeshConfig.config(i, n);
+                String text = MeshConfig.config(i, n, oneSided);
                 BirdConfig config = new BirdConfigParser(file -> text, RouterFamily.IPV4).parse(Path.of("mesh-" + i + ".cfg"));
                 RouteCounter counter = new RouteCounter(n);
                 SpeakerOptions options = new SpeakerOptions(NetnsThreads.factory(NAMESPACE, "mesh" + i), 1,
@@ -99,7 +104,7 @@ public final class MeshBench {
             }
             if (established != sessions) {
                 return new MeshResult(n, Optional.empty(), Optional.empty(),
-                        established + " of " + sessions + " session ends Established");
+                        established + " of " + sessions + " session ends Established; not: " + notUp(speakers));
             }
             double up = (System.nanoTime() - start) / 1e9;
             long originated = System.nanoTime();
@@ -121,6 +126,20 @@ public final class MeshBench {
             }
             CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new)).join();
         }
+    }
+
+    /** The first few session ends that are not Established, with their state and last error. */
+    private static String notUp(List<BgpSpeaker> speakers) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < speakers.size() && out.size() < 12; i++) {
+            for (var peer : speakers.get(i).peers()) {
+                if (!peer.established() && out.size() < 12) {
+                    out.add(MeshConfig.address(i + 1) + "->" + peer.neighbor().getHostAddress() + " " + peer.state()
+                            + peer.lastError().map(e -> " (" + e + ")").orElse(""));
+                }
+            }
+        }
+        return String.join(", ", out);
     }
 
     private static void createNamespace(int speakers) {

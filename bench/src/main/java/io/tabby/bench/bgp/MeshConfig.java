@@ -24,7 +24,11 @@ final class MeshConfig {
         return "10.100." + (i / 4) + "." + (i % 4) * 64 + "/26";
     }
 
-    static String config(int i, int speakers) {
+    /**
+     * @param oneSided when true, speaker {@code i} only listens ({@code passive on}) to speakers with a
+     *     lower number, so each pair has one connecting side and no connection collisions
+     */
+    static String config(int i, int speakers, boolean oneSided) {
         if (speakers < 2 || speakers > MAX_SPEAKERS) {
             throw new IllegalArgumentException("a mesh of " + speakers + " speakers is outside 2.." + MAX_SPEAKERS);
         }
@@ -41,7 +45,8 @@ final class MeshConfig {
         for (int j = 1; j <= speakers; j++) {
             if (j != i) {
                 text.append("protocol bgp Mesh_10_99_0_").append(j).append(" from mesh {\n")
-                        .append("  neighbor ").append(address(j)).append(" as 64512;\n}\n");
+                        .append("  neighbor ").append(address(j)).append(" as 64512;\n")
+                        .append(oneSided && j < i ? "  passive on;\n" : "").append("}\n");
             }
         }
         return text.toString();

@@ -17,7 +17,7 @@ class MeshConfigTest {
 
     @Test
     void everySpeakerPeersWithEveryOtherAndTabbyParsesIt() throws Exception {
-        String text = MeshConfig.config(3, 5);
+        String text = MeshConfig.config(3, 5, true);
         BirdConfig config = new BirdConfigParser(file -> text, RouterFamily.IPV4).parse(Path.of("mesh.cfg"));
         assertThat(config.bgpProtocols()).hasSize(4);
         Set<InetAddress> neighbors = new HashSet<>();
@@ -27,6 +27,10 @@ class MeshConfigTest {
         }
         assertThat(neighbors).doesNotContain(InetAddress.getByName("10.99.0.3")).hasSize(4);
         assertThat(config.routerId().map(InetAddress::getHostAddress)).contains("10.99.0.3");
+        for (BgpProtocol protocol : config.bgpProtocols()) {
+            boolean lower = protocol.neighbor().getHostAddress().compareTo("10.99.0.3") < 0;
+            assertThat(protocol.passive()).as(protocol.name()).isEqualTo(lower);
+        }
     }
 
     @Test
@@ -36,6 +40,6 @@ class MeshConfigTest {
             assertThat(blocks.add(MeshConfig.block(i))).isTrue();
         }
         assertThat(MeshConfig.block(5)).isEqualTo("10.100.1.64/26");
-        assertThatThrownBy(() -> MeshConfig.config(1, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> MeshConfig.config(1, 1, false)).isInstanceOf(IllegalArgumentException.class);
     }
 }
