@@ -16,7 +16,9 @@ enum Dut {
     BIRD16("bird16", "BIRD 1.6"),
     BIRD2("bird2", "BIRD 2"),
     GOBGP("gobgp", "GoBGP"),
-    TABBY("tabby", "Tabby");
+    TABBY("tabby", "Tabby"),
+    /** The same speaker with the JVM's throughput-oriented serial collector and a large young generation. */
+    TABBY_SERIAL_GC("tabbys", "Tabby SerialGC");
 
     static final long LOCAL_AS = 64512;
     static final long FEEDER_AS = 65001;
@@ -38,13 +40,22 @@ enum Dut {
         return title;
     }
 
+    /** JVM options of this device's own JVM (Tabby devices only). */
+    List<String> jvmOptions() {
+        return this == TABBY_SERIAL_GC ? List.of("-XX:+UseSerialGC", "-Xmn256m") : List.of();
+    }
+
+    boolean isTabby() {
+        return this == TABBY || this == TABBY_SERIAL_GC;
+    }
+
     static Dut byTag(String tag) {
         for (Dut dut : values()) {
             if (dut.tag.equals(tag)) {
                 return dut;
             }
         }
-        throw new IllegalArgumentException("unknown device '" + tag + "': use bird16, bird2, gobgp or tabby");
+        throw new IllegalArgumentException("unknown device '" + tag + "': use bird16, bird2, gobgp, tabby or tabbys");
     }
 
     /** BIRD 1.6's configuration, which Tabby's parser reads as well. */
@@ -117,9 +128,11 @@ enum Dut {
                 yield List.of("gobgpd", "-f", config.toString(), "-p", "--api-hosts", "127.0.0.1:50051",
                         "--pprof-disable", "-l", "warn");
             }
-            case TABBY -> {
+            case TABBY, TABBY_SERIAL_GC -> {
                 Path config = Files.writeString(dir.resolve("bird.cfg"), bird16Config());
-                List<String> command = new ArrayList<>(javaCommand);
+                List<String> command = new ArrayList<>(javaCommand.subList(0, 1));
+                command.addAll(jvmOptions());
+                command.addAll(javaCommand.subList(1, javaCommand.size()));
                 command.add(TabbyDutMain.class.getName());
                 command.add(config.toString());
                 command.add(dir.resolve("tabby-heap.txt").toString());

@@ -19,7 +19,7 @@ import java.util.concurrent.Future;
  * after another in the same run, each in its own {@code bgpb-*} namespaces. Prints one table.
  *
  * <p>Usage: {@code ThroughputBench <routes> <timeout-seconds> <bird2-binary|-> <device>...} with
- * devices {@code bird16 bird2 gobgp tabby}. Needs root. The Tabby device runs in a separate JVM
+ * devices {@code bird16 bird2 gobgp tabby tabbys} ({@code tabbys}: Tabby on the serial collector). Needs root. The Tabby device runs in a separate JVM
  * started with this JVM's java and class path, plus the options in {@code TABBY_DUT_JAVA_OPTS}.
  */
 public final class ThroughputBench {
@@ -28,7 +28,7 @@ public final class ThroughputBench {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 4) {
-            System.err.println("usage: ThroughputBench <routes> <timeout-seconds> <bird2-binary|-> <bird16|bird2|gobgp|tabby>...");
+            System.err.println("usage: ThroughputBench <routes> <timeout-seconds> <bird2-binary|-> <bird16|bird2|gobgp|tabby|tabbys>...");
             System.exit(2);
         }
         int routes = Integer.parseInt(args[0]);
@@ -116,7 +116,7 @@ public final class ThroughputBench {
             // Let the device settle (BIRD frees its import buffers; GoBGP and the JVM finish their work).
             Thread.sleep(1000);
             long rssAfter = process.residentBytes();
-            Optional<Long> heap = dut == Dut.TABBY ? liveHeap(process, dir.resolve("tabby-heap.txt")) : Optional.empty();
+            Optional<Long> heap = dut.isTabby() ? liveHeap(process, dir.resolve("tabby-heap.txt")) : Optional.empty();
             counting.interrupt();
             return new ThroughputRun(dut, plan.count(), seconds, counter.held(), rssBefore, rssAfter, heap,
                     counter.updates() + " UPDATEs received");
