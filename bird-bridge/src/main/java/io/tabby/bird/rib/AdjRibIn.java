@@ -14,7 +14,7 @@ import java.util.Set;
  * paths by {@link PathKey}. The two never collide: a prefix never equals a PathKey.
  */
 final class AdjRibIn {
-    private final Map<AfiSafi, Map<Object, Route>> byFamily = new HashMap<>();
+    private final Map<AfiSafi, PrefixTable<Route>> byFamily = new HashMap<>();
 
     static Object key(Prefix prefix, int pathId) {
         return pathId == 0 ? prefix : new PathKey(prefix, pathId);
@@ -22,13 +22,13 @@ final class AdjRibIn {
 
     /** Stores {@code route}, returning the path it replaces, if any. */
     Route put(Route route) {
-        return byFamily.computeIfAbsent(route.family(), f -> new HashMap<>())
+        return byFamily.computeIfAbsent(route.family(), f -> new PrefixTable<>())
                 .put(key(route.prefix(), route.pathId()), route);
     }
 
     /** Removes a path, returning it, or null when the peer had not announced it. */
     Route remove(AfiSafi family, Prefix prefix, int pathId) {
-        Map<Object, Route> routes = byFamily.get(family);
+        PrefixTable<Route> routes = byFamily.get(family);
         return routes == null ? null : routes.remove(key(prefix, pathId));
     }
 
@@ -36,7 +36,7 @@ final class AdjRibIn {
     List<Route> routes(Set<AfiSafi> families) {
         List<Route> out = new ArrayList<>();
         for (AfiSafi family : families) {
-            Map<Object, Route> routes = byFamily.get(family);
+            PrefixTable<Route> routes = byFamily.get(family);
             if (routes != null) {
                 out.addAll(routes.values());
             }
@@ -50,7 +50,7 @@ final class AdjRibIn {
 
     int size() {
         int n = 0;
-        for (Map<Object, Route> routes : byFamily.values()) {
+        for (PrefixTable<Route> routes : byFamily.values()) {
             n += routes.size();
         }
         return n;

@@ -6,7 +6,6 @@ import io.tabby.bird.wire.AfiSafi;
 import io.tabby.bird.wire.Prefix;
 import io.tabby.bird.wire.message.Update;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,7 +22,7 @@ final class AdjRibOut {
     private final PeerInfo peer;
     private final Set<AfiSafi> families;
     private final UpdatePacker packer;
-    private final Map<Prefix, Advert> sent = new HashMap<>();
+    private final PrefixTable<Advert> sent = new PrefixTable<>();
     private final Map<Prefix, Advert> staged = new LinkedHashMap<>();
     private final Set<AfiSafi> endOfRibDue;
 
@@ -54,7 +53,9 @@ final class AdjRibOut {
 
     /** The prefixes the peer holds from us (a copy). */
     List<Prefix> sentPrefixes() {
-        return new ArrayList<>(sent.keySet());
+        List<Prefix> out = new ArrayList<>(sent.size());
+        sent.forEach((prefix, advert) -> out.add((Prefix) prefix));
+        return out;
     }
 
     /** Forgets what was sent, so the next drain sends every staged advert again. */

@@ -1,13 +1,11 @@
 package io.tabby.bird.rib;
 
 import io.tabby.bird.wire.Prefix;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.function.BiConsumer;
 
 /** All paths of all peers by prefix, with the best path of each (RFC 4271 §3.2 Loc-RIB). */
 final class LocRib {
-    private final Map<Prefix, PrefixPaths> byPrefix = new HashMap<>();
+    private final PrefixTable<PrefixPaths> byPrefix = new PrefixTable<>();
     private final BestPathSelector selector;
 
     LocRib(BestPathSelector selector) {
@@ -60,11 +58,11 @@ final class LocRib {
 
     /** Visits every prefix with its current best path. */
     void forEachBest(BiConsumer<Prefix, Route> visitor) {
-        for (Map.Entry<Prefix, PrefixPaths> e : byPrefix.entrySet()) {
-            Route best = e.getValue().best();
+        byPrefix.forEach((prefix, paths) -> {
+            Route best = paths.best();
             if (best != null) {
-                visitor.accept(e.getKey(), best);
+                visitor.accept((Prefix) prefix, best);
             }
-        }
+        });
     }
 }

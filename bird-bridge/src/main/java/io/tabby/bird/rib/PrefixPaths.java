@@ -3,11 +3,13 @@ package io.tabby.bird.rib;
 import java.util.Arrays;
 
 /**
- * The Loc-RIB's entry for one prefix: every path to it in a small array (most prefixes have one or
- * two) and the outcome of the last decision.
+ * The Loc-RIB's entry for one prefix: its one path held directly, or every path in a small array
+ * (most prefixes have one or two), and the outcome of the last decision.
  */
 final class PrefixPaths {
-    private Route[] paths = new Route[2];
+    // One path (the common case) is held directly, more in an array: no array per prefix.
+    private Route single;
+    private Route[] paths;
     private int size;
     // The winner and its step rather than a Decision object: one object less per prefix.
     private Route best;
@@ -18,7 +20,10 @@ final class PrefixPaths {
     }
 
     Route path(int i) {
-        return paths[i];
+        if (i < 0 || i >= size) {
+            throw new IndexOutOfBoundsException("path " + i + " of " + size);
+        }
+        return paths == null ? single : paths[i];
     }
 
     /** The outcome of the last decision, or null when no path is left. */
@@ -34,13 +39,25 @@ final class PrefixPaths {
     void put(Route route) {
         int at = indexOf(route.source().id(), route.pathId());
         if (at >= 0) {
-            paths[at] = route;
+            if (paths == null) {
+                single = route;
+            } else {
+                paths[at] = route;
+            }
             return;
         }
-        if (size == paths.length) {
-            paths = Arrays.copyOf(paths, size * 2);
+        if (size == 0) {
+            single = route;
+        } else {
+            if (paths == null) {
+                paths = new Route[] {single, null};
+                single = null;
+            } else if (size == paths.length) {
+                paths = Arrays.copyOf(paths, size * 2);
+            }
+            paths[size] = route;
         }
-        paths[size++] = route;
+        size++;
     }
 
     /** Removes the path of this peer and path id; false when there was none. */
@@ -49,23 +66,38 @@ final class PrefixPaths {
         if (at < 0) {
             return false;
         }
-        paths[at] = paths[--size];
-        paths[size] = null;
+        if (paths == null) {
+            single = null;
+        } else {
+            paths[at] = paths[size - 1];
+            paths[size - 1] = null;
+            if (size - 1 == 1) {
+                single = paths[0];
+                paths = null;
+            }
+        }
+        size--;
         return true;
     }
 
     /** Re-runs the decision; true when the best path (or its absence) changed. */
     boolean decide(BestPathSelector selector) {
         Route before = best;
-        Decision decision = selector.select(paths, size);
-        best = decision == null ? null : decision.best();
-        step = decision == null ? null : decision.step();
+        if (paths == null) {
+            best = single;
+            step = single == null ? null : DecisionStep.ONLY_PATH;
+        } else {
+            Decision decision = selector.select(paths, size);
+            best = decision == null ? null : decision.best();
+            step = decision == null ? null : decision.step();
+        }
         return before != best;
     }
 
     private int indexOf(int peerId, int pathId) {
         for (int i = 0; i < size; i++) {
-            if (paths[i].source().id() == peerId && paths[i].pathId() == pathId) {
+            Route path = paths == null ? single : paths[i];
+            if (path.source().id() == peerId && path.pathId() == pathId) {
                 return i;
             }
         }

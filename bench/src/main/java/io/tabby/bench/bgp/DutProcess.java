@@ -1,0 +1,95 @@
+package io.tabby.bench.bgp;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A device under test running as its own process inside a namespace ({@code ip netns exec}
+ * execs the program, so the PID is the daemon's). Output goes to a log file; {@link #close} stops
+ * it by PID: SIGTERM, then SIGKILL after 5 s.
+ */
+final class DutProcess implements AutoCloseable {
+    private final Process process;
+    private final Path log;
+
+    private DutProcess(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    static DutProcess start(String namespace, Path log, List<String> command) {
+        List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", namespace));
+        full.addAll(command);
+        try {
+            Process process = new ProcessBuilder(full).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
+            return new DutProcess(process, log);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start " + String.join(" ", full), e);
+        }
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    /** Resident set size from /proc/PID/status (VmRSS), in bytes. */
+    long residentBytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid() + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+            throw new IllegalStateException("no VmRSS line for PID " + pid());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read /proc/" + pid() + "/status: the device exited? log "
+                    + log, e);
+        }
+    }
+
+    /** Sends a line to the process's standard input (the Tabby device's command channel). */
+    void tell(String line) throws IOException {
+        OutputStream in = process.getOutputStream();
+        in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        in.flush();
+    }
+
+    String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            process.getOutputStream().close();
+        } catch (IOException e) {
+            // Already gone.
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
