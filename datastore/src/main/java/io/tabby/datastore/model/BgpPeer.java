@@ -33,6 +33,13 @@ public record BgpPeer(
         String name,
         UnknownFields unknown) {
 
+    /**
+     * The field a node agent adds to the node-specific peer keys it derives from a selector-based
+     * BGPPeer, naming that BGPPeer: such keys are the agent's to rewrite and remove, and are not
+     * resources of their own.
+     */
+    public static final String EXPANDED_FROM_FIELD = "tabby_expanded_from";
+
     /** The largest 4-byte AS number. */
     public static final long MAX_AS_NUMBER = 0xFFFF_FFFFL;
 
@@ -60,5 +67,10 @@ public record BgpPeer(
     /** True when the name is the one derived from the peer address (and so is not stored). */
     public boolean hasDerivedName() {
         return name.equals(DerivedNames.of(ip));
+    }
+
+    /** Whether a node agent derived this peer from a selector-based BGPPeer. */
+    public boolean expanded() {
+        return unknown.fields().containsKey(EXPANDED_FROM_FIELD);
     }
 }

@@ -28,7 +28,7 @@ import org.apache.logging.log4j.Logger;
  */
 final class PeerPlan {
     private static final Logger LOG = LogManager.getLogger(PeerPlan.class);
-    static final String MARKER = "tabby_expanded_from";
+    static final String MARKER = BgpPeer.EXPANDED_FROM_FIELD;
 
     private PeerPlan() {
     }

@@ -73,7 +73,9 @@ final class BgpPeerMapping {
             return Optional.of(fromPeer("", (BgpPeer) entry.value()));
         }
         if (key instanceof NodeBgpPeerKey k) {
-            return Optional.of(fromPeer(k.node(), (BgpPeer) entry.value()));
+            // a node agent's expansion of a selector-based BGPPeer: that BGPPeer is the resource
+            BgpPeer peer = (BgpPeer) entry.value();
+            return peer.expanded() ? Optional.empty() : Optional.of(fromPeer(k.node(), peer));
         }
         if (key instanceof ResourceKey k && k.plural().equals(PLURAL)) {
             return InputReader.readStored(KeyPaths.toPath(k), (JsonNode) entry.value())
