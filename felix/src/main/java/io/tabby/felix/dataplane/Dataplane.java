@@ -7,6 +7,7 @@ import io.tabby.datastore.model.IpFamily;
 import io.tabby.datastore.model.IpPool;
 import io.tabby.datastore.model.Policy;
 import io.tabby.datastore.model.ProfileRules;
+import io.tabby.datastore.model.WorkloadEndpoint;
 import io.tabby.datastore.path.WorkloadEndpointKey;
 import io.tabby.felix.api.DataplaneMessage;
 import io.tabby.felix.api.DataplaneMessage.ActivePolicyRemove;
@@ -36,6 +37,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.apache.logging.log4j.LogManager;
@@ -113,8 +115,8 @@ public final class Dataplane {
             case ActiveProfileRemove m -> profiles.remove(m.name());
             case WorkloadEndpointUpdate m -> {
                 WorkloadEndpointUpdate before = endpoints.put(m.id(), m);
-                // A policy change alone leaves routes, sysctls and neighbours as they are.
-                workloadsDirty |= before == null || !before.endpoint().equals(m.endpoint());
+                // A policy or label change alone leaves routes, sysctls and neighbours as they are.
+                workloadsDirty |= before == null || !sameWiring(before.endpoint(), m.endpoint());
             }
             case WorkloadEndpointRemove m -> workloadsDirty |= endpoints.remove(m.id()) != null;
             case VtepUpdate m -> vxlanDirty |= !m.equals(vteps.put(m.node(), m));
@@ -178,6 +180,11 @@ public final class Dataplane {
         again |= leftOver("ip set removals", done(ipsets::applyRemovals));
         dirty = again;
         return again;
+    }
+
+    /** Whether two versions of an endpoint need the same routes, interface settings and neighbours. */
+    private static boolean sameWiring(WorkloadEndpoint a, WorkloadEndpoint b) {
+        return a.name().equals(b.name()) && Objects.equals(a.ipv4Nets(), b.ipv4Nets()) && Objects.equals(a.mac(), b.mac());
     }
 
     private List<Route> workloadRoutes() {
