@@ -19,18 +19,20 @@ public final class CalcGraph {
     private static final Logger LOG = LogManager.getLogger(CalcGraph.class);
 
     private final DatastoreView view = new DatastoreView();
-    private final StateCalculator calculator;
+    private final IncrementalCalculator calculator;
     private final EventSequencer sequencer;
     private SyncStatus status = SyncStatus.WAIT_FOR_DATASTORE;
     private boolean everInSync;
     private boolean dirty = true;
+    /** Whether the calculator has seen the view once; until then every flush rebuilds. */
+    private boolean built;
 
     /**
      * @param nodeName this node, as in the keys {@code /calico/v1/host/<node>/...}
      * @param out receives the messages, on the caller's thread
      */
     public CalcGraph(String nodeName, Consumer<DataplaneMessage> out) {
-        this.calculator = new StateCalculator(nodeName);
+        this.calculator = new IncrementalCalculator(nodeName);
         this.sequencer = new EventSequencer(out);
     }
 
@@ -58,6 +60,14 @@ public final class CalcGraph {
             return;
         }
         dirty = false;
-        sequencer.flush(calculator.compute(view));
+        if (!built || view.changedOther) {
+            calculator.rebuild(view);
+            built = true;
+        } else {
+            view.changedEndpoints.forEach(key -> calculator.endpointChanged(view, key));
+        }
+        view.changedOther = false;
+        view.changedEndpoints.clear();
+        sequencer.flush(calculator.state());
     }
 }

@@ -42,6 +42,8 @@ import io.tabby.datastore.path.WorkloadEndpointKey;
 import io.tabby.datastore.path.WorkloadEndpointStatusKey;
 import io.tabby.datastore.syncer.Update;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +72,13 @@ final class DatastoreView {
     /** Node name to its {@code VXLANTunnelMACAddr} host config. */
     final Map<String, String> vxlanMacs = new HashMap<>();
     final Map<BlockAffinityKey, BlockAffinity> affinities = new HashMap<>();
+    /**
+     * What changed since the owner last cleared these: the workload endpoints written or deleted,
+     * and whether anything else felix uses changed (which the incremental calculator answers by
+     * recomputing from scratch).
+     */
+    final Set<WorkloadEndpointKey> changedEndpoints = new HashSet<>();
+    boolean changedOther;
 
     static <K, V> void put(Map<K, V> map, K key, V value) {
         if (value == null) {
@@ -118,7 +127,11 @@ final class DatastoreView {
 
     private boolean store(Key<?> key, String text) {
         switch (key) {
-            case WorkloadEndpointKey k -> put(workloadEndpoints, k, decode(k, text));
+            case WorkloadEndpointKey k -> {
+                put(workloadEndpoints, k, decode(k, text));
+                changedEndpoints.add(k);
+                return true;
+            }
             case PolicyKey k -> {
                 if (!k.tier().equals(PolicyKey.DEFAULT_TIER)) {
                     LOG.debug("ignoring policy {} in tier {}: felix renders only the default tier", k.name(), k.tier());
@@ -152,6 +165,7 @@ final class DatastoreView {
                 return false;
             }
         }
+        changedOther = true;
         return true;
     }
 

@@ -80,7 +80,7 @@ final class StateCalculator {
         return new DesiredState(ipSets, view.pools, policies, profiles, endpoints, vteps, vxlan.routes(view, vteps));
     }
 
-    private static List<String> profiles(WorkloadEndpoint ep) {
+    static List<String> profiles(WorkloadEndpoint ep) {
         return ep.profileIds() == null ? List.of() : ep.profileIds();
     }
 
@@ -106,7 +106,7 @@ final class StateCalculator {
                 .map(net -> net.network().toString()).toList();
     }
 
-    private static List<IpSetUpdate> poolSets(Map<Cidr, IpPool> pools) {
+    static List<IpSetUpdate> poolSets(Map<Cidr, IpPool> pools) {
         Set<String> all = new HashSet<>();
         Set<String> masq = new HashSet<>();
         pools.values().stream().filter(pool -> pool.cidr().family() == IpFamily.V4).forEach(pool -> {

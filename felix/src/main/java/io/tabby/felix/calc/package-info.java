@@ -32,8 +32,11 @@
  * ({@link io.tabby.felix.calc.DirectionEvaluator}, {@link io.tabby.felix.calc.RuleMatcher}); it is
  * the model for {@code tabbyctl policy explain}.
  *
- * <p>This first version recomputes the whole desired state on each flush and lets the sequencer
- * emit only what changed; the emitted messages are already minimal, the computation is not yet
- * incremental.
+ * <p>{@link io.tabby.felix.calc.StateCalculator} is the definition: the desired state computed
+ * from scratch. {@code IncrementalCalculator} keeps the same answer up to date between flushes: a
+ * workload endpoint change touches only that endpoint's policies and the ip sets it enters or
+ * leaves (label index, endpoint → policies, selector → matching endpoints); any other change
+ * (policies, profiles, pools, nodes) is recomputed from scratch. A property test holds the two
+ * equal over random change sequences.
  */
 package io.tabby.felix.calc;

@@ -7,6 +7,7 @@ import io.tabby.datastore.model.IpFamily;
 import io.tabby.datastore.model.IpPool;
 import io.tabby.datastore.model.Policy;
 import io.tabby.datastore.model.ProfileRules;
+import io.tabby.datastore.model.WorkloadEndpoint;
 import io.tabby.datastore.path.WorkloadEndpointKey;
 import io.tabby.felix.api.DataplaneMessage;
 import io.tabby.felix.api.DataplaneMessage.ActivePolicyRemove;
@@ -36,6 +37,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.apache.logging.log4j.LogManager;
@@ -54,7 +56,8 @@ public final class Dataplane {
     /** Workload routes carry {@code proto boot}, as Calico's CNI plugin and felix write them. */
     static final int WORKLOAD_ROUTE_PROTOCOL = RouteProtocols.BOOT;
 
-    private final FilterRenderer filterRenderer;
+    private final FilterTableCache filterRenderer;
+    private final LinkSnapshot links;
     private final NatRenderer natRenderer = new NatRenderer();
     private final IpsetManager ipsets;
     private final RouteManager routes;
@@ -73,6 +76,10 @@ public final class Dataplane {
     private final Map<Cidr, RouteUpdate> remoteRoutes = new HashMap<>();
     private boolean inSync;
     private boolean dirty = true;
+    /** Endpoints changed, a resync is due, or the last pass left workload work waiting. */
+    private boolean workloadsDirty = true;
+    /** VTEPs or remote routes changed, a resync is due, or the last VXLAN pass left work. */
+    private boolean vxlanDirty = true;
 
     /**
      * @param kernel the kernel to program
@@ -82,11 +89,12 @@ public final class Dataplane {
      */
     public Dataplane(KernelOps kernel, RulesConfig rules, String interfacePrefix, String nodeName) {
         requireNonNull(kernel, "kernel is null");
-        this.filterRenderer = new FilterRenderer(requireNonNull(rules, "rules is null"));
+        this.filterRenderer = new FilterTableCache(new FilterRenderer(requireNonNull(rules, "rules is null")));
+        this.links = new LinkSnapshot(kernel.links());
         this.ipsets = new IpsetManager(kernel.ipsets(), kernel.ns());
-        this.routes = new RouteManager(kernel.routes(), kernel.links(), kernel.ns(), interfacePrefix);
-        this.interfaces = new InterfaceConfigurator(kernel.sysctls(), kernel.links(), kernel.ns());
-        this.neighbours = new WorkloadNeighbours(kernel.neighs(), kernel.links(), kernel.ns());
+        this.routes = new RouteManager(kernel.routes(), links, kernel.ns(), interfacePrefix);
+        this.interfaces = new InterfaceConfigurator(kernel.sysctls(), links, kernel.ns());
+        this.neighbours = new WorkloadNeighbours(kernel.neighs(), links, kernel.ns());
         this.filter = new IptablesTableManager(kernel.iptables(), kernel.ns(), IptablesTable.FILTER);
         this.nat = new IptablesTableManager(kernel.iptables(), kernel.ns(), IptablesTable.NAT);
         this.vxlan = new VxlanManager(kernel, nodeName);
@@ -105,12 +113,16 @@ public final class Dataplane {
             case ActivePolicyRemove m -> policies.remove(m.name());
             case ActiveProfileUpdate m -> profiles.put(m.name(), m.rules());
             case ActiveProfileRemove m -> profiles.remove(m.name());
-            case WorkloadEndpointUpdate m -> endpoints.put(m.id(), m);
-            case WorkloadEndpointRemove m -> endpoints.remove(m.id());
-            case VtepUpdate m -> vteps.put(m.node(), m);
-            case VtepRemove m -> vteps.remove(m.node());
-            case RouteUpdate m -> remoteRoutes.put(m.destination(), m);
-            case RouteRemove m -> remoteRoutes.remove(m.destination());
+            case WorkloadEndpointUpdate m -> {
+                WorkloadEndpointUpdate before = endpoints.put(m.id(), m);
+                // A policy or label change alone leaves routes, sysctls and neighbours as they are.
+                workloadsDirty |= before == null || !sameWiring(before.endpoint(), m.endpoint());
+            }
+            case WorkloadEndpointRemove m -> workloadsDirty |= endpoints.remove(m.id()) != null;
+            case VtepUpdate m -> vxlanDirty |= !m.equals(vteps.put(m.node(), m));
+            case VtepRemove m -> vxlanDirty |= vteps.remove(m.node()) != null;
+            case RouteUpdate m -> vxlanDirty |= !m.equals(remoteRoutes.put(m.destination(), m));
+            case RouteRemove m -> vxlanDirty |= remoteRoutes.remove(m.destination()) != null;
         }
     }
 
@@ -124,6 +136,8 @@ public final class Dataplane {
         filter.markResync();
         nat.markResync();
         neighbours.markResync();
+        workloadsDirty = true;
+        vxlanDirty = true;
         dirty = true;
     }
 
@@ -137,25 +151,40 @@ public final class Dataplane {
             return false;
         }
         dirty = false;
+        links.forget();
         ipsets.setDesired(ipSetState);
-        routes.setDesired(workloadRoutes());
-        neighbours.setDesired(workloadNeighbours());
-        interfaces.setDesired(endpoints.values().stream().map(u -> u.endpoint().name())
-                .collect(HashSet::new, Set::add, Set::addAll));
-        filter.setDesired(filterRenderer.render(endpoints.values(), policies, profiles, !vteps.isEmpty()));
+        filter.setDesired(filterRenderer.render(endpoints, policies, profiles, !vteps.isEmpty()));
         nat.setDesired(natRenderer.render(pools.values()));
-        vxlan.setDesired(vteps, remoteRoutes);
 
         boolean again = leftOver("ip set updates", done(ipsets::applyUpdates));
-        again |= leftOver("workload routes", routes::apply);
-        again |= leftOver("workload interfaces", interfaces::apply);
-        again |= leftOver("workload neighbours", neighbours::apply);
-        again |= leftOver("vxlan", vxlan::apply);
+        if (workloadsDirty) {
+            routes.setDesired(workloadRoutes());
+            neighbours.setDesired(workloadNeighbours());
+            interfaces.setDesired(endpoints.values().stream().map(u -> u.endpoint().name())
+                    .collect(HashSet::new, Set::add, Set::addAll));
+            boolean waiting = leftOver("workload routes", routes::apply);
+            waiting |= leftOver("workload interfaces", interfaces::apply);
+            waiting |= leftOver("workload neighbours", neighbours::apply);
+            workloadsDirty = waiting;
+            again |= waiting;
+        }
+        if (vxlanDirty) {
+            vxlan.setDesired(vteps, remoteRoutes);
+            vxlanDirty = leftOver("vxlan", vxlan::apply);
+            again |= vxlanDirty;
+        }
+        // Read nat before filter is written: an nft save costs as much as the whole ruleset.
+        again |= leftOver("nat table", done(nat::prepare));
         again |= leftOver("filter table", done(filter::apply));
         again |= leftOver("nat table", done(nat::apply));
         again |= leftOver("ip set removals", done(ipsets::applyRemovals));
         dirty = again;
         return again;
+    }
+
+    /** Whether two versions of an endpoint need the same routes, interface settings and neighbours. */
+    private static boolean sameWiring(WorkloadEndpoint a, WorkloadEndpoint b) {
+        return a.name().equals(b.name()) && Objects.equals(a.ipv4Nets(), b.ipv4Nets()) && Objects.equals(a.mac(), b.mac());
     }
 
     private List<Route> workloadRoutes() {

@@ -29,6 +29,8 @@ final class IpsetManager {
     private Map<String, IpSetUpdate> desired = Map.of();
     /** Kernel name to members, as last read or written; null when it must be read again. */
     private Map<String, Set<String>> actual;
+    /** The set updates whose members are in {@code actual}: an identical update needs no diff. */
+    private final Map<String, IpSetUpdate> written = new HashMap<>();
 
     IpsetManager(IpsetOps ops, NetNs ns) {
         this.ops = requireNonNull(ops, "ops is null");
@@ -54,6 +56,9 @@ final class IpsetManager {
             }
             StringBuilder text = new StringBuilder();
             desired.forEach((name, set) -> {
+                if (written.get(name) == set && actual.containsKey(name)) {
+                    return;
+                }
                 Set<String> have = actual.get(name);
                 if (have == null) {
                     text.append("create ").append(name).append(' ').append(set.kind().ipsetType())
@@ -72,7 +77,11 @@ final class IpsetManager {
                 }
             });
             write(text);
-            desired.forEach((name, set) -> actual.put(name, set.members()));
+            desired.forEach((name, set) -> {
+                actual.put(name, set.members());
+                written.put(name, set);
+            });
+            written.keySet().retainAll(desired.keySet());
         } catch (RuntimeException e) {
             actual = null;
             throw e;
@@ -105,6 +114,7 @@ final class IpsetManager {
 
     private void readBack() {
         actual = new HashMap<>();
+        written.clear();
         for (String name : ops.listNames(ns)) {
             if (name.startsWith(IpSetIds.V4_PREFIX)) {
                 actual.put(name, new HashSet<>(ops.members(ns, name)));

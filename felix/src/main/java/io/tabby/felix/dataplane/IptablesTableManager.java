@@ -38,6 +38,14 @@ final class IptablesTableManager {
     private final NetNs ns;
     private final IptablesTable table;
     private TableRules desired = new TableRules(List.of(), List.of());
+    /**
+     * The hashes of each desired chain, kept from one {@link #setDesired} to the next: a chain that
+     * is the same object (or equal) as last time is not hashed again, so a large, mostly unchanged
+     * table costs a lookup per chain.
+     */
+    private Map<String, HashedChain> hashed = new HashMap<>();
+
+    private record HashedChain(Chain chain, List<String> hashes) {}
     /** Chain name to rule hashes, as last read or written; null when it must be read again. */
     private Map<String, List<String>> actual;
     /** Kernel chain to the felix hashes in it. */
@@ -51,6 +59,28 @@ final class IptablesTableManager {
 
     void setDesired(TableRules rules) {
         desired = requireNonNull(rules, "rules is null");
+        Map<String, HashedChain> next = new HashMap<>(rules.chains().size() * 2);
+        for (Chain chain : rules.chains()) {
+            HashedChain have = hashed.get(chain.name());
+            boolean same = have != null && (have.chain() == chain || have.chain().equals(chain));
+            next.put(chain.name(), same ? have : new HashedChain(chain, chain.hashes()));
+        }
+        hashed = next;
+    }
+
+    /**
+     * Reads the kernel now if it must be read: call before any other table is written, because
+     * with the nft backend saving one table costs as much as the whole ruleset it sits beside.
+     */
+    void prepare() {
+        if (actual == null) {
+            try {
+                readBack();
+            } catch (RuntimeException e) {
+                actual = null;
+                throw e;
+            }
+        }
     }
 
     /** Reads the kernel again before the next apply. */
@@ -99,7 +129,7 @@ final class IptablesTableManager {
         List<Chain> changed = new ArrayList<>();
         for (Chain chain : desired.chains()) {
             wanted.add(chain.name());
-            if (!Objects.equals(actual.get(chain.name()), chain.hashes())) {
+            if (!Objects.equals(actual.get(chain.name()), hashed.get(chain.name()).hashes())) {
                 changed.add(chain);
             }
         }
@@ -112,7 +142,7 @@ final class IptablesTableManager {
         StringBuilder text = new StringBuilder("*").append(table.tableName()).append('\n');
         changed.forEach(c -> text.append(':').append(c.name()).append(" - [0:0]\n"));
         stale.forEach(name -> text.append(':').append(name).append(" - [0:0]\n"));
-        changed.forEach(c -> c.appendLines().forEach(line -> text.append(line).append('\n')));
+        changed.forEach(c -> c.appendLines(hashed.get(c.name()).hashes()).forEach(line -> text.append(line).append('\n')));
         missingHooks.forEach(h -> RestoreText.insertLines(h).forEach(line -> text.append(line).append('\n')));
         stale.forEach(name -> text.append("-X ").append(name).append('\n'));
         return text.append("COMMIT\n").toString();
@@ -120,7 +150,7 @@ final class IptablesTableManager {
 
     private void recordWritten() {
         Map<String, List<String>> now = new HashMap<>();
-        desired.chains().forEach(c -> now.put(c.name(), c.hashes()));
+        desired.chains().forEach(c -> now.put(c.name(), hashed.get(c.name()).hashes()));
         actual = now;
         desired.hooks().forEach(h -> actualHooks.computeIfAbsent(h.name(), k -> new HashSet<>()).addAll(h.hashes()));
     }

@@ -10,6 +10,16 @@
  * it drains queued batches, applies, retries what is pending and periodically reads everything back
  * (resync), so a rule or set deleted behind felix's back is restored.
  *
+ * <p>A pass costs what changed, not what exists: the filter table is rendered through a cache that
+ * re-renders only the chains of endpoints, policies and profiles whose message changed
+ * ({@code FilterTableCache}); the table manager hashes only chains that are not the very objects
+ * of the previous pass and writes only chains whose hashes differ from the kernel's; ip sets are
+ * diffed only when their update changed; workload routes, sysctls and neighbours are revisited
+ * only when an endpoint's interface, addresses or MAC changed (or work is pending, or on resync),
+ * with one link listing per pass; VXLAN only when VTEPs or remote routes changed. What remains
+ * proportional to the number of endpoints is bookkeeping (map lookups and identity checks per
+ * chain), not rendering, hashing or kernel writes.
+ *
  * <p>Ownership marks, so a restarted felix recognises its own objects with no memory of earlier
  * runs: chains start with {@code cali-} and every rule carries a {@code cali:<hash>} comment; ip
  * sets start with {@code cali40}; routes are those on interfaces starting with the interface

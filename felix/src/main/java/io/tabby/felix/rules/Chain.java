@@ -27,7 +27,15 @@ public record Chain(String name, List<RuleSpec> rules) {
 
     /** The {@code -A} lines of this chain, without the chain declaration. */
     public List<String> appendLines() {
-        List<String> hashes = hashes();
+        return appendLines(hashes());
+    }
+
+    /** The {@code -A} lines, given this chain's {@link #hashes()} (computed once by the caller). */
+    public List<String> appendLines(List<String> hashes) {
+        if (hashes.size() != rules.size()) {
+            throw new IllegalArgumentException("chain " + name + " has " + rules.size() + " rules, got "
+                    + hashes.size() + " hashes");
+        }
         List<String> lines = new ArrayList<>(rules.size());
         for (int i = 0; i < rules.size(); i++) {
             lines.add("-A " + name + " " + rules.get(i).render(hashes.get(i)));

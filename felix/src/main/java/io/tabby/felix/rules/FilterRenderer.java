@@ -48,21 +48,41 @@ public final class FilterRenderer {
         List<WorkloadEndpointUpdate> sorted = new ArrayList<>(endpoints);
         sorted.sort(Comparator.comparing(u -> u.endpoint().name()));
         List<Chain> chains = new ArrayList<>(staticChains(vxlan));
-        chains.add(dispatch(ChainNames.FROM_WL_DISPATCH, "-i", sorted, true));
-        chains.add(dispatch(ChainNames.TO_WL_DISPATCH, "-o", sorted, false));
+        chains.addAll(dispatchChains(sorted.stream().map(u -> u.endpoint().name()).toList()));
         for (WorkloadEndpointUpdate update : sorted) {
-            chains.add(endpointChains.toWorkload(update.endpoint(), update.tiers()));
-            chains.add(endpointChains.fromWorkload(update.endpoint(), update.tiers()));
+            chains.addAll(endpointChains(update));
         }
-        new TreeMap<>(policies).forEach((name, policy) -> {
-            chains.add(ruleChain(ChainNames.policyInbound(name), policy.inboundRules()));
-            chains.add(ruleChain(ChainNames.policyOutbound(name), policy.outboundRules()));
-        });
-        new TreeMap<>(profiles).forEach((name, rules) -> {
-            chains.add(ruleChain(ChainNames.profileInbound(name), rules.inboundRules()));
-            chains.add(ruleChain(ChainNames.profileOutbound(name), rules.outboundRules()));
-        });
+        new TreeMap<>(policies).forEach((name, policy) -> chains.addAll(policyChains(name, policy)));
+        new TreeMap<>(profiles).forEach((name, rules) -> chains.addAll(profileChains(name, rules)));
         return new TableRules(chains, hooks());
+    }
+
+    /**
+     * The dispatch chains for these interfaces (sorted, distinct): from-workload tree first, then
+     * to-workload tree (see {@link DispatchChains}).
+     */
+    public List<Chain> dispatchChains(List<String> sortedIfaces) {
+        List<Chain> chains = new ArrayList<>(DispatchChains.of(ChainNames.FROM_WL_DISPATCH, "-i", sortedIfaces, true));
+        chains.addAll(DispatchChains.of(ChainNames.TO_WL_DISPATCH, "-o", sortedIfaces, false));
+        return chains;
+    }
+
+    /** The {@code cali-tw-} and {@code cali-fw-} chains of one local endpoint, in that order. */
+    public List<Chain> endpointChains(WorkloadEndpointUpdate update) {
+        return List.of(endpointChains.toWorkload(update.endpoint(), update.tiers()),
+                endpointChains.fromWorkload(update.endpoint(), update.tiers()));
+    }
+
+    /** The {@code cali-pi-} and {@code cali-po-} chains of one policy, in that order. */
+    public List<Chain> policyChains(String name, Policy policy) {
+        return List.of(ruleChain(ChainNames.policyInbound(name), policy.inboundRules()),
+                ruleChain(ChainNames.policyOutbound(name), policy.outboundRules()));
+    }
+
+    /** The {@code cali-pri-} and {@code cali-pro-} chains of one profile, in that order. */
+    public List<Chain> profileChains(String name, ProfileRules rules) {
+        return List.of(ruleChain(ChainNames.profileInbound(name), rules.inboundRules()),
+                ruleChain(ChainNames.profileOutbound(name), rules.outboundRules()));
     }
 
     /** The chain of one policy or profile direction: its rules in order. */
@@ -72,7 +92,8 @@ public final class FilterRenderer {
         return new Chain(name, specs);
     }
 
-    private List<Chain> staticChains(boolean vxlan) {
+    /** {@code cali-FORWARD}, {@code cali-INPUT}, {@code cali-OUTPUT}, {@code cali-wl-to-host}. */
+    public List<Chain> staticChains(boolean vxlan) {
         MarkBits marks = config.marks();
         List<RuleSpec> input = new ArrayList<>();
         if (vxlan) {
@@ -101,18 +122,8 @@ public final class FilterRenderer {
                                 "-j " + config.endpointToHostAction()))));
     }
 
-    private static Chain dispatch(String name, String flag, List<WorkloadEndpointUpdate> endpoints, boolean from) {
-        List<RuleSpec> rules = new ArrayList<>();
-        for (WorkloadEndpointUpdate update : endpoints) {
-            String iface = update.endpoint().name();
-            String target = from ? ChainNames.fromWorkload(iface) : ChainNames.toWorkload(iface);
-            rules.add(RuleSpec.of(flag + " " + iface, "-g " + target));
-        }
-        rules.add(RuleSpec.commented("Unknown interface", "", "-j DROP"));
-        return new Chain(name, rules);
-    }
-
-    private static List<Chain> hooks() {
+    /** The kernel chains' jumps into felix's chains. */
+    public static List<Chain> hooks() {
         return List.of(
                 new Chain("INPUT", List.of(RuleSpec.of("", "-j " + ChainNames.INPUT))),
                 new Chain("FORWARD", List.of(RuleSpec.of("", "-j " + ChainNames.FORWARD))),

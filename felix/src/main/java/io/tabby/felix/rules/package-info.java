@@ -18,7 +18,11 @@
  *   cali-pi/po/pri/pro-&lt;name&gt;: allow = set accept mark + RETURN, pass = set pass mark + RETURN,
  *     deny = DROP, log = LOG and go on.
  * </pre>
- * Mark bits come from the mark mask lowest bit first ({@link io.tabby.felix.rules.MarkBits}).
+ * <p>With more than 64 local endpoints the dispatch chains become a tree keyed on the next characters
+ * of the interface names ({@code cali-from-wl-dispatch-<chars>}, as Calico does), so that adding or
+ * removing an endpoint rewrites one small leaf chain.
+ *
+ * <p>Mark bits come from the mark mask lowest bit first ({@link io.tabby.felix.rules.MarkBits}).
  *
  * <p>Every rule carries {@code -m comment --comment "cali:<hash>"}, the first 16 characters of
  * base64url(SHA-224) over the chain name and the rule specs up to and including this one, so a

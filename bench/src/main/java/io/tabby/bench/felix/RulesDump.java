@@ -1,0 +1,23 @@
+package io.tabby.bench.felix;
+
+import io.tabby.platform.net.NetNs;
+
+/**
+ * What felix left in a namespace, as {@code ipset save} and {@code iptables-nft-save} print it
+ * (filter and nat tables): the input of the raw restore, and the counts the table reports.
+ */
+record RulesDump(String ipsets, String iptables, int chains, int rules, int sets, int members) {
+
+    static RulesDump of(BenchNamespaces namespaces, NetNs.Named ns) {
+        String sets = namespaces.exec(ns, null, "ipset", "save");
+        String filter = namespaces.exec(ns, null, "iptables-nft-save", "-t", "filter");
+        String nat = namespaces.exec(ns, null, "iptables-nft-save", "-t", "nat");
+        String tables = filter + nat;
+        return new RulesDump(sets, tables, count(tables, ":cali-"), count(tables, "-A "), count(sets, "create "),
+                count(sets, "add "));
+    }
+
+    private static int count(String text, String linePrefix) {
+        return (int) text.lines().filter(line -> line.startsWith(linePrefix)).count();
+    }
+}

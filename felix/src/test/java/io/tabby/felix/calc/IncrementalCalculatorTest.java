@@ -1,0 +1,102 @@
+package io.tabby.felix.calc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tabby.datastore.syncer.Update;
+import io.tabby.felix.testing.V1Json;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Property: after any random sequence of datastore changes, flushed in random batches, the
+ * incremental calculator's state equals a fresh {@link StateCalculator} computation of the same
+ * view (endpoints on this and another node, label changes, policies and profiles coming and
+ * going, profile labels, pools).
+ */
+class IncrementalCalculatorTest {
+    private static final String NODE = "node1";
+    private static final int STEPS = 300;
+    private static final List<String> APPS = List.of("web", "db", "cache");
+    private static final List<String> SELECTORS = List.of("app == 'web'", "app == 'db'", "has(app)", "env == 'prod'",
+            "app in {'web', 'cache'}", "!has(env)", "team == 'a'", "all()", "app == 'web' && env != 'dev'");
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+    void randomChangeSequencesGiveTheFreshComputation(long seed) {
+        Random random = new Random(seed);
+        DatastoreView view = new DatastoreView();
+        IncrementalCalculator incremental = new IncrementalCalculator(NODE);
+        StateCalculator fresh = new StateCalculator(NODE);
+        boolean built = false;
+        long revision = 1;
+        for (int step = 0; step < STEPS; step++) {
+            Map.Entry<String, String> change = change(random);
+            view.apply(new Update(change.getKey(), change.getValue(), revision++));
+            if (random.nextInt(3) != 0) {
+                continue; // batch several changes into one flush
+            }
+            if (!built || view.changedOther) {
+                incremental.rebuild(view);
+                built = true;
+            } else {
+                view.changedEndpoints.forEach(key -> incremental.endpointChanged(view, key));
+            }
+            view.changedOther = false;
+            view.changedEndpoints.clear();
+            assertThat(incremental.state()).as("seed %d step %d", seed, step).isEqualTo(fresh.compute(view));
+        }
+    }
+
+    /** One random key and value (null deletes); endpoint changes are the most frequent, as in a cluster. */
+    private static Map.Entry<String, String> change(Random random) {
+        int kind = random.nextInt(20);
+        Map<String, String> one = new LinkedHashMap<>();
+        if (kind < 14) {
+            int i = random.nextInt(12);
+            String node = i < 9 ? NODE : "node2";
+            String key = V1Json.endpointKey(node, "ns" + (i % 2) + ".pod" + i);
+            if (random.nextInt(6) == 0) {
+                one.put(key, null);
+            } else {
+                Map<String, String> labels = new LinkedHashMap<>();
+                if (random.nextBoolean()) {
+                    labels.put("app", APPS.get(random.nextInt(APPS.size())));
+                }
+                if (random.nextBoolean()) {
+                    labels.put("env", random.nextBoolean() ? "prod" : "dev");
+                }
+                String ip = "10.65.0." + (random.nextBoolean() ? i + 1 : random.nextInt(20) + 1);
+                one.put(key, V1Json.endpoint("cali" + i, ip, labels, "kns.ns" + (i % 2)));
+            }
+        } else if (kind < 17) {
+            String key = V1Json.policyKey("p" + random.nextInt(5));
+            one.put(key, random.nextInt(5) == 0 ? null : policy(random));
+        } else if (kind < 18) {
+            String key = V1Json.profileLabelsKey("kns.ns" + random.nextInt(2));
+            one.put(key, random.nextBoolean() ? null : "{\"team\":\"" + (random.nextBoolean() ? "a" : "b") + "\"}");
+        } else if (kind < 19) {
+            String key = V1Json.profileRulesKey("kns.ns" + random.nextInt(2));
+            one.put(key, random.nextBoolean() ? null
+                    : "{\"inbound_rules\":[{\"action\":\"allow\",\"src_selector\":\"" + pick(random) + "\"}],"
+                            + "\"outbound_rules\":[{\"action\":\"allow\"}]}");
+        } else {
+            one.put(V1Json.poolKey("10.65.0.0-16"), random.nextBoolean() ? null : V1Json.pool("10.65.0.0/16", true));
+        }
+        return one.entrySet().iterator().next();
+    }
+
+    private static String policy(Random random) {
+        return "{\"order\":" + random.nextInt(3) + ",\"selector\":\"" + pick(random) + "\",\"inbound_rules\":["
+                + "{\"action\":\"allow\",\"src_selector\":\"" + pick(random) + "\"}],\"outbound_rules\":["
+                + "{\"action\":\"deny\",\"dst_selector\":\"" + pick(random) + "\"},"
+                + "{\"action\":\"allow\",\"!dst_selector\":\"" + pick(random) + "\"}]}";
+    }
+
+    private static String pick(Random random) {
+        return SELECTORS.get(random.nextInt(SELECTORS.size()));
+    }
+}
