@@ -51,11 +51,12 @@ final class PolicyRuleRenderer {
             return List.of();
         }
         List<RuleSpec> specs = new ArrayList<>();
+        String negatedNets = negatedNets(rule, srcNets, dstNets, specs);
         for (String srcNet : srcNets) {
             for (String dstNet : dstNets) {
                 for (String srcPort : srcPorts) {
                     for (String dstPort : dstPorts) {
-                        String match = join(common.get(), srcNet, dstNet, srcPort, dstPort);
+                        String match = join(common.get(), negatedNets, srcNet, dstNet, srcPort, dstPort);
                         specs.addAll(action(rule, match));
                     }
                 }
@@ -106,8 +107,6 @@ final class PolicyRuleRenderer {
             LOG.warn("a rule with ports needs protocol tcp, udp or sctp (has {}); it matches nothing", protocol);
             return Optional.empty();
         }
-        notNets(rule.notSrc(), "-s", parts);
-        notNets(rule.notDst(), "-d", parts);
         sets(rule.src(), "src", "", parts);
         sets(rule.dst(), "dst", "", parts);
         sets(rule.notSrc(), "src", "! ", parts);
@@ -141,8 +140,32 @@ final class PolicyRuleRenderer {
         return all.stream().filter(c -> c.family() == IpFamily.V4).map(c -> flag + " " + c).toList();
     }
 
-    private static void notNets(RuleMatch match, String flag, List<String> parts) {
-        allNets(match).stream().filter(c -> c.family() == IpFamily.V4).forEach(c -> parts.add("! " + flag + " " + c));
+    /**
+     * The match for the rule's negated nets. iptables takes one {@code -s} and one {@code -d} per
+     * rule, so a single negated net on a side without positive nets is matched inline
+     * ({@code ! -s net}); anything more goes through a scratch mark block placed before the rule
+     * (added to {@code specs}): clear the bit, set it for each negated net, and match "bit clear".
+     */
+    private String negatedNets(Rule rule, List<String> srcNets, List<String> dstNets, List<RuleSpec> specs) {
+        List<Cidr> notSrc = v4(rule.notSrc());
+        List<Cidr> notDst = v4(rule.notDst());
+        boolean srcInline = notSrc.isEmpty() || notSrc.size() == 1 && srcNets.equals(List.of(""));
+        boolean dstInline = notDst.isEmpty() || notDst.size() == 1 && dstNets.equals(List.of(""));
+        if (srcInline && dstInline) {
+            List<String> parts = new ArrayList<>();
+            notSrc.forEach(net -> parts.add("! -s " + net));
+            notDst.forEach(net -> parts.add("! -d " + net));
+            return String.join(" ", parts);
+        }
+        int scratch = config.marks().scratch1();
+        specs.add(RuleSpec.of("", MarkBits.clear(scratch)));
+        notSrc.forEach(net -> specs.add(RuleSpec.of("-s " + net, MarkBits.set(scratch))));
+        notDst.forEach(net -> specs.add(RuleSpec.of("-d " + net, MarkBits.set(scratch))));
+        return MarkBits.isClear(scratch);
+    }
+
+    private static List<Cidr> v4(RuleMatch match) {
+        return allNets(match).stream().filter(c -> c.family() == IpFamily.V4).toList();
     }
 
     private static List<Cidr> allNets(RuleMatch match) {

@@ -32,7 +32,8 @@
  * <p>Simplifications of this version, each stated where it is made: several source and
  * destination nets (or more than 15 port slots) become one iptables rule per combination instead
  * of Calico's scratch-mark blocks (the same verdicts; a {@code log} rule may log twice for
- * overlapping nets); named ports are not rendered (such a rule matches nothing and a warning is
+ * overlapping nets); negated nets use a scratch-mark block only when iptables' one {@code -s}/{@code -d}
+ * per rule cannot hold them inline; named ports are not rendered (such a rule matches nothing and a warning is
  * logged); IPv4 only.
  */
 package io.tabby.felix.rules;
