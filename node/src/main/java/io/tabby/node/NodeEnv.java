@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.tabby.cni.wire.ClientSettings;
 import io.tabby.datastore.backend.EtcdSettings;
+import io.tabby.node.health.HealthSettings;
 import io.tabby.node.startup.StartupSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,10 +16,11 @@ import java.util.Optional;
  * What {@code tabby-node} takes from its environment: {@code ETCD_ENDPOINTS} (comma-separated) with
  * the {@code ETCD_*} TLS and auth variables, {@code NODENAME} (else {@code HOSTNAME}, else the host
  * name, as calico/node), {@code TABBY_CNI_SOCKET} (else {@code /var/run/tabby/cni.sock}) and the
- * start-up variables of {@link StartupSettings} ({@code IP}, {@code AS}, the pool defaults, ...). etcd calls get short timeouts so
+ * start-up variables of {@link StartupSettings} ({@code IP}, {@code AS}, the pool defaults, ...), and
+ * the health endpoint's {@code TABBY_HEALTH_*} ({@link HealthSettings}). etcd calls get short timeouts so
  * a pod start fails fast with "try again later" while etcd is down, well inside the plugin's bound.
  */
-public record NodeEnv(EtcdSettings etcd, String nodeName, Path cniSocket, StartupSettings startup) {
+public record NodeEnv(EtcdSettings etcd, String nodeName, Path cniSocket, StartupSettings startup, HealthSettings health) {
     public static final Path DEFAULT_CNI_SOCKET = Path.of("/var/run/tabby/cni.sock");
     static final Duration ETCD_REQUEST_TIMEOUT = Duration.ofSeconds(2);
     static final Duration ETCD_CONNECT_TIMEOUT = Duration.ofSeconds(1);
@@ -27,6 +29,7 @@ public record NodeEnv(EtcdSettings etcd, String nodeName, Path cniSocket, Startu
         requireNonNull(etcd, "etcd is null");
         requireNonNull(nodeName, "nodeName is null");
         requireNonNull(cniSocket, "cniSocket is null");
+        requireNonNull(health, "health is null");
         requireNonNull(startup, "startup is null");
         if (nodeName.isBlank()) {
             throw new IllegalArgumentException("node name is blank");
@@ -62,7 +65,7 @@ public record NodeEnv(EtcdSettings etcd, String nodeName, Path cniSocket, Startu
         }
         String node = value(env, "NODENAME").or(() -> value(env, "HOSTNAME")).orElse(hostname);
         Path socket = value(env, ClientSettings.SOCKET_ENV).map(Path::of).orElse(DEFAULT_CNI_SOCKET);
-        return new NodeEnv(etcd, node, socket, StartupSettings.parse(env));
+        return new NodeEnv(etcd, node, socket, StartupSettings.parse(env), HealthSettings.fromEnv(env));
     }
 
     private static Optional<String> value(Map<String, String> env, String name) {

@@ -4,7 +4,14 @@ import io.tabby.cni.wire.CniSocketServer;
 import io.tabby.datastore.backend.Backend;
 import io.tabby.datastore.backend.etcd.EtcdBackend;
 import io.tabby.ipam.impl.DatastoreIpam;
+import io.tabby.cni.wire.CniService;
+import io.tabby.node.cni.MeasuredCniService;
 import io.tabby.node.cni.WorkloadCniService;
+import io.tabby.node.health.ComponentHealth;
+import io.tabby.node.health.HealthChecks;
+import io.tabby.node.health.HealthServer;
+import io.tabby.node.metrics.MetricRegistry;
+import io.tabby.node.metrics.NodeMetrics;
 import io.tabby.node.cni.WorkloadPlumbing;
 import io.tabby.node.startup.NodeReconcileLoop;
 import io.tabby.node.startup.StartupAgent;
@@ -21,7 +28,9 @@ import io.tabby.platform.net.ProcSysctlOps;
 import io.tabby.platform.net.NetNs;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -29,7 +38,10 @@ import org.apache.logging.log4j.Logger;
 /**
  * {@code tabby-node}: connects to etcd, runs start-up as calico/node does (addresses, node keys,
  * default pools, Ready, tunnel addresses, BGPPeer expansion), then serves the CNI socket and keeps
- * peers and tunnel addresses current until SIGTERM or SIGINT. Exits 1 when start-up cannot complete. The only place where Tabby's modules are wired together.
+ * peers and tunnel addresses current until SIGTERM or SIGINT; {@code /liveness}, {@code /readiness}
+ * (start-up done, CNI socket served) and {@code /metrics} are served on {@code TABBY_HEALTH_HOST:PORT}
+ * (localhost:9099). Exits 1 when start-up cannot complete. The only place where Tabby's modules are
+ * wired together.
  */
 public final class NodeMain {
     private static final Logger LOG = LogManager.getLogger(NodeMain.class);
@@ -78,22 +90,34 @@ public final class NodeMain {
      * @throws StartupException when start-up cannot complete
      */
     static void run(NodeEnv env, CountDownLatch stop) throws IOException, InterruptedException {
+        HealthChecks health = new HealthChecks();
+        ComponentHealth startupHealth = health.component("startup", Clock.systemUTC());
+        ComponentHealth cniHealth = health.component("cni", Clock.systemUTC());
+        MetricRegistry registry = new MetricRegistry();
+        // BGP runs in tabby-bird beside this agent, which publishes no sessions or routes of its own yet
+        NodeMetrics metrics = new NodeMetrics(registry, Map::of, Map::of);
         Backend backend = EtcdBackend.connect(env.etcd());
-        try {
+        try (HealthServer healthServer = env.health().enabled() ? HealthServer.start(env.health(), health, registry) : null) {
+            if (healthServer != null) {
+                LOG.info("tabby-node {} health and metrics on http://{}", env.nodeName(), healthServer.address());
+            }
             CommandRunner runner = new ProcessCommandRunner();
             DatastoreIpam ipam = new DatastoreIpam(backend);
             StartupAgent startup = StartupAgent.linux(backend, ipam, runner, NetNs.root(), env.nodeName(), env.startup());
             startup.runStartup(STARTUP_ETCD_WAIT);
+            startupHealth.ready();
             WorkloadPlumbing plumbing = new WorkloadPlumbing(new LinuxLinkOps(runner), new LinuxAddrOps(runner),
                     new LinuxRouteOps(runner), new LinuxNeighOps(runner), new ProcSysctlOps(new LinuxSysctlOps(runner)),
                     new LinuxNetBatchOps(runner), NetNs.root());
-            WorkloadCniService service = new WorkloadCniService(backend, ipam, plumbing,
-                    env.nodeName());
+            CniService service = new MeasuredCniService(new WorkloadCniService(backend, ipam, plumbing,
+                    env.nodeName()), metrics);
             try (NodeReconcileLoop loop = startup.startReconcileLoop(RECONCILE_PERIOD);
                     CniSocketServer server = CniSocketServer.start(env.cniSocket(), service)) {
                 LOG.info("tabby-node {} serving CNI on {} (etcd {})", env.nodeName(), server.socket(),
                         env.etcd().endpoints());
+                cniHealth.ready();
                 stop.await();
+                cniHealth.notReady("stopping");
                 LOG.info("tabby-node {} stopping", env.nodeName());
             }
         } finally {
