@@ -2,14 +2,13 @@ package io.tabby.felix;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tabby.datastore.backend.EtcdEnvironment;
 import io.tabby.datastore.backend.EtcdSettings;
 import io.tabby.felix.rules.MarkBits;
 import io.tabby.felix.rules.RulesConfig;
 import io.tabby.platform.firewall.IptablesBackend;
 import io.tabby.platform.net.NetNs;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -50,28 +49,17 @@ public record FelixConfig(EtcdSettings etcd, String nodeName, NetNs netns, Iptab
      *
      * @throws IllegalArgumentException naming the variable that is wrong and what it should be
      */
+    /** Felix's own names for the etcd TLS variables, read before the shared ones. */
+    private static final Map<String, String> FELIX_SPELLINGS = Map.of(EtcdEnvironment.CA, "FELIX_ETCDCAFILE",
+            EtcdEnvironment.CERT, "FELIX_ETCDCERTFILE", EtcdEnvironment.KEY, "FELIX_ETCDKEYFILE");
+
     public static FelixConfig fromEnvironment(Map<String, String> env, String hostname) {
         String endpoints = value(env, "FELIX_ETCDENDPOINTS").or(() -> value(env, "ETCD_ENDPOINTS"))
                 .or(() -> value(env, "FELIX_ETCDADDR").map(addr -> value(env, "FELIX_ETCDSCHEME").orElse("http")
                         + "://" + addr))
                 .orElse("http://127.0.0.1:2379");
-        EtcdSettings etcd = EtcdSettings.of(Arrays.stream(endpoints.split(","))
-                .map(String::strip).filter(s -> !s.isEmpty()).toList());
-        Optional<String> ca = value(env, "FELIX_ETCDCAFILE").or(() -> value(env, "ETCD_CA_CERT_FILE"));
-        Optional<String> cert = value(env, "FELIX_ETCDCERTFILE").or(() -> value(env, "ETCD_CERT_FILE"));
-        Optional<String> key = value(env, "FELIX_ETCDKEYFILE").or(() -> value(env, "ETCD_KEY_FILE"));
-        if (ca.isPresent() || cert.isPresent() || key.isPresent()) {
-            etcd = etcd.withTls(ca.map(Path::of).orElse(null), cert.map(Path::of).orElse(null),
-                    key.map(Path::of).orElse(null));
-        }
-        Optional<String> user = value(env, "ETCD_USERNAME");
-        Optional<String> password = value(env, "ETCD_PASSWORD");
-        if (user.isPresent() != password.isPresent()) {
-            throw new IllegalArgumentException("set both ETCD_USERNAME and ETCD_PASSWORD, or neither");
-        }
-        if (user.isPresent()) {
-            etcd = etcd.withAuth(user.get(), password.get());
-        }
+        EtcdSettings etcd = EtcdEnvironment.settings(endpoints,
+                name -> value(env, FELIX_SPELLINGS.getOrDefault(name, name)).or(() -> value(env, name)));
         String node = value(env, "FELIX_FELIXHOSTNAME").or(() -> value(env, "NODENAME")).orElse(hostname);
         NetNs netns = value(env, "TABBY_FELIX_NETNS").map(NetNs::named).orElse(NetNs.root());
         IptablesBackend backend = switch (value(env, "FELIX_IPTABLESBACKEND").orElse("nft").toLowerCase(Locale.ROOT)) {

@@ -3,12 +3,12 @@ package io.tabby.node;
 import static java.util.Objects.requireNonNull;
 
 import io.tabby.cni.wire.ClientSettings;
+import io.tabby.datastore.backend.EtcdEnvironment;
 import io.tabby.datastore.backend.EtcdSettings;
 import io.tabby.node.health.HealthSettings;
 import io.tabby.node.startup.StartupSettings;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 
@@ -45,24 +45,8 @@ public record NodeEnv(EtcdSettings etcd, String nodeName, Path cniSocket, Startu
     public static NodeEnv parse(Map<String, String> env, String hostname) {
         String endpoints = value(env, "ETCD_ENDPOINTS").orElseThrow(() -> new IllegalArgumentException(
                 "ETCD_ENDPOINTS is not set; set it to the etcd client URLs, e.g. http://127.0.0.1:2379"));
-        EtcdSettings etcd = EtcdSettings.of(Arrays.stream(endpoints.split(","))
-                        .map(String::strip).filter(s -> !s.isEmpty()).toList())
+        EtcdSettings etcd = EtcdEnvironment.settings(endpoints, name -> value(env, name))
                 .withTimeouts(ETCD_REQUEST_TIMEOUT, ETCD_CONNECT_TIMEOUT);
-        Optional<String> ca = value(env, "ETCD_CA_CERT_FILE");
-        Optional<String> cert = value(env, "ETCD_CERT_FILE");
-        Optional<String> key = value(env, "ETCD_KEY_FILE");
-        if (ca.isPresent() || cert.isPresent() || key.isPresent()) {
-            etcd = etcd.withTls(ca.map(Path::of).orElse(null), cert.map(Path::of).orElse(null),
-                    key.map(Path::of).orElse(null));
-        }
-        Optional<String> user = value(env, "ETCD_USERNAME");
-        Optional<String> password = value(env, "ETCD_PASSWORD");
-        if (user.isPresent() != password.isPresent()) {
-            throw new IllegalArgumentException("set both ETCD_USERNAME and ETCD_PASSWORD, or neither");
-        }
-        if (user.isPresent()) {
-            etcd = etcd.withAuth(user.get(), password.get());
-        }
         String node = value(env, "NODENAME").or(() -> value(env, "HOSTNAME")).orElse(hostname);
         Path socket = value(env, ClientSettings.SOCKET_ENV).map(Path::of).orElse(DEFAULT_CNI_SOCKET);
         return new NodeEnv(etcd, node, socket, StartupSettings.parse(env), HealthSettings.fromEnv(env));
