@@ -19,32 +19,16 @@ import io.tabby.felix.calc.FlowExplanation;
 import io.tabby.felix.calc.PolicyModel;
 import io.tabby.felix.dataplane.KernelOps;
 import io.tabby.felix.rules.RulesConfig;
-import io.tabby.platform.exec.Command;
-import io.tabby.platform.exec.CommandResult;
 import io.tabby.platform.exec.ProcessCommandRunner;
 import io.tabby.platform.firewall.IptablesBackend;
-import io.tabby.platform.net.Address;
-import io.tabby.platform.net.IpPrefix;
-import io.tabby.platform.net.LinkOps;
-import io.tabby.platform.net.LinuxAddrOps;
-import io.tabby.platform.net.LinuxLinkOps;
-import io.tabby.platform.net.LinuxNeighOps;
-import io.tabby.platform.net.LinuxRouteOps;
-import io.tabby.platform.net.LinuxSysctlOps;
-import io.tabby.platform.net.Neighbour;
 import io.tabby.platform.net.NetNs;
-import io.tabby.platform.net.Route;
-import io.tabby.platform.net.RouteProtocols;
 import io.tabby.testkit.etcd.EtcdServer;
 import io.tabby.testkit.etcd.RealEtcd;
 import io.tabby.testkit.host.HostRequirements;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,7 +58,7 @@ class FelixExplainIT {
     private static final Duration BOUND = Duration.ofSeconds(30);
 
     private final ProcessCommandRunner runner = new ProcessCommandRunner();
-    private final ExplainPods pods = new ExplainPods(runner);
+    private final PodNetwork pods = new PodNetwork(runner, "expl");
     private final ResourceParser parser = new ResourceParser();
     private final TcpProbe webListener = new TcpProbe(runner);
     private final TcpProbe otherListener = new TcpProbe(runner);
@@ -298,77 +282,5 @@ class FelixExplainIT {
 
     private static IpAddr ip(String text) {
         return IpAddr.parse(text);
-    }
-
-    /**
-     * This test's namespaces, named {@code expl-<role>-<random>}: a node with forwarding on, pods
-     * plumbed into it as the CNI plugin does (see {@link PodNetwork}, whose layout this repeats
-     * with this test's prefix). Deleted by {@link #deleteAll()}.
-     */
-    private static final class ExplainPods {
-        private static final String HOST_MAC = "ee:ee:ee:ee:ee:ee";
-        private final ProcessCommandRunner runner;
-        private final LinkOps links;
-        private final List<String> created = new ArrayList<>();
-
-        ExplainPods(ProcessCommandRunner runner) {
-            this.runner = runner;
-            this.links = new LinuxLinkOps(runner);
-        }
-
-        NetNs.Named newNamespace(String role) {
-            byte[] random = new byte[3];
-            ThreadLocalRandom.current().nextBytes(random);
-            String name = "expl-" + role + "-" + HexFormat.of().formatHex(random);
-            runner.runChecked(Command.of(List.of("ip", "netns", "add", name)));
-            created.add(name);
-            return new NetNs.Named(name);
-        }
-
-        NetNs.Named newNode() {
-            NetNs.Named node = newNamespace("node");
-            new LinuxSysctlOps(runner).write(node, Map.of("net.ipv4.ip_forward", "1"));
-            links.setUp(node, "lo");
-            return node;
-        }
-
-        NetNs.Named plumbPod(NetNs.Named node, String role, String hostVeth, String ip) {
-            NetNs.Named pod = newNamespace(role);
-            links.createVeth(node, hostVeth, "eth0", pod);
-            links.setMac(node, hostVeth, HOST_MAC);
-            links.setUp(node, hostVeth);
-            links.setUp(pod, "eth0");
-            links.setUp(pod, "lo");
-            new LinuxAddrOps(runner).add(pod, List.of(new Address("eth0", IpPrefix.parse(ip + "/32"))));
-            new LinuxRouteOps(runner).replace(pod, List.of(
-                    Route.toDevice("169.254.1.1/32", "eth0", RouteProtocols.BOOT),
-                    Route.via("0.0.0.0/0", "169.254.1.1", "eth0", RouteProtocols.BOOT)));
-            new LinuxNeighOps(runner).replacePermanent(pod, List.of(Neighbour.of("eth0", "169.254.1.1", HOST_MAC)));
-            return pod;
-        }
-
-        String podMac(NetNs.Named pod) {
-            return links.get(pod, "eth0").orElseThrow().mac();
-        }
-
-        boolean ping(NetNs.Named pod, String ip) {
-            CommandResult result = tryRun(List.of("ip", "netns", "exec", pod.name(), "ping", "-c1", "-W1", "-q", ip));
-            return result != null && result.exitCode() == 0;
-        }
-
-        private CommandResult tryRun(List<String> argv) {
-            try {
-                return runner.run(Command.of(argv));
-            } catch (UncheckedIOException e) {
-                return null;
-            }
-        }
-
-        void deleteAll() {
-            for (String name : created) {
-                tryRun(List.of("ip", "netns", "del", name));
-            }
-            created.clear();
-        }
     }
 }

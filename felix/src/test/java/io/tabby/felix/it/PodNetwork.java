@@ -28,23 +28,31 @@ import java.util.concurrent.ThreadLocalRandom;
  * in the pod, a link route to 169.254.1.1, a default route via it and a permanent neighbour for it,
  * so the pod never depends on proxy ARP finding a route to 169.254.1.1 in a node without a default
  * route). The node's /32 routes and interface sysctls are left to felix. Every namespace is named
- * {@code felx-<role>-<random>} and deleted by {@link #deleteAll()}.
+ * {@code <prefix>-<role>-<random>} ({@code felx} unless a test class gives its own) and deleted by
+ * {@link #deleteAll()}.
  */
 final class PodNetwork {
     static final String HOST_MAC = "ee:ee:ee:ee:ee:ee";
     private final CommandRunner runner;
+    private final String prefix;
     private final LinkOps links;
     private final List<String> created = new ArrayList<>();
 
     PodNetwork(CommandRunner runner) {
+        this(runner, "felx");
+    }
+
+    /** Namespaces named {@code <prefix>-<role>-<random>}, one prefix per test class. */
+    PodNetwork(CommandRunner runner, String prefix) {
         this.runner = runner;
+        this.prefix = prefix;
         this.links = new LinuxLinkOps(runner);
     }
 
     synchronized NetNs.Named newNamespace(String role) {
         byte[] random = new byte[3];
         ThreadLocalRandom.current().nextBytes(random);
-        String name = "felx-" + role + "-" + HexFormat.of().formatHex(random);
+        String name = prefix + "-" + role + "-" + HexFormat.of().formatHex(random);
         run("ip", "netns", "add", name);
         created.add(name);
         return new NetNs.Named(name);
