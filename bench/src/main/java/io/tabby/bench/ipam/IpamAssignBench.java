@@ -5,6 +5,7 @@ import io.tabby.bench.etcd.CasWriter;
 import io.tabby.bench.etcd.RawJetcdWriter;
 import io.tabby.bench.report.Table;
 import io.tabby.datastore.backend.Backend;
+import io.tabby.datastore.testing.CountingBackend;
 import io.tabby.datastore.backend.EtcdSettings;
 import io.tabby.datastore.backend.TxnOp;
 import io.tabby.datastore.backend.etcd.EtcdBackend;

@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tabby.datastore.backend.Backend;
 import io.tabby.datastore.backend.WatchHandle;
 import io.tabby.datastore.backend.WatchListener;
+import io.tabby.datastore.testing.CountingBackend;
 import io.tabby.datastore.testing.InMemoryBackend;
 import java.time.Duration;
 import java.util.List;
@@ -178,7 +179,7 @@ class SyncerRecoveryTest {
         }
 
         // delays double from 50..100 ms up to 1..2 s, so 60 s hold about 30 to 61 attempts
-        assertThat(counting.lists()).isBetween(25, 70);
+        assertThat(counting.lists()).isBetween(25L, 70L);
         assertThat(counting.watches()).isZero();
         assertThat(consumer.updates()).isEmpty();
         assertThat(consumer.statuses()).containsExactly(WAIT_FOR_DATASTORE);

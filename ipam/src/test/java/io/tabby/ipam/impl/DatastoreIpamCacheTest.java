@@ -13,6 +13,7 @@ import io.tabby.datastore.path.BlockKey;
 import io.tabby.datastore.path.HostMetadataKey;
 import io.tabby.datastore.path.IpPoolKey;
 import io.tabby.datastore.path.IpamHandleKey;
+import io.tabby.datastore.testing.CountingBackend;
 import io.tabby.datastore.testing.InMemoryBackend;
 import io.tabby.ipam.AllocationAttributes;
 import io.tabby.ipam.AssignRequest;
@@ -50,11 +51,11 @@ class DatastoreIpamCacheTest {
 
     @Test
     void anAssignmentFromACachedAffineBlockIsOneTransaction() {
-        int before = counted.requests();
+        long before = counted.requests();
 
         IpAddr got = ipam.autoAssign(request("h2", "n1")).ipv4().getFirst();
 
-        assertThat(counted.requests() - before).isEqualTo(1);
+        assertThat(counted.requests() - before).isEqualTo(1L);
         assertThat(block.contains(got)).isTrue();
         assertThat(Fixtures.get(backend, new IpamHandleKey("h2"))).isEqualTo(IpamHandle.of(Map.of(block, 1)));
         assertThat(BlockQueries.ordinalsOf(Fixtures.get(backend, new BlockKey(block)), "h2")).hasSize(1);
@@ -63,11 +64,11 @@ class DatastoreIpamCacheTest {
     @Test
     void aReleaseByThisProcessKeepsTheSnapshotCurrent() {
         ipam.releaseByHandle("h1");
-        int before = counted.requests();
+        long before = counted.requests();
 
         ipam.autoAssign(request("h2", "n1"));
 
-        assertThat(counted.requests() - before).isEqualTo(1);
+        assertThat(counted.requests() - before).isEqualTo(1L);
     }
 
     @Test
