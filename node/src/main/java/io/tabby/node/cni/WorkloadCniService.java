@@ -10,6 +10,7 @@ import io.tabby.cni.spec.PluginKind;
 import io.tabby.cni.wire.CniRequest;
 import io.tabby.cni.wire.CniService;
 import io.tabby.datastore.backend.Backend;
+import io.tabby.datastore.resource.ResourceClient;
 import io.tabby.datastore.backend.DatastoreException;
 import io.tabby.datastore.backend.UnavailableException;
 import io.tabby.datastore.model.Cidr;
@@ -48,6 +49,7 @@ public final class WorkloadCniService implements CniService {
     private final Ipam ipam;
     private final WorkloadPlumbing plumbing;
     private final EndpointStore endpoints;
+    private final NamespaceProfileOnFirstUse profiles;
     private final AddressAssigner assigner;
     private final IpamOnlyService ipamOnly;
     private final AttachmentGc gc;
@@ -71,6 +73,7 @@ public final class WorkloadCniService implements CniService {
         this.node = requireNonNull(node, "node is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.endpoints = new EndpointStore(backend);
+        this.profiles = new NamespaceProfileOnFirstUse(new ResourceClient(backend));
         this.assigner = new AddressAssigner(ipam, node, clock);
         this.gc = new AttachmentGc(ipam, endpoints, plumbing, node);
         this.ipamOnly = new IpamOnlyService(ipam, assigner, node);
@@ -113,6 +116,7 @@ public final class WorkloadCniService implements CniService {
             plumbed = true;
             String podMac = plumbing.plumb(hostVeth, NetNs.path(netnsPath), id.ifname(), addresses, mtu);
             timings.step("kernel");
+            profiles.ensure(id.namespace());
             endpoints.put(id.endpointKey(), WorkloadEndpoints.of(id, request.config().labels(), hostVeth, podMac,
                     addresses));
             timings.step("endpoint");
