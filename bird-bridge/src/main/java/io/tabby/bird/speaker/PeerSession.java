@@ -161,14 +161,30 @@ final class PeerSession implements ConnectionListener {
         peerTimers.stopAll();
     }
 
-    /** A connection from the peer's address was accepted; its handlers run on {@link #loop}. */
+    /**
+     * A connection from the peer's address was accepted; its handlers run on {@link #loop}. The
+     * channel does not read until {@link #adopt} has given it to an FSM: a frame read before that
+     * would find no owner and be lost (the peer's OPEN, then 5/1 on its KEEPALIVE).
+     */
     void incoming(Channel channel) {
         BgpConnection connection = new BgpConnection(channel, loop, baseline(), interner, this);
         channel.pipeline().addLast(loop, "bgp", connection);
-        loop.execute(() -> adopt(connection));
+        if (loop.inEventLoop()) {
+            adopt(connection);
+        } else {
+            loop.execute(() -> adopt(connection));
+        }
     }
 
-    private void adopt(BgpConnection connection) {
+    /** Gives an accepted connection to an FSM, then lets it read; or closes it. */
+    void adopt(BgpConnection connection) {
+        take(connection);
+        if (owner(connection) != null) {
+            connection.setAutoRead(true);
+        }
+    }
+
+    private void take(BgpConnection connection) {
         if (!enabled || primary == null || secondary != null) {
             LOG.info("{}: refusing a connection from {} ({})", protocol.name(), connection.remoteAddress(),
                     enabled ? "a collision is already being resolved" : "protocol disabled");
