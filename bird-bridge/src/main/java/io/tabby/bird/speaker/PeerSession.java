@@ -302,6 +302,8 @@ final class PeerSession implements ConnectionListener {
             case FsmAction.DeliverUpdate deliver -> {
                 if (attempt.gate != null) {
                     rib.update(id, deliver.update(), attempt.gate);
+                    deliver.update().endOfRibFamily().ifPresent(family ->
+                            rib.afterApplied(() -> status.endOfRibApplied(family, clock.instant())));
                 }
             }
             case FsmAction.DeliverWithdraw deliver -> rib.withdraw(id, deliver.withdraw());
@@ -360,6 +362,7 @@ final class PeerSession implements ConnectionListener {
         status.lastError(null);
         status.neighborRouterId(SessionConfigs.address(negotiated.peerRouterId()));
         status.session(SessionDetails.of(negotiated, connection.localAddress().getAddress()));
+        status.awaitEndOfRib(negotiated.families());
         PeerInfo up = PeerInfos.established(id, protocol, negotiated.peerRouterId(),
                 connection.localAddress().getAddress());
         rib.established(up, negotiated.options().send(), negotiated.families(), connection);
