@@ -23,6 +23,7 @@ import io.tabby.bird.wire.attr.AttributeInterner;
 import io.tabby.bird.wire.codec.SessionOptions;
 import io.tabby.bird.wire.message.BgpMessage;
 import io.tabby.bird.wire.message.Keepalive;
+import io.tabby.bird.wire.message.Open;
 import io.tabby.bird.wire.message.RouteRefresh;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -219,9 +220,18 @@ final class PeerSession implements ConnectionListener {
     @Override
     public void onEvent(BgpConnection connection, FsmEvent event) {
         Attempt owner = owner(connection);
-        if (owner != null) {
-            handle(owner, event);
+        if (owner == null) {
+            return;
         }
+        if (event instanceof FsmEvent.BgpOpenReceived(Open open) && CollisionChoice.losesOnArrival(owner, owner == primary ? secondary : primary, open, config)) {
+            // RFC 4271 §6.8: resolved on receipt of the OPEN, before this connection answers it with a
+            // KEEPALIVE: a KEEPALIVE would let the peer reach Established on the connection we close.
+            LOG.info("{}: connection collision, closing the {} connection on the peer's OPEN", protocol.name(),
+                    owner.outgoing ? "outgoing" : "incoming");
+            handle(owner, new FsmEvent.OpenCollisionDump());
+            return;
+        }
+        handle(owner, event);
     }
 
     @Override
