@@ -71,7 +71,6 @@ final class KernelWorker implements AutoCloseable {
     private BirdConfig config;
     private KernelExport kernel;
     private KernelProgram program;
-    private Instant lastChange;
     private Instant nextKernelScan;
     private Instant nextDeviceScan;
 
@@ -87,7 +86,6 @@ final class KernelWorker implements AutoCloseable {
         this.peers = requireNonNull(peers, "peers is null");
         this.gate = requireNonNull(gate, "gate is null");
         this.origination = requireNonNull(origination, "origination is null");
-        this.lastChange = clock.instant();
     }
 
     /** Opens the kernel table and installs the local routes of {@code first}. */
@@ -103,7 +101,6 @@ final class KernelWorker implements AutoCloseable {
      * are no peers to wait for, and the gate would open at once.
      */
     void startTicking() {
-        thread.execute(() -> lastChange = clock.instant());
         thread.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
     }
 
@@ -117,7 +114,6 @@ final class KernelWorker implements AutoCloseable {
             Optional<Candidate> candidate = best == null || best.source().isLocal() ? Optional.empty()
                     : BgpCandidates.of(best, protocolNames.apply(best.source().id()).orElse("bgp"));
             table.putBgp(destination, candidate);
-            lastChange = clock.instant();
             markDirty(destination);
         });
     }
@@ -186,6 +182,16 @@ final class KernelWorker implements AutoCloseable {
         flush();
     }
 
+    private void syncKernel() {
+        try {
+            flush();
+            LOG.info("routes re-learned: removing kernel routes of the previous run that nobody re-announced");
+            kernel.synced();
+        } catch (RuntimeException e) {
+            LOG.warn("kernel sync failed: {}", e.toString());
+        }
+    }
+
     private void tick() {
         try {
             Instant now = clock.instant();
@@ -198,9 +204,9 @@ final class KernelWorker implements AutoCloseable {
                 nextDeviceScan = now.plusSeconds(scanTime(DeviceProtocol.class));
             }
             flush();
-            if (kernel != null && gate.shouldSync(now, peers.get(), lastChange)) {
-                LOG.info("routes re-learned: removing kernel routes of the previous run that nobody re-announced");
-                kernel.synced();
+            if (kernel != null && gate.shouldSync(now, peers.get())) {
+                // Queued behind the best-route changes the RIB handed over before its End-of-RIB marks.
+                execute(this::syncKernel);
             }
         } catch (RuntimeException e) {
             LOG.warn("kernel scan failed; retrying at the next tick: {}", e.toString());

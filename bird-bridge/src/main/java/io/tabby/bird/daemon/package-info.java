@@ -17,6 +17,8 @@
  * <p>Graceful restart (RFC 4724, as calico/node runs {@code bird -R}): started with {@code -R}, the
  * speaker announces the restart and the kernel table keeps the {@code proto bird} routes of the
  * previous run; {@link io.tabby.bird.kernel.KernelExport#synced()} removes the ones nobody
- * re-announced once {@link io.tabby.bird.daemon.SyncGate} decides the engine has re-learned its routes.
+ * re-announced once {@link io.tabby.bird.daemon.SyncGate} decides the engine has re-learned its routes:
+ * every enabled peer's End-of-RIB has been applied ({@link io.tabby.bird.speaker.PeerStatus#endOfRib()}),
+ * or the graceful restart time has run out.
  */
 package io.tabby.bird.daemon;

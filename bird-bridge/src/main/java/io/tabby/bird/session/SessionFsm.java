@@ -133,7 +133,10 @@ public final class SessionFsm {
             }
             case FsmEvent.OpenCollisionDump d -> collisionDump(out);
             case FsmEvent.NotificationReceived(Notification notification) -> {
-                if (state != SessionState.IDLE) {
+                if (notification.code() == CollisionDetection.COLLISION_NOTIFICATION.code()
+                        && notification.subcode() == CollisionDetection.COLLISION_NOTIFICATION.subcode()) {
+                    collisionClosedByPeer(out);
+                } else if (state != SessionState.IDLE) {
                     drop(new DownReason.ReceivedNotification(notification), Optional.empty(), true, out);
                 }
             }
@@ -329,6 +332,37 @@ public final class SessionFsm {
             }
             case OPEN_SENT, OPEN_CONFIRM, ESTABLISHED -> drop(new DownReason.CollisionLost(),
                     Optional.of(CollisionDetection.COLLISION_NOTIFICATION), true, out);
+        }
+    }
+
+    /**
+     * The peer closed this connection to resolve a collision (Cease 6/7, RFC 4271 §6.8): only this
+     * connection is lost, the peer keeps the other one, which it opened. Not an error, so no error
+     * wait; the FSM goes back to Active and takes the surviving connection when it arrives, or
+     * connects again when the connect retry time runs out. A session that was Established on
+     * this connection is down all the same (its routes came over it).
+     */
+    private void collisionClosedByPeer(List<FsmAction> out) {
+        switch (state) {
+            // No connection of ours has carried an OPEN: nothing to close.
+            case IDLE, CONNECT, ACTIVE -> {
+            }
+            case OPEN_SENT, OPEN_CONFIRM, ESTABLISHED -> {
+                boolean wasEstablished = state == SessionState.ESTABLISHED;
+                drop(new DownReason.CollisionLost(), Optional.empty(), true, out);
+                if (state == SessionState.IDLE && !wasEstablished) {
+                    awaitPeerConnection(out);
+                } else if (state == SessionState.IDLE) {
+                    start(out);
+                }
+            }
+        }
+    }
+
+    private void awaitPeerConnection(List<FsmAction> out) {
+        state = SessionState.ACTIVE;
+        if (!config.passive()) {
+            out.add(new FsmAction.StartTimer(TimerKind.CONNECT_RETRY, config.connectRetry()));
         }
     }
 

@@ -17,7 +17,10 @@
  * Connect, the transport gives the incoming connection a second FSM ({@code ManualStart}, then
  * {@code TcpConnectionConfirmed}) built on the same {@link io.tabby.bird.session.PeerMemory}, asks
  * {@link io.tabby.bird.session.CollisionDetection} which one to close once an OPEN has arrived, and
- * keeps the survivor. The memory carries what belongs to the peer rather than the connection: the
+ * keeps the survivor. Losing a collision costs only the losing connection, on both sides: the FSM
+ * that closes it (Cease 6/7) and the FSM that receives that Cease start no error wait, and the
+ * receiver goes back to Active to take the peer's surviving connection (or to connect again once
+ * the connect retry time runs out). The memory carries what belongs to the peer rather than the connection: the
  * error wait, the stale families and their peer-scoped timers
  * ({@link io.tabby.bird.session.TimerKind#peerScoped()}), which the transport keeps per peer.
  *

@@ -23,6 +23,7 @@ import io.tabby.bird.wire.attr.AttributeInterner;
 import io.tabby.bird.wire.codec.SessionOptions;
 import io.tabby.bird.wire.message.BgpMessage;
 import io.tabby.bird.wire.message.Keepalive;
+import io.tabby.bird.wire.message.Open;
 import io.tabby.bird.wire.message.RouteRefresh;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -161,14 +162,30 @@ final class PeerSession implements ConnectionListener {
         peerTimers.stopAll();
     }
 
-    /** A connection from the peer's address was accepted; its handlers run on {@link #loop}. */
+    /**
+     * A connection from the peer's address was accepted; its handlers run on {@link #loop}. The
+     * channel does not read until {@link #adopt} has given it to an FSM: a frame read before that
+     * would find no owner and be lost (the peer's OPEN, then 5/1 on its KEEPALIVE).
+     */
     void incoming(Channel channel) {
         BgpConnection connection = new BgpConnection(channel, loop, baseline(), interner, this);
         channel.pipeline().addLast(loop, "bgp", connection);
-        loop.execute(() -> adopt(connection));
+        if (loop.inEventLoop()) {
+            adopt(connection);
+        } else {
+            loop.execute(() -> adopt(connection));
+        }
     }
 
-    private void adopt(BgpConnection connection) {
+    /** Gives an accepted connection to an FSM, then lets it read; or closes it. */
+    void adopt(BgpConnection connection) {
+        take(connection);
+        if (owner(connection) != null) {
+            connection.setAutoRead(true);
+        }
+    }
+
+    private void take(BgpConnection connection) {
         if (!enabled || primary == null || secondary != null) {
             LOG.info("{}: refusing a connection from {} ({})", protocol.name(), connection.remoteAddress(),
                     enabled ? "a collision is already being resolved" : "protocol disabled");
@@ -203,9 +220,18 @@ final class PeerSession implements ConnectionListener {
     @Override
     public void onEvent(BgpConnection connection, FsmEvent event) {
         Attempt owner = owner(connection);
-        if (owner != null) {
-            handle(owner, event);
+        if (owner == null) {
+            return;
         }
+        if (event instanceof FsmEvent.BgpOpenReceived(Open open) && CollisionChoice.losesOnArrival(owner, owner == primary ? secondary : primary, open, config)) {
+            // RFC 4271 §6.8: resolved on receipt of the OPEN, before this connection answers it with a
+            // KEEPALIVE: a KEEPALIVE would let the peer reach Established on the connection we close.
+            LOG.info("{}: connection collision, closing the {} connection on the peer's OPEN", protocol.name(),
+                    owner.outgoing ? "outgoing" : "incoming");
+            handle(owner, new FsmEvent.OpenCollisionDump());
+            return;
+        }
+        handle(owner, event);
     }
 
     @Override
@@ -286,6 +312,8 @@ final class PeerSession implements ConnectionListener {
             case FsmAction.DeliverUpdate deliver -> {
                 if (attempt.gate != null) {
                     rib.update(id, deliver.update(), attempt.gate);
+                    deliver.update().endOfRibFamily().ifPresent(family ->
+                            rib.afterApplied(() -> status.endOfRibApplied(family, clock.instant())));
                 }
             }
             case FsmAction.DeliverWithdraw deliver -> rib.withdraw(id, deliver.withdraw());
@@ -344,6 +372,7 @@ final class PeerSession implements ConnectionListener {
         status.lastError(null);
         status.neighborRouterId(SessionConfigs.address(negotiated.peerRouterId()));
         status.session(SessionDetails.of(negotiated, connection.localAddress().getAddress()));
+        status.awaitEndOfRib(negotiated.families());
         PeerInfo up = PeerInfos.established(id, protocol, negotiated.peerRouterId(),
                 connection.localAddress().getAddress());
         rib.established(up, negotiated.options().send(), negotiated.families(), connection);

@@ -23,10 +23,21 @@ import java.util.Optional;
  * @param routesImported paths from the neighbour in its Adj-RIB-In
  * @param routesExported prefixes the neighbour holds from us
  * @param session what the current session negotiated, while Established
+ * @param endOfRib when the current session's End-of-RIB (RFC 4724 §2) had arrived and been applied
+ *     to the RIB for every negotiated family; empty before that, while not Established, and for
+ *     peers that never send one
  */
 public record PeerStatus(String name, InetAddress neighbor, long neighborAs, boolean enabled, SessionState state,
         Instant since, Optional<String> lastError, Optional<InetAddress> neighborRouterId, long routesImported,
-        long routesExported, Optional<SessionDetails> session) {
+        long routesExported, Optional<SessionDetails> session, Optional<Instant> endOfRib) {
+
+    /** A status without End-of-RIB (callers that do not track it). */
+    public PeerStatus(String name, InetAddress neighbor, long neighborAs, boolean enabled, SessionState state,
+            Instant since, Optional<String> lastError, Optional<InetAddress> neighborRouterId, long routesImported,
+            long routesExported, Optional<SessionDetails> session) {
+        this(name, neighbor, neighborAs, enabled, state, since, lastError, neighborRouterId, routesImported,
+                routesExported, session, Optional.empty());
+    }
 
     public PeerStatus {
         requireNonNull(name, "name is null");
@@ -36,9 +47,15 @@ public record PeerStatus(String name, InetAddress neighbor, long neighborAs, boo
         requireNonNull(lastError, "lastError is null");
         requireNonNull(neighborRouterId, "neighborRouterId is null");
         requireNonNull(session, "session is null");
+        requireNonNull(endOfRib, "endOfRib is null");
     }
 
     public boolean established() {
         return state == SessionState.ESTABLISHED;
+    }
+
+    /** Established, and the peer has sent its whole table (End-of-RIB for every family). */
+    public boolean synced() {
+        return established() && endOfRib.isPresent();
     }
 }

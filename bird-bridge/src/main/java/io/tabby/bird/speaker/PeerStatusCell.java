@@ -1,9 +1,12 @@
 package io.tabby.bird.speaker;
 
 import io.tabby.bird.session.SessionState;
+import io.tabby.bird.wire.AfiSafi;
 import java.net.InetAddress;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The live status of one peer: the session fields are written by the peer's event loop, the route
@@ -21,6 +24,11 @@ final class PeerStatusCell {
     private volatile long imported;
     private volatile long exported;
     private volatile SessionDetails session;
+    /** Families of the current session whose End-of-RIB has not been applied yet; guarded by this. */
+    private final Set<AfiSafi> endOfRibDue = new HashSet<>();
+    /** Whether a session is waiting for End-of-RIB; guarded by this. */
+    private boolean awaitingEndOfRib;
+    private volatile Instant endOfRib;
 
     PeerStatusCell(String name, InetAddress neighbor, long neighborAs, Instant created) {
         this.name = name;
@@ -33,6 +41,7 @@ final class PeerStatusCell {
     void state(SessionState value, Instant now) {
         if (value != SessionState.ESTABLISHED) {
             session = null;
+            clearEndOfRib();
         }
         if (value != state) {
             state = value;
@@ -43,6 +52,28 @@ final class PeerStatusCell {
     /** The Established session's details, or null when there is none. */
     void session(SessionDetails value) {
         session = value;
+    }
+
+    /** A session came up with {@code families}: End-of-RIB is due for each (peer's loop). */
+    synchronized void awaitEndOfRib(Set<AfiSafi> families) {
+        endOfRibDue.clear();
+        endOfRibDue.addAll(families);
+        awaitingEndOfRib = !families.isEmpty();
+        endOfRib = null;
+    }
+
+    /** The RIB has applied the peer's End-of-RIB for {@code family} (RIB thread). */
+    synchronized void endOfRibApplied(AfiSafi family, Instant now) {
+        if (awaitingEndOfRib && endOfRibDue.remove(family) && endOfRibDue.isEmpty()) {
+            awaitingEndOfRib = false;
+            endOfRib = now;
+        }
+    }
+
+    private synchronized void clearEndOfRib() {
+        endOfRibDue.clear();
+        awaitingEndOfRib = false;
+        endOfRib = null;
     }
 
     void enabled(boolean value) {
@@ -64,6 +95,7 @@ final class PeerStatusCell {
 
     PeerStatus snapshot() {
         return new PeerStatus(name, neighbor, neighborAs, enabled, state, since, Optional.ofNullable(lastError),
-                Optional.ofNullable(neighborRouterId), imported, exported, Optional.ofNullable(session));
+                Optional.ofNullable(neighborRouterId), imported, exported, Optional.ofNullable(session),
+                Optional.ofNullable(endOfRib));
     }
 }

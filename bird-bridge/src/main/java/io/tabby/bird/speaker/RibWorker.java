@@ -115,6 +115,14 @@ final class RibWorker implements AutoCloseable {
         });
     }
 
+    /**
+     * Runs {@code task} on the RIB thread once everything posted before it was applied (End-of-RIB
+     * is marked this way, after the peer's table and the best-path changes it caused).
+     */
+    void afterApplied(Runnable task) {
+        post(task);
+    }
+
     void withdraw(int peerId, DecodeResult.TreatAsWithdraw withdraw) {
         post(() -> {
             for (PrefixList prefixes : withdraw.withdrawn()) {

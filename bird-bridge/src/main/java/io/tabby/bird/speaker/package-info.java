@@ -2,7 +2,8 @@
  * The running BGP speaker: {@link io.tabby.bird.speaker.BgpSpeaker} builds one session per
  * {@code protocol bgp} of a parsed {@link io.tabby.bird.config.BirdConfig}, listens and connects
  * through {@link io.tabby.bird.transport.BgpSockets}, originates the static protocols' routes, and
- * answers per-peer status ({@link io.tabby.bird.speaker.PeerStatus}) for the control socket.
+ * answers per-peer status ({@link io.tabby.bird.speaker.PeerStatus}, including when the peer's
+ * End-of-RIB was applied to the RIB) for the control socket and the kernel protocol.
  *
  * <p>Threads: each peer ({@link io.tabby.bird.speaker.PeerSession}) lives on one Netty event loop
  * with its FSMs (one per connection, two during a collision, RFC 4271 §6.8), timers and

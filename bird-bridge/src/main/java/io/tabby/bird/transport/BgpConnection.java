@@ -5,10 +5,10 @@ import static java.util.Objects.requireNonNull;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoop;
+import io.netty.channel.socket.DuplexChannel;
 import io.tabby.bird.session.FsmEvent;
 import io.tabby.bird.wire.attr.AttributeInterner;
 import io.tabby.bird.wire.codec.DecodeResult;
@@ -22,6 +22,8 @@ import io.tabby.bird.wire.message.Open;
 import io.tabby.bird.wire.message.RouteRefresh;
 import io.tabby.bird.wire.message.Update;
 import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -35,6 +37,8 @@ import org.apache.logging.log4j.Logger;
  */
 public final class BgpConnection extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LogManager.getLogger(BgpConnection.class);
+    /** How long a closed connection waits for the peer to close its side before closing anyway. */
+    static final Duration LINGER = Duration.ofSeconds(3);
 
     private final Channel channel;
     private final EventLoop loop;
@@ -119,10 +123,23 @@ public final class BgpConnection extends ChannelInboundHandlerAdapter {
     /**
      * Closes after what was written so far is flushed (a NOTIFICATION goes out first). The
      * listener hears nothing more from this connection.
+     *
+     * <p>A TCP socket closed with unread input sends a reset, and a reset can destroy the
+     * NOTIFICATION in the peer's receive buffer (a lost Cease 6/7 turns a collision into an error
+     * there). So the write side is shut first; what the peer still sends is read and dropped, and
+     * the socket closes when the peer closes its side, or after {@link #LINGER} at the latest.
      */
     public void close() {
         listener = null;
-        channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(written -> {
+            if (channel instanceof DuplexChannel duplex && channel.isActive() && written.isSuccess()) {
+                duplex.shutdownOutput();
+                channel.config().setAutoRead(true);
+                channel.eventLoop().schedule(() -> channel.close(), LINGER.toMillis(), TimeUnit.MILLISECONDS);
+            } else {
+                channel.close();
+            }
+        });
     }
 
     public boolean isOpen() {

@@ -77,8 +77,10 @@ public final class BgpSockets implements AutoCloseable {
 
     /**
      * Binds the listening socket and waits for it. {@code onAccept} is called on the accepted
-     * channel's loop for each incoming connection, before it reads anything; it adds the handlers
-     * or closes the channel. {@code passwords} (peer address to password) are put on the listening
+     * channel's loop for each incoming connection; it adds the handlers or closes the channel.
+     * Accepted channels start with auto-read off: nothing is read until the owner of the
+     * connection turns it on ({@link BgpConnection#setAutoRead}), so a peer's OPEN cannot arrive
+     * before the session has taken the connection. {@code passwords} (peer address to password) are put on the listening
      * socket, so a peer with a password that sends segments without the right signature is never
      * accepted by the kernel.
      *
@@ -91,6 +93,7 @@ public final class BgpSockets implements AutoCloseable {
                 .channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.AUTO_READ, false)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
                 .childHandler(new ChannelInitializer<>() {
                     @Override

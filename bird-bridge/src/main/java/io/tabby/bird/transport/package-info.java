@@ -6,6 +6,8 @@
  * what the session has not negotiated, RFC 8654), {@link io.tabby.bird.transport.BgpConnection}
  * decodes each message into an FSM event and encodes what the session sends, and
  * {@link io.tabby.bird.transport.LoopTimers} runs the FSM's timers on the event loop.
+ * Accepted connections do not read until the session that takes them turns reading on, so the
+ * peer's first message (its OPEN) cannot arrive before the connection has an FSM.
  *
  * <p>Threading: a connection's handlers run on one event loop, the loop of the peer the connection
  * belongs to, so one peer's FSMs, timers and connections never need a lock. Keepalives and the hold
