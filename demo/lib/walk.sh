@@ -30,6 +30,12 @@ established_count() { # I
   ip netns exec "tdemo-node$1" "$TDEMO_TOP/build/bin/tabbyctl" node status \
     --socket "$TDEMO_STATE/node$1/bird.ctl" 2>/dev/null | grep -c Established || true
 }
+sessions_down() { # I: "peer(state info) " for each session of the node that is not Established
+  ip netns exec "tdemo-node$1" "$TDEMO_TOP/build/bin/tabbyctl" node status \
+    --socket "$TDEMO_STATE/node$1/bird.ctl" 2>/dev/null \
+    | awk -F'|' 'NF > 5 && $2 ~ /[0-9]/ && $6 !~ /Established/ {
+        gsub(/^ +| +$/, "", $2); gsub(/^ +| +$/, "", $4); gsub(/^ +| +$/, "", $6); printf "%s (%s %s) ", $2, $4, $6 }'
+}
 mesh_up() { [ "$(established_count "$1")" -ge $((nodes - 1)) ]; }
 
 routes_ready() { # I: a proto bird route to every other node's block and a blackhole for its own
@@ -52,7 +58,7 @@ walk_run() {
     if tdemo_wait 60 mesh_up "$i"; then
       walk_ok "tdemo-node$i: $((nodes - 1)) mesh sessions Established"
     else
-      walk_fail "tdemo-node$i: only $(established_count "$i") of $((nodes - 1)) mesh sessions Established after 60 s (sessions below; see $TDEMO_LOGS/tdemo-node$i-tabby-bird.log)"
+      walk_fail "tdemo-node$i: only $(established_count "$i") of $((nodes - 1)) mesh sessions Established after 60 s; not up: $(sessions_down "$i")(table below; see $TDEMO_LOGS/tdemo-node$i-tabby-bird.log)"
     fi
     show "tdemo-node$i" ip netns exec "tdemo-node$i" "$TDEMO_TOP/build/bin/tabbyctl" node status \
       --socket "$TDEMO_STATE/node$i/bird.ctl"
@@ -74,8 +80,11 @@ walk_run() {
 
   note "Routes on each node: proto bird to the other nodes' blocks, a blackhole for its own"
   for i in $(seq "$nodes"); do
-    tdemo_wait 30 routes_ready "$i" \
-      || walk_fail "tdemo-node$i: no proto bird route to each of the $((nodes - 1)) other blocks, or no blackhole, after 30 s (see $TDEMO_LOGS/tdemo-node$i-tabby-bird.log and -tabby-confd.log)"
+    if tdemo_wait 30 routes_ready "$i"; then
+      walk_ok "tdemo-node$i: proto bird routes to the $((nodes - 1)) other blocks, a blackhole for its own"
+    else
+      walk_fail "tdemo-node$i: no proto bird route to each of the $((nodes - 1)) other blocks, or no blackhole, after 30 s (see $TDEMO_LOGS/tdemo-node$i-tabby-bird.log and -tabby-confd.log)"
+    fi
     show "tdemo-node$i" ip -n "tdemo-node$i" route
   done
 
@@ -86,8 +95,11 @@ walk_run() {
     p=$((2 * i - 1))
     local ip
     ip=$(tdemo_pod_ip "$p")
-    tdemo_wait 20 ping_once 1 "$ip" \
-      || walk_fail "tdemo-pod1 (tdemo-node1) cannot ping tdemo-pod$p ($ip, tdemo-node$i) after 20 s"
+    if tdemo_wait 20 ping_once 1 "$ip"; then
+      walk_ok "tdemo-pod1 (tdemo-node1) reaches tdemo-pod$p ($ip, tdemo-node$i)"
+    else
+      walk_fail "tdemo-pod1 (tdemo-node1) cannot ping tdemo-pod$p ($ip, tdemo-node$i) after 20 s (see $TDEMO_LOGS)"
+    fi
     show tdemo-pod1 ip netns exec tdemo-pod1 ping -c 2 -W 1 "$ip"
   done
 
