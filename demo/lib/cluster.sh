@@ -1,0 +1,178 @@
+# The demo cluster's plumbing: namespaces, the underlay, etcd, the per-node processes, pods, and
+# the cleanup that removes all of it. Sourced by demo/run; defines functions only.
+#
+# Every namespace is named tdemo-*; nothing is created in the host's own namespace. Each process
+# is started as `ip netns exec NS ...` (which execs the program, so $! is the program's PID) and
+# its PID and log are recorded in the state directory.
+
+TDEMO_SUBNET_PREFIX=172.30.99          # the underlay, one /24 shared by etcd and every node
+TDEMO_GATEWAY=$TDEMO_SUBNET_PREFIX.254 # the underlay bridge's own address (nodes' default route)
+TDEMO_ETCD_IP=$TDEMO_SUBNET_PREFIX.250
+
+note() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+die() {
+  printf '\n\033[31mdemo: FAILED: %s\033[0m\n' "$*" >&2
+  printf 'demo: logs are in %s\n' "$TDEMO_LOGS" >&2
+  exit 1
+}
+
+# Starts "$@" in namespace NS as a detached process; LOG names its log file under $TDEMO_LOGS.
+# Records "pid name" in $TDEMO_STATE/pids.
+tdemo_spawn() { # NS NAME -- command...
+  local ns=$1 name=$2
+  shift 3
+  setsid ip netns exec "$ns" "$@" >"$TDEMO_LOGS/$name.log" 2>&1 </dev/null &
+  echo "$! $name" >>"$TDEMO_STATE/pids"
+}
+
+tdemo_pid_of() { awk -v n="$1" '$2 == n {print $1}' "$TDEMO_STATE/pids" | tail -1; }
+
+tdemo_alive() { local p; p=$(tdemo_pid_of "$1"); [ -n "$p" ] && kill -0 "$p" 2>/dev/null; }
+
+# Waits up to SECONDS for COMMAND to succeed (every 0.5 s); returns 1 when it never did.
+tdemo_wait() { # SECONDS command...
+  local deadline=$(( $(date +%s) + $1 ))
+  shift
+  while :; do
+    "$@" >/dev/null 2>&1 && return 0
+    [ "$(date +%s)" -ge "$deadline" ] && return 1
+    sleep 0.5
+  done
+}
+
+# Stops every process the demo recorded (TERM, then KILL after 10 s), then anything still in a
+# tdemo-* namespace, then deletes those namespaces. Logs stay in $TDEMO_LOGS.
+tdemo_cleanup() {
+  local pid name ns i pids=()
+  if [ -f "$TDEMO_STATE/pids" ]; then
+    while read -r pid name; do
+      kill -0 "$pid" 2>/dev/null || continue
+      kill "$pid" 2>/dev/null && pids+=("$pid")
+    done <"$TDEMO_STATE/pids"
+    for i in $(seq 100); do
+      local left=0
+      for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && left=1; done
+      [ "$left" = 0 ] && break
+      sleep 0.1
+    done
+    for pid in "${pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
+    rm -f "$TDEMO_STATE/pids"
+  fi
+  for ns in $(ip netns list 2>/dev/null | awk '$1 ~ /^tdemo-/ {print $1}'); do
+    for pid in $(ip netns pids "$ns" 2>/dev/null); do kill -9 "$pid" 2>/dev/null || true; done
+    ip netns del "$ns" 2>/dev/null || true
+  done
+  return 0
+}
+
+# The underlay: a bridge in tdemo-underlay with address $TDEMO_GATEWAY, and a veth into it from
+# namespace NS whose end in NS is eth0 with ADDRESS/24 (and a default route via the bridge, so
+# that proxy ARP for the pods' 169.254.1.1 gateway answers).
+tdemo_underlay() {
+  ip netns add tdemo-underlay
+  ip -n tdemo-underlay link set lo up
+  ip -n tdemo-underlay link add tdemo-br0 type bridge
+  ip -n tdemo-underlay addr add "$TDEMO_GATEWAY/24" dev tdemo-br0
+  ip -n tdemo-underlay link set tdemo-br0 up
+}
+
+tdemo_attach() { # NS PORT-NAME ADDRESS
+  local ns=$1 port=$2 addr=$3
+  ip netns add "$ns"
+  ip -n "$ns" link set lo up
+  ip -n tdemo-underlay link add "$port" type veth peer name eth0 netns "$ns"
+  ip -n tdemo-underlay link set "$port" master tdemo-br0 up
+  ip -n "$ns" addr add "$addr/24" dev eth0
+  ip -n "$ns" link set eth0 up
+  ip -n "$ns" route add default via "$TDEMO_GATEWAY" dev eth0
+}
+
+tdemo_start_etcd() {
+  tdemo_attach tdemo-etcd tdemo-etcd "$TDEMO_ETCD_IP"
+  export ETCD_ENDPOINTS="http://$TDEMO_ETCD_IP:2379"
+  tdemo_spawn tdemo-etcd etcd -- etcd --name tdemo --data-dir "$TDEMO_STATE/etcd" \
+    --listen-client-urls "$ETCD_ENDPOINTS" --advertise-client-urls "$ETCD_ENDPOINTS" \
+    --listen-peer-urls http://127.0.0.1:2380 --initial-advertise-peer-urls http://127.0.0.1:2380 \
+    --initial-cluster tdemo=http://127.0.0.1:2380 --unsafe-no-fsync --logger=zap
+  tdemo_wait 20 ip netns exec tdemo-etcd env ETCDCTL_API=3 etcdctl --endpoints="$ETCD_ENDPOINTS" \
+      --dial-timeout=300ms endpoint health \
+    || die "etcd did not become healthy at $ETCD_ENDPOINTS within 20 s (see $TDEMO_LOGS/etcd.log)"
+}
+
+# The node's confd directory: the repository's templates with every dest and every birdc -s path
+# moved into the node's own directory. IPv6 resources are left out: the demo has no IPv6 and
+# runs no bird6, so their reloads could only fail.
+tdemo_confdir() { # NODE-DIR
+  local dir=$1
+  mkdir -p "$dir/confd/conf.d" "$dir/config"
+  cp -r "$TDEMO_TOP/templates/templates" "$dir/confd/"
+  local toml
+  for toml in bird.toml bird_aggr.toml bird_ipam.toml custom_filters.toml; do
+    sed -e "s|/etc/calico/confd/config/|$dir/config/|" -e "s|-s /var/run/calico/bird.ctl|-s $dir/bird.ctl|" \
+      "$TDEMO_TOP/templates/conf.d/$toml" >"$dir/confd/conf.d/$toml"
+  done
+}
+
+# Phase 1 of a node: its namespace on the underlay and tabby-node (registration, default pool,
+# block affinity on first pod, CNI socket), as tabby-node.service runs it.
+tdemo_start_agent() { # I
+  local i=$1 ns=tdemo-node$1 dir=$TDEMO_STATE/node$1
+  mkdir -p "$dir"
+  tdemo_attach "$ns" "tdemo-n$i" "$TDEMO_SUBNET_PREFIX.$i"
+  ip netns exec "$ns" sysctl -qw net.ipv4.ip_forward=1
+  # no IP: tabby-node autodetects it (first-found picks eth0's underlay address)
+  tdemo_spawn "$ns" "$ns-tabby-node" -- env NODENAME="$ns" ETCD_ENDPOINTS="$ETCD_ENDPOINTS" \
+    TABBY_CNI_SOCKET="$dir/cni.sock" TABBY_IPV4POOL_IPIP=Never "$TDEMO_TOP/build/bin/tabby-node"
+  tdemo_wait 60 test -S "$dir/cni.sock" \
+    || die "tabby-node on $ns did not serve its CNI socket $dir/cni.sock within 60 s (see $TDEMO_LOGS/$ns-tabby-node.log)"
+}
+
+mesh_rendered() { # NODE-DIR: bird.cfg names a mesh peer for every other node
+  [ "$(grep -c '^protocol bgp Mesh_' "$1/config/bird.cfg" 2>/dev/null)" -ge $((nodes - 1)) ]
+}
+
+# Phase 2 of a node: tabby-confd -watch, tabby-bird and tabby-felix, as their units run them. It
+# runs once every node is registered, and tabby-bird starts only when confd's bird.cfg already
+# names every mesh peer: a tabby-bird started on a bird.cfg without any BGP protocol never opens
+# port 179, even when a later 'birdc configure' adds peers (a bird-bridge bug, see the report).
+tdemo_start_routing() { # I
+  local ns=tdemo-node$1 dir=$TDEMO_STATE/node$1 bin=$TDEMO_TOP/build/bin
+  tdemo_confdir "$dir"
+  local env=(env NODENAME="$ns" ETCD_ENDPOINTS="$ETCD_ENDPOINTS")
+  tdemo_spawn "$ns" "$ns-tabby-confd" -- "${env[@]}" "$bin/tabby-confd" -confdir="$dir/confd" -watch \
+    -node="$ETCD_ENDPOINTS"
+  tdemo_wait 60 mesh_rendered "$dir" \
+    || die "tabby-confd on $ns did not render $dir/config/bird.cfg with $((nodes - 1)) mesh peers within 60 s (see $TDEMO_LOGS/$ns-tabby-confd.log)"
+  tdemo_spawn "$ns" "$ns-tabby-bird" -- "${env[@]}" "$bin/tabby-bird" -f -c "$dir/config/bird.cfg" -s "$dir/bird.ctl"
+  tdemo_spawn "$ns" "$ns-tabby-felix" -- "${env[@]}" FELIX_DEFAULTENDPOINTTOHOSTACTION=ACCEPT "$bin/tabby-felix"
+  tdemo_wait 60 test -S "$dir/bird.ctl" \
+    || die "tabby-bird on $ns did not open its control socket $dir/bird.ctl within 60 s (see $TDEMO_LOGS/$ns-tabby-bird.log)"
+  local part
+  for part in tabby-node tabby-confd tabby-bird tabby-felix; do
+    tdemo_alive "$ns-$part" || die "$part on $ns exited (see $TDEMO_LOGS/$ns-$part.log)"
+  done
+}
+
+# Adds pod tdemo-podP on node I through the CNI plugin, exactly as a container runtime calls it:
+# environment + network configuration on stdin, run in the node's namespace.
+tdemo_add_pod() { # I P
+  local ns=tdemo-node$1 pod=tdemo-pod$2 dir=$TDEMO_STATE/node$1
+  ip netns add "$pod"
+  ip -n "$pod" link set lo up
+  echo "\$ ip netns exec $ns env CNI_COMMAND=ADD CNI_CONTAINERID=$pod CNI_NETNS=/var/run/netns/$pod CNI_IFNAME=eth0 \\"
+  echo "    CNI_PATH=build/bin CNI_ARGS='IgnoreUnknown=1;K8S_POD_NAMESPACE=default;K8S_POD_NAME=pod$2' \\"
+  echo "    TABBY_CNI_SOCKET=$dir/cni.sock build/bin/tabby < $TDEMO_STATE/net.conf"
+  if ! ip netns exec "$ns" env CNI_COMMAND=ADD CNI_CONTAINERID="$pod" CNI_NETNS="/var/run/netns/$pod" \
+      CNI_IFNAME=eth0 CNI_PATH="$TDEMO_TOP/build/bin" \
+      CNI_ARGS="IgnoreUnknown=1;K8S_POD_NAMESPACE=default;K8S_POD_NAME=pod$2;K8S_POD_INFRA_CONTAINER_ID=$pod" \
+      TABBY_CNI_SOCKET="$dir/cni.sock" "$TDEMO_TOP/build/bin/tabby" <"$TDEMO_STATE/net.conf" \
+      >"$TDEMO_LOGS/$pod.add.json" 2>&1; then
+    cat "$TDEMO_LOGS/$pod.add.json"
+    die "CNI ADD of $pod on $ns failed (answer above; see $TDEMO_LOGS/$ns-tabby-node.log)"
+  fi
+  tr -d '\n ' <"$TDEMO_LOGS/$pod.add.json" | grep -o '"address":"[^"]*"' | head -1
+}
+
+tdemo_pod_ip() { # P
+  ip -n "tdemo-pod$1" -4 -o addr show dev eth0 | awk '{print $4}' | cut -d/ -f1
+}
