@@ -46,7 +46,9 @@ public final class BirdDaemon implements AutoCloseable {
     private final ConfigReader reader;
     private final Instant started;
     private final KernelWorker kernel;
-    private final BgpSpeaker speaker;
+    /** Replaced once, when a configuration without BGP protocols gains its first (see configure). */
+    private final AtomicReference<BgpSpeaker> speakerRef = new AtomicReference<>();
+    private final SpeakerOptions speakerOptions;
     private final ControlServer control;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicBoolean closing = new AtomicBoolean();
@@ -60,7 +62,6 @@ public final class BirdDaemon implements AutoCloseable {
         this.reconfigured = started;
         this.config = first;
         IpFamily family = settings.family() == RouterFamily.IPV4 ? IpFamily.V4 : IpFamily.V6;
-        AtomicReference<BgpSpeaker> speakerRef = new AtomicReference<>();
         LocalOrigination origination = new LocalOrigination(() -> Optional.ofNullable(speakerRef.get()));
         DirectRoutes direct = new DirectRoutes(new LinuxLinkOps(settings.commands()), new LinuxAddrOps(settings.commands()));
         this.kernel = new KernelWorker(
@@ -70,13 +71,13 @@ public final class BirdDaemon implements AutoCloseable {
                 id -> Optional.ofNullable(speakerRef.get()).flatMap(s -> s.protocolName(id)),
                 () -> Optional.ofNullable(speakerRef.get()).map(BgpSpeaker::peers).orElse(java.util.List.of()),
                 new SyncGate(started, restartWait(first)), origination);
+        this.speakerOptions = SpeakerOptions.defaults().withPolicies(new FilterPolicies(origination))
+                .withBestPathListener(kernel::bestChanged).withRestartedLocally(settings.recovery());
         BgpSpeaker bgp = null;
         try {
             kernel.start(first);
-            bgp = BgpSpeaker.start(first, SpeakerOptions.defaults().withPolicies(new FilterPolicies(origination))
-                    .withBestPathListener(kernel::bestChanged).withRestartedLocally(settings.recovery()));
+            bgp = BgpSpeaker.start(first, speakerOptions);
             speakerRef.set(bgp);
-            this.speaker = bgp;
             kernel.startTicking();
             this.control = ControlServer.start(settings.socket(), new DaemonControl(this), VERSION, settings.clock());
         } catch (IOException | RuntimeException e) {
@@ -122,7 +123,7 @@ public final class BirdDaemon implements AutoCloseable {
     }
 
     BgpSpeaker speaker() {
-        return speaker;
+        return speakerRef.get();
     }
 
     KernelWorker kernel() {
@@ -151,9 +152,13 @@ public final class BirdDaemon implements AutoCloseable {
             return new ConfigureOutcome.CheckedOk(path.toString());
         }
         try {
-            var result = speaker.reconfigure(next);
-            LOG.info("configure {}: unchanged {}, reloaded {}, restarted {}, added {}, removed {}", path,
-                    result.unchanged(), result.reloaded(), result.restarted(), result.added(), result.removed());
+            if (config.bgpProtocols().isEmpty() && !next.bgpProtocols().isEmpty()) {
+                startBgp(next);
+            } else {
+                var result = speakerRef.get().reconfigure(next);
+                LOG.info("configure {}: unchanged {}, reloaded {}, restarted {}, added {}, removed {}", path,
+                        result.unchanged(), result.reloaded(), result.restarted(), result.added(), result.removed());
+            }
         } catch (IllegalArgumentException e) {
             LOG.warn("configure: {} refused: {}", path, e.getMessage());
             return new ConfigureOutcome.Failed(path.toString(), path + ": " + e.getMessage());
@@ -162,6 +167,19 @@ public final class BirdDaemon implements AutoCloseable {
         config = next;
         reconfigured = settings.clock().instant();
         return new ConfigureOutcome.Reconfigured(path.toString());
+    }
+
+    /**
+     * The first BGP protocols of a configuration that had none: a speaker started without them has
+     * no local AS, cluster id or listening socket yet, so it is replaced by one started for
+     * {@code next} (it had no sessions to lose). As with BIRD, a node whose first config names no
+     * peer (the first node of a mesh) then accepts its peers' connections once confd adds them.
+     */
+    private void startBgp(BirdConfig next) {
+        BgpSpeaker fresh = BgpSpeaker.start(next, speakerOptions);
+        BgpSpeaker empty = speakerRef.getAndSet(fresh);
+        empty.close();
+        LOG.info("configure: first BGP protocols {}; the speaker now runs them", fresh.peers().size());
     }
 
     /** Blocks until the daemon has stopped ({@code down}, SIGTERM). */
@@ -184,7 +202,7 @@ public final class BirdDaemon implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("kernel protocol shutdown failed: {}", e.toString());
         }
-        speaker.close();
+        speakerRef.get().close();
         try {
             control.close();
         } catch (IOException e) {
