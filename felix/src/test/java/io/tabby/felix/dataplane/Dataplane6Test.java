@@ -36,7 +36,8 @@ class Dataplane6Test {
         assertThat(sysctls.read(FakeFelix.NS, "net.ipv6.conf.calia1.forwarding")).isEqualTo("1");
         assertThat(sysctls.read(FakeFelix.NS, "net.ipv4.conf.calia1.proxy_arp")).isEqualTo("1");
         assertThat(felix.fakeKernel().deltas()).extracting(d -> d.operation() + " " + d.subject())
-                .noneMatch(d -> d.contains("net.ipv6.conf.calib2"));
+                .contains("sysctl net.ipv6.conf.calia1.proxy_ndp=1")
+                .as("an IPv4-only interface gets no IPv6 settings").noneMatch(d -> d.contains("net.ipv6.conf.calib2"));
     }
 
     @Test
