@@ -164,7 +164,7 @@ public final class Dataplane {
         links.forget();
         ipsets.setDesired(ipSetState);
         filter.setDesired(filterRenderer.render(endpoints, policies, profiles, !vteps.isEmpty()));
-        filter6.setDesired(filter6Renderer.render(endpoints, policies, profiles, false));
+        renderIpv6Filter();
         nat.setDesired(natRenderer.render(pools.values()));
 
         boolean again = leftOver("ip set updates", done(ipsets::applyUpdates));
@@ -191,6 +191,40 @@ public final class Dataplane {
         again |= leftOver("ip set removals", done(ipsets::applyRemovals));
         dirty = again;
         return again;
+    }
+
+    /**
+     * The IPv6 filter table holds the endpoints with IPv6 addresses and the policies and profiles
+     * they use. An endpoint without IPv6 addresses has no chains there: the dispatch chains'
+     * unknown-interface drop stops its IPv6 traffic, as its anti-spoofing rule would, and an IPv4-only
+     * cluster pays nothing in ip6tables.
+     */
+    private void renderIpv6Filter() {
+        Map<WorkloadEndpointKey, WorkloadEndpointUpdate> v6Endpoints = new HashMap<>();
+        Map<String, Policy> v6Policies = new HashMap<>();
+        Map<String, ProfileRules> v6Profiles = new HashMap<>();
+        endpoints.forEach((key, update) -> {
+            List<Cidr> nets = update.endpoint().ipv6Nets();
+            if (nets == null || nets.isEmpty()) {
+                return;
+            }
+            v6Endpoints.put(key, update);
+            for (List<String> names : List.of(update.tiers().ingress(), update.tiers().egress())) {
+                names.forEach(name -> {
+                    Policy policy = policies.get(name);
+                    if (policy != null) {
+                        v6Policies.put(name, policy);
+                    }
+                });
+            }
+            update.tiers().profiles().forEach(name -> {
+                ProfileRules rules = profiles.get(name);
+                if (rules != null) {
+                    v6Profiles.put(name, rules);
+                }
+            });
+        });
+        filter6.setDesired(filter6Renderer.render(v6Endpoints, v6Policies, v6Profiles, false));
     }
 
     /** Whether two versions of an endpoint need the same routes, interface settings and neighbours. */

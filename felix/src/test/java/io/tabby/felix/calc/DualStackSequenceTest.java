@@ -108,8 +108,11 @@ class DualStackSequenceTest {
         assertThat(kernel.routes()).doesNotContain("fd00:65::1/128 dev calia1 proto 3 scope UNIVERSE")
                 .contains("10.65.1.1/32 dev calia1 proto 3 scope LINK");
         assertThat(kernel.ipsets().get(IpSetIds.v6Name(SEL_A))).containsExactly("fd00:65::3");
-        assertThat(String.join("\n", kernel.chain("filter6/cali-fw-calia1")))
-                .as("no IPv6 address: every IPv6 packet from it fails anti-spoofing").doesNotContain("-s fd00");
+        assertThat(kernel.chains()).as("no IPv6 address: no chains in the IPv6 table")
+                .doesNotContainKeys("filter6/cali-fw-calia1", "filter6/cali-tw-calia1")
+                .containsKeys("filter/cali-fw-calia1", "filter6/cali-tw-calib2");
+        assertThat(String.join("\n", kernel.chain("filter6/cali-from-wl-dispatch")))
+                .as("its IPv6 packets meet the unknown-interface drop").doesNotContain("calia1").contains("Unknown interface");
     }
 
     @Test

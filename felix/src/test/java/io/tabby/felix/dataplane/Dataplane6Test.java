@@ -41,6 +41,14 @@ class Dataplane6Test {
     }
 
     @Test
+    void onlyDualStackEndpointsAndWhatTheyUseAreInTheIpv6Table() {
+        var kernel = new FakeFelix(IFACES).apply(STATE).kernel();
+        assertThat(kernel.chains()).containsKeys("filter6/cali-tw-calia1", "filter6/cali-pri-kns.default",
+                "filter/cali-tw-calib2", "filter/cali-pi-deny-b")
+                .doesNotContainKeys("filter6/cali-tw-calib2", "filter6/cali-pi-deny-b");
+    }
+
+    @Test
     void staleOwnedIpv6RoutesGoAndForeignOnesStay() {
         FakeFelix felix = new FakeFelix(IFACES);
         var kernel = felix.fakeKernel();
