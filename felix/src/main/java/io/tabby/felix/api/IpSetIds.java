@@ -2,6 +2,7 @@ package io.tabby.felix.api;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tabby.datastore.model.IpFamily;
 import io.tabby.datastore.selector.Selector;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -11,7 +12,9 @@ import java.util.Base64;
 /**
  * Ip set ids and kernel names, as Calico felix makes them: a selector's set is
  * {@code s:} + base64url-without-padding(SHA-224({@code s:} + canonical selector)), and the
- * kernel name of an IPv4 set is {@code cali40} + id, cut to 31 characters (IPSET_MAXNAMELEN - 1).
+ * kernel name of an IPv4 set is {@code cali40} + id and of an IPv6 set {@code cali60} + id, cut to
+ * 31 characters (IPSET_MAXNAMELEN - 1). One id names a set in each family; each holds the members
+ * of its own family.
  */
 public final class IpSetIds {
     /** Every IP pool's CIDR ({@code hash:net}); NAT outgoing exempts traffic to these. */
@@ -22,6 +25,8 @@ public final class IpSetIds {
     public static final String ALL_VXLAN_NET = "all-vxlan-net";
     /** The prefix of every IPv4 set felix owns. */
     public static final String V4_PREFIX = "cali40";
+    /** The prefix of every IPv6 set felix owns. */
+    public static final String V6_PREFIX = "cali60";
     private static final int MAX_NAME_LENGTH = 31;
 
     private IpSetIds() {}
@@ -37,6 +42,21 @@ public final class IpSetIds {
         requireNonNull(id, "id is null");
         String name = V4_PREFIX + id;
         return name.length() > MAX_NAME_LENGTH ? name.substring(0, MAX_NAME_LENGTH) : name;
+    }
+
+    /** The kernel name of the IPv6 set {@code id}. */
+    public static String v6Name(String id) {
+        requireNonNull(id, "id is null");
+        String name = V6_PREFIX + id;
+        return name.length() > MAX_NAME_LENGTH ? name.substring(0, MAX_NAME_LENGTH) : name;
+    }
+
+    /** The kernel name of set {@code id} in {@code family}. */
+    public static String name(IpFamily family, String id) {
+        return switch (requireNonNull(family, "family is null")) {
+            case V4 -> v4Name(id);
+            case V6 -> v6Name(id);
+        };
     }
 
     private static String hash(String text) {

@@ -5,7 +5,9 @@
  *
  * <p>Every message carries the full current state of one thing (an ip set's members, a policy's
  * rules, an endpoint with its ordered policies), never a delta, so a consumer that missed nothing
- * but coalesced some updates still converges. The calculation graph's
+ * but coalesced some updates still converges. An ip set update holds members of both families
+ * (IPv4 and IPv6 host addresses or networks); the dataplane splits it into the family's kernel
+ * sets ({@link io.tabby.felix.api.IpSetIds}). The calculation graph's
  * {@link io.tabby.felix.calc.EventSequencer} emits a batch in this order, so that whatever is
  * referenced exists before its user and outlives it:
  * <ol>

@@ -151,7 +151,7 @@ final class IncrementalCalculator {
         if (key.node().equals(nodeName)) {
             resolve(key, ep); // may activate selectors, whose fresh scan already sees this endpoint
         }
-        List<String> addresses = StateCalculator.v4Addresses(ep);
+        List<String> addresses = StateCalculator.memberAddresses(ep);
         selectors.forEach((id, index) -> {
             if (index.selector.matches(effective)) {
                 index.matched.put(key, addresses);
@@ -230,7 +230,7 @@ final class IncrementalCalculator {
                 SelectorIndex fresh = index;
                 labels.forEach((key, effective) -> {
                     if (fresh.selector.matches(effective)) {
-                        fresh.matched.put(key, StateCalculator.v4Addresses(endpoints.get(key)));
+                        fresh.matched.put(key, StateCalculator.memberAddresses(endpoints.get(key)));
                     }
                 });
                 dirtySets.add(id);

@@ -20,7 +20,7 @@ import java.util.Optional;
  */
 public final class RuleMatcher {
     private static final Map<String, Integer> PROTOCOLS = Map.of("tcp", 6, "udp", 17, "icmp", 1, "icmpv6", 58,
-            "sctp", 132, "udplite", 136);
+            "ipv6-icmp", 58, "sctp", 132, "udplite", 136);
 
     private RuleMatcher() {}
 

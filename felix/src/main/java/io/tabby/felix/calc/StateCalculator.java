@@ -3,7 +3,6 @@ package io.tabby.felix.calc;
 import static java.util.Objects.requireNonNull;
 
 import io.tabby.datastore.model.Cidr;
-import io.tabby.datastore.model.IpFamily;
 import io.tabby.datastore.model.IpPool;
 import io.tabby.datastore.model.Policy;
 import io.tabby.datastore.model.ProfileRules;
@@ -18,6 +17,7 @@ import io.tabby.felix.api.EndpointPolicies;
 import io.tabby.felix.api.IpSetIds;
 import io.tabby.felix.api.IpSetKind;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -64,7 +64,7 @@ final class StateCalculator {
             Set<String> members = new HashSet<>();
             view.workloadEndpoints.forEach((key, ep) -> {
                 if (selector.matches(labels.get(key))) {
-                    members.addAll(v4Addresses(ep));
+                    members.addAll(memberAddresses(ep));
                 }
             });
             String id = IpSetIds.forSelector(selector);
@@ -97,19 +97,25 @@ final class StateCalculator {
         return RuleSelectors.of(rules);
     }
 
-    /** The endpoint's IPv4 addresses as {@code hash:ip} members. */
-    static List<String> v4Addresses(WorkloadEndpoint ep) {
-        if (ep.ipv4Nets() == null) {
-            return List.of();
+    /**
+     * The endpoint's host addresses (IPv4 /32s, then IPv6 /128s) as {@code hash:ip} members; the
+     * dataplane puts each in the set of its family.
+     */
+    static List<String> memberAddresses(WorkloadEndpoint ep) {
+        List<String> members = new ArrayList<>();
+        for (List<Cidr> nets : Arrays.asList(ep.ipv4Nets(), ep.ipv6Nets())) {
+            if (nets != null) {
+                nets.stream().filter(net -> net.prefixLength() == net.family().bits())
+                        .forEach(net -> members.add(net.network().toString()));
+            }
         }
-        return ep.ipv4Nets().stream().filter(net -> net.prefixLength() == 32)
-                .map(net -> net.network().toString()).toList();
+        return members;
     }
 
     static List<IpSetUpdate> poolSets(Map<Cidr, IpPool> pools) {
         Set<String> all = new HashSet<>();
         Set<String> masq = new HashSet<>();
-        pools.values().stream().filter(pool -> pool.cidr().family() == IpFamily.V4).forEach(pool -> {
+        pools.values().forEach(pool -> {
             all.add(pool.cidr().toString());
             if (pool.masquerade()) {
                 masq.add(pool.cidr().toString());

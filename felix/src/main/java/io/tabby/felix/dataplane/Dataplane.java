@@ -33,6 +33,7 @@ import io.tabby.platform.net.Neighbour;
 import io.tabby.platform.net.Route;
 import io.tabby.platform.net.RouteProtocols;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -57,6 +58,7 @@ public final class Dataplane {
     static final int WORKLOAD_ROUTE_PROTOCOL = RouteProtocols.BOOT;
 
     private final FilterTableCache filterRenderer;
+    private final FilterTableCache filter6Renderer;
     private final LinkSnapshot links;
     private final NatRenderer natRenderer = new NatRenderer();
     private final IpsetManager ipsets;
@@ -64,6 +66,7 @@ public final class Dataplane {
     private final InterfaceConfigurator interfaces;
     private final WorkloadNeighbours neighbours;
     private final IptablesTableManager filter;
+    private final IptablesTableManager filter6;
     private final IptablesTableManager nat;
     private final VxlanManager vxlan;
 
@@ -89,14 +92,20 @@ public final class Dataplane {
      */
     public Dataplane(KernelOps kernel, RulesConfig rules, String interfacePrefix, String nodeName) {
         requireNonNull(kernel, "kernel is null");
-        this.filterRenderer = new FilterTableCache(new FilterRenderer(requireNonNull(rules, "rules is null")));
+        requireNonNull(rules, "rules is null");
+        this.filterRenderer = new FilterTableCache(new FilterRenderer(rules, IpFamily.V4));
+        this.filter6Renderer = new FilterTableCache(new FilterRenderer(rules, IpFamily.V6));
         this.links = new LinkSnapshot(kernel.links());
         this.ipsets = new IpsetManager(kernel.ipsets(), kernel.ns());
         this.routes = new RouteManager(kernel.routes(), links, kernel.ns(), interfacePrefix);
         this.interfaces = new InterfaceConfigurator(kernel.sysctls(), links, kernel.ns());
         this.neighbours = new WorkloadNeighbours(kernel.neighs(), links, kernel.ns());
-        this.filter = new IptablesTableManager(kernel.iptables(), kernel.ns(), IptablesTable.FILTER);
-        this.nat = new IptablesTableManager(kernel.iptables(), kernel.ns(), IptablesTable.NAT);
+        this.filter = new IptablesTableManager(kernel.iptables(), kernel.ns(), IptablesTable.FILTER,
+                io.tabby.platform.net.IpFamily.V4);
+        this.filter6 = new IptablesTableManager(kernel.iptables(), kernel.ns(), IptablesTable.FILTER,
+                io.tabby.platform.net.IpFamily.V6);
+        this.nat = new IptablesTableManager(kernel.iptables(), kernel.ns(), IptablesTable.NAT,
+                io.tabby.platform.net.IpFamily.V4);
         this.vxlan = new VxlanManager(kernel, nodeName);
     }
 
@@ -134,6 +143,7 @@ public final class Dataplane {
     public void markResync() {
         ipsets.markResync();
         filter.markResync();
+        filter6.markResync();
         nat.markResync();
         neighbours.markResync();
         workloadsDirty = true;
@@ -154,14 +164,14 @@ public final class Dataplane {
         links.forget();
         ipsets.setDesired(ipSetState);
         filter.setDesired(filterRenderer.render(endpoints, policies, profiles, !vteps.isEmpty()));
+        renderIpv6Filter();
         nat.setDesired(natRenderer.render(pools.values()));
 
         boolean again = leftOver("ip set updates", done(ipsets::applyUpdates));
         if (workloadsDirty) {
             routes.setDesired(workloadRoutes());
             neighbours.setDesired(workloadNeighbours());
-            interfaces.setDesired(endpoints.values().stream().map(u -> u.endpoint().name())
-                    .collect(HashSet::new, Set::add, Set::addAll));
+            interfaces.setDesired(workloadInterfaces());
             boolean waiting = leftOver("workload routes", routes::apply);
             waiting |= leftOver("workload interfaces", interfaces::apply);
             waiting |= leftOver("workload neighbours", neighbours::apply);
@@ -176,26 +186,69 @@ public final class Dataplane {
         // Read nat before filter is written: an nft save costs as much as the whole ruleset.
         again |= leftOver("nat table", done(nat::prepare));
         again |= leftOver("filter table", done(filter::apply));
+        again |= leftOver("ip6 filter table", done(filter6::apply));
         again |= leftOver("nat table", done(nat::apply));
         again |= leftOver("ip set removals", done(ipsets::applyRemovals));
         dirty = again;
         return again;
     }
 
-    /** Whether two versions of an endpoint need the same routes, interface settings and neighbours. */
-    private static boolean sameWiring(WorkloadEndpoint a, WorkloadEndpoint b) {
-        return a.name().equals(b.name()) && Objects.equals(a.ipv4Nets(), b.ipv4Nets()) && Objects.equals(a.mac(), b.mac());
+    /**
+     * The IPv6 filter table holds the endpoints with IPv6 addresses and the policies and profiles
+     * they use. An endpoint without IPv6 addresses has no chains there: the dispatch chains'
+     * unknown-interface drop stops its IPv6 traffic, as its anti-spoofing rule would, and an IPv4-only
+     * cluster pays nothing in ip6tables.
+     */
+    private void renderIpv6Filter() {
+        Map<WorkloadEndpointKey, WorkloadEndpointUpdate> v6Endpoints = new HashMap<>();
+        Map<String, Policy> v6Policies = new HashMap<>();
+        Map<String, ProfileRules> v6Profiles = new HashMap<>();
+        endpoints.forEach((key, update) -> {
+            List<Cidr> nets = update.endpoint().ipv6Nets();
+            if (nets == null || nets.isEmpty()) {
+                return;
+            }
+            v6Endpoints.put(key, update);
+            for (List<String> names : List.of(update.tiers().ingress(), update.tiers().egress())) {
+                names.forEach(name -> {
+                    Policy policy = policies.get(name);
+                    if (policy != null) {
+                        v6Policies.put(name, policy);
+                    }
+                });
+            }
+            update.tiers().profiles().forEach(name -> {
+                ProfileRules rules = profiles.get(name);
+                if (rules != null) {
+                    v6Profiles.put(name, rules);
+                }
+            });
+        });
+        filter6.setDesired(filter6Renderer.render(v6Endpoints, v6Policies, v6Profiles, false));
     }
 
+    /** Whether two versions of an endpoint need the same routes, interface settings and neighbours. */
+    private static boolean sameWiring(WorkloadEndpoint a, WorkloadEndpoint b) {
+        return a.name().equals(b.name()) && Objects.equals(a.ipv4Nets(), b.ipv4Nets())
+                && Objects.equals(a.ipv6Nets(), b.ipv6Nets()) && Objects.equals(a.mac(), b.mac());
+    }
+
+    /** Each workload interface with whether its endpoint has IPv6 addresses (then it gets the IPv6 settings too). */
+    private Map<String, Boolean> workloadInterfaces() {
+        Map<String, Boolean> wanted = new HashMap<>();
+        endpoints.values().forEach(u -> wanted.merge(u.endpoint().name(),
+                u.endpoint().ipv6Nets() != null && !u.endpoint().ipv6Nets().isEmpty(), Boolean::logicalOr));
+        return wanted;
+    }
+
+    /** A /32 or /128 (or wider) link route per workload address, to the workload's interface. */
     private List<Route> workloadRoutes() {
         List<Route> wanted = new ArrayList<>();
         for (WorkloadEndpointUpdate update : endpoints.values()) {
-            if (update.endpoint().ipv4Nets() == null) {
-                continue;
-            }
-            for (Cidr net : update.endpoint().ipv4Nets()) {
-                if (net.family() == IpFamily.V4) {
-                    wanted.add(Route.toDevice(net.toString(), update.endpoint().name(), WORKLOAD_ROUTE_PROTOCOL));
+            for (List<Cidr> nets : Arrays.asList(update.endpoint().ipv4Nets(), update.endpoint().ipv6Nets())) {
+                if (nets != null) {
+                    nets.forEach(net -> wanted.add(
+                            Route.toDevice(net.toString(), update.endpoint().name(), WORKLOAD_ROUTE_PROTOCOL)));
                 }
             }
         }

@@ -9,14 +9,15 @@ import io.tabby.platform.net.SysctlOps;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * The per-interface kernel settings of workload interfaces, as felix sets them: {@code proxy_arp=1}
  * (the host end answers the pod's ARP for 169.254.1.1), {@code neigh proxy_delay=0},
  * {@code forwarding=1} and {@code rp_filter=1} (strict reverse-path check: a packet from a pod
- * must come in on the interface its source address routes to). An interface is configured once
+ * must come in on the interface its source address routes to); for a workload with IPv6
+ * addresses also {@code net.ipv6.conf.<iface>.proxy_ndp=1} and {@code forwarding=1}, as Calico
+ * felix sets them. An interface is configured once
  * per appearance: when it is first seen and whenever it comes back with a new ifindex (a
  * recreated veth starts with the kernel defaults).
  */
@@ -24,7 +25,8 @@ final class InterfaceConfigurator {
     private final SysctlOps sysctls;
     private final LinkOps links;
     private final NetNs ns;
-    private Set<String> desired = Set.of();
+    /** Interface name to whether its workload has IPv6 addresses. */
+    private Map<String, Boolean> desired = Map.of();
     /** Interface name to the ifindex it had when configured. */
     private final Map<String, Integer> done = new HashMap<>();
 
@@ -34,9 +36,17 @@ final class InterfaceConfigurator {
         this.ns = requireNonNull(ns, "ns is null");
     }
 
-    void setDesired(Set<String> interfaces) {
-        desired = Set.copyOf(interfaces);
-        done.keySet().retainAll(desired);
+    /** @param interfaces interface name to whether its workload has IPv6 addresses */
+    void setDesired(Map<String, Boolean> interfaces) {
+        Map<String, Boolean> before = desired;
+        desired = Map.copyOf(interfaces);
+        done.keySet().retainAll(desired.keySet());
+        // An endpoint that gained IPv6 needs its interface configured again.
+        desired.forEach((iface, v6) -> {
+            if (v6 && !before.getOrDefault(iface, false)) {
+                done.remove(iface);
+            }
+        });
     }
 
     /** Configures interfaces that are new or recreated; true when some wanted interface is missing. */
@@ -48,7 +58,7 @@ final class InterfaceConfigurator {
         Map<String, String> values = new LinkedHashMap<>();
         Map<String, Integer> configured = new HashMap<>();
         boolean waiting = false;
-        for (String iface : desired.stream().sorted().toList()) {
+        for (String iface : desired.keySet().stream().sorted().toList()) {
             Integer index = present.get(iface);
             if (index == null) {
                 waiting = true;
@@ -57,6 +67,10 @@ final class InterfaceConfigurator {
                 values.put(SysctlOps.interfaceKey("net.ipv4.conf", iface, "proxy_arp"), "1");
                 values.put(SysctlOps.interfaceKey("net.ipv4.neigh", iface, "proxy_delay"), "0");
                 values.put(SysctlOps.interfaceKey("net.ipv4.conf", iface, "forwarding"), "1");
+                if (desired.get(iface)) {
+                    values.put(SysctlOps.interfaceKey("net.ipv6.conf", iface, "proxy_ndp"), "1");
+                    values.put(SysctlOps.interfaceKey("net.ipv6.conf", iface, "forwarding"), "1");
+                }
                 configured.put(iface, index);
             }
         }

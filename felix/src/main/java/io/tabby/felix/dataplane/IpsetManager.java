@@ -3,6 +3,7 @@ package io.tabby.felix.dataplane;
 import static java.util.Objects.requireNonNull;
 
 import io.tabby.felix.api.DataplaneMessage.IpSetUpdate;
+import io.tabby.datastore.model.IpFamily;
 import io.tabby.felix.api.IpSetIds;
 import io.tabby.platform.net.NetNs;
 import io.tabby.platform.firewall.IpsetOps;
@@ -15,7 +16,9 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
- * The IPv4 ip sets felix owns (names starting {@code cali40}). Additions and member changes are
+ * The ip sets felix owns: each set id is an IPv4 set ({@code cali40…}, family {@code inet}) with
+ * the update's IPv4 members and an IPv6 set ({@code cali60…}, family {@code inet6}) with its IPv6
+ * members, as Calico felix keeps one set per family. Additions and member changes are
  * applied before iptables is written, deletions after it (so no rule ever names a missing set),
  * each as one {@code ipset restore}. The kernel is read back on the first apply and on every
  * resync; in between, what was written is trusted.
@@ -26,7 +29,7 @@ final class IpsetManager {
 
     private final IpsetOps ops;
     private final NetNs ns;
-    private Map<String, IpSetUpdate> desired = Map.of();
+    private Map<String, FamilySet> desired = Map.of();
     /** Kernel name to members, as last read or written; null when it must be read again. */
     private Map<String, Set<String>> actual;
     /** The set updates whose members are in {@code actual}: an identical update needs no diff. */
@@ -37,11 +40,32 @@ final class IpsetManager {
         this.ns = requireNonNull(ns, "ns is null");
     }
 
+    /** One family's half of a set update. */
+    private record FamilySet(IpSetUpdate update, IpFamily family, Set<String> members) {}
+
     /** The sets by id. */
     void setDesired(Map<String, IpSetUpdate> sets) {
-        Map<String, IpSetUpdate> byName = new HashMap<>();
-        sets.values().forEach(set -> byName.put(IpSetIds.v4Name(set.id()), set));
+        Map<String, FamilySet> byName = new HashMap<>();
+        Map<String, FamilySet> previous = desired;
+        for (IpSetUpdate set : sets.values()) {
+            for (IpFamily family : IpFamily.values()) {
+                String name = IpSetIds.name(family, set.id());
+                FamilySet have = previous.get(name);
+                byName.put(name, have != null && have.update() == set ? have
+                        : new FamilySet(set, family, membersOf(set, family)));
+            }
+        }
         desired = byName;
+    }
+
+    private static Set<String> membersOf(IpSetUpdate set, IpFamily family) {
+        Set<String> members = new HashSet<>();
+        for (String member : set.members()) {
+            if (member.contains(":") == (family == IpFamily.V6)) {
+                members.add(member);
+            }
+        }
+        return Set.copyOf(members);
     }
 
     void markResync() {
@@ -56,13 +80,14 @@ final class IpsetManager {
             }
             StringBuilder text = new StringBuilder();
             desired.forEach((name, set) -> {
-                if (written.get(name) == set && actual.containsKey(name)) {
+                if (written.get(name) == set.update() && actual.containsKey(name)) {
                     return;
                 }
                 Set<String> have = actual.get(name);
                 if (have == null) {
-                    text.append("create ").append(name).append(' ').append(set.kind().ipsetType())
-                            .append(" family inet maxelem ").append(MAX_SIZE).append('\n');
+                    text.append("create ").append(name).append(' ').append(set.update().kind().ipsetType())
+                            .append(set.family() == IpFamily.V4 ? " family inet" : " family inet6")
+                            .append(" maxelem ").append(MAX_SIZE).append('\n');
                     have = Set.of();
                 }
                 for (String member : set.members()) {
@@ -79,7 +104,7 @@ final class IpsetManager {
             write(text);
             desired.forEach((name, set) -> {
                 actual.put(name, set.members());
-                written.put(name, set);
+                written.put(name, set.update());
             });
             written.keySet().retainAll(desired.keySet());
         } catch (RuntimeException e) {
@@ -116,7 +141,7 @@ final class IpsetManager {
         actual = new HashMap<>();
         written.clear();
         for (String name : ops.listNames(ns)) {
-            if (name.startsWith(IpSetIds.V4_PREFIX)) {
+            if (name.startsWith(IpSetIds.V4_PREFIX) || name.startsWith(IpSetIds.V6_PREFIX)) {
                 actual.put(name, new HashSet<>(ops.members(ns, name)));
             }
         }

@@ -37,6 +37,7 @@ final class IptablesTableManager {
     private final IptablesOps ops;
     private final NetNs ns;
     private final IptablesTable table;
+    private final IpFamily family;
     private TableRules desired = new TableRules(List.of(), List.of());
     /**
      * The hashes of each desired chain, kept from one {@link #setDesired} to the next: a chain that
@@ -51,10 +52,11 @@ final class IptablesTableManager {
     /** Kernel chain to the felix hashes in it. */
     private Map<String, Set<String>> actualHooks;
 
-    IptablesTableManager(IptablesOps ops, NetNs ns, IptablesTable table) {
+    IptablesTableManager(IptablesOps ops, NetNs ns, IptablesTable table, IpFamily family) {
         this.ops = requireNonNull(ops, "ops is null");
         this.ns = requireNonNull(ns, "ns is null");
         this.table = requireNonNull(table, "table is null");
+        this.family = requireNonNull(family, "family is null");
     }
 
     void setDesired(TableRules rules) {
@@ -98,8 +100,8 @@ final class IptablesTableManager {
             if (payload == null) {
                 return;
             }
-            LOG.debug("iptables-restore {} in {}:\n{}", table.tableName(), ns, payload);
-            ops.restore(ns, IpFamily.V4, payload);
+            LOG.debug("iptables-restore {} {} in {}:\n{}", family, table.tableName(), ns, payload);
+            ops.restore(ns, family, payload);
             recordWritten();
         } catch (RuntimeException e) {
             actual = null;
@@ -108,7 +110,7 @@ final class IptablesTableManager {
     }
 
     private void readBack() {
-        Map<String, IptablesChain> chains = IptablesSave.chains(ops.save(ns, IpFamily.V4, table), table);
+        Map<String, IptablesChain> chains = IptablesSave.chains(ops.save(ns, family, table), table);
         actual = new HashMap<>();
         actualHooks = new HashMap<>();
         chains.forEach((name, chain) -> {

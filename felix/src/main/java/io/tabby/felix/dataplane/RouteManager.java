@@ -11,6 +11,7 @@ import io.tabby.platform.net.Route;
 import io.tabby.platform.net.RouteChange;
 import io.tabby.platform.net.RouteFilter;
 import io.tabby.platform.net.RouteOps;
+import io.tabby.platform.net.RouteScope;
 import io.tabby.platform.net.RouteTables;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,13 +23,18 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
- * The main-table IPv4 routes on workload interfaces: felix owns every route whose device starts
+ * The main-table IPv4 and IPv6 routes on workload interfaces: felix owns every route whose device starts
  * with the interface prefix ({@code cali}), whatever its protocol, as Calico's route table manager
  * does. It makes the desired ones exactly so and removes the others, in one batch. A route whose
- * interface does not exist yet is left for a later apply.
+ * interface does not exist yet is left for a later apply. An IPv6 route is compared in the form
+ * the kernel reports it (no scope, metric 1024 when none was given), so an unchanged /128 is not
+ * rewritten on every pass.
  */
 final class RouteManager {
     private static final Logger LOG = LogManager.getLogger(RouteManager.class);
+
+    /** The metric the kernel gives an IPv6 route added without one. */
+    private static final int IPV6_DEFAULT_METRIC = 1024;
 
     private final RouteOps routes;
     private final LinkOps links;
@@ -53,9 +59,11 @@ final class RouteManager {
     boolean apply() {
         Set<String> present = links.list(ns).stream().map(Link::name).collect(Collectors.toSet());
         Map<IpPrefix, Route> owned = new HashMap<>();
-        for (Route route : routes.list(ns, RouteFilter.table(IpFamily.V4, RouteTables.MAIN))) {
-            if (route.device().map(d -> d.startsWith(interfacePrefix)).orElse(false)) {
-                owned.put(route.destination(), route);
+        for (IpFamily family : IpFamily.values()) {
+            for (Route route : routes.list(ns, RouteFilter.table(family, RouteTables.MAIN))) {
+                if (route.device().map(d -> d.startsWith(interfacePrefix)).orElse(false)) {
+                    owned.put(route.destination(), route);
+                }
             }
         }
         List<RouteChange> changes = new ArrayList<>();
@@ -66,7 +74,7 @@ final class RouteManager {
                 continue;
             }
             Route have = owned.get(route.destination());
-            if (!route.equals(have)) {
+            if (!asKernelReports(route).equals(have)) {
                 changes.add(RouteChange.replace(route));
             }
         }
@@ -80,5 +88,13 @@ final class RouteManager {
             routes.apply(ns, changes);
         }
         return waiting;
+    }
+
+    private static Route asKernelReports(Route route) {
+        if (route.family() != IpFamily.V6) {
+            return route;
+        }
+        return new Route(route.destination(), route.type(), route.table(), route.protocol(), RouteScope.UNIVERSE,
+                route.device(), route.gateway(), route.onlink(), route.metric() == 0 ? IPV6_DEFAULT_METRIC : route.metric());
     }
 }

@@ -5,7 +5,8 @@
  * <p>{@link io.tabby.felix.dataplane.Dataplane} takes {@link io.tabby.felix.api.DataplaneMessage}s
  * cheaply and applies in batches, in Calico's order: ip set additions; workload routes and
  * interface sysctls; the VXLAN device, its neighbours, FDB entries and remote block routes; the
- * filter and nat tables ({@code iptables-restore --noflush}, one per table);
+ * IPv4 filter, IPv6 filter ({@code ip6tables-restore}) and IPv4 nat tables
+ * ({@code iptables-restore --noflush}, one per table);
  * ip set deletions. {@link io.tabby.felix.dataplane.DataplaneLoop} is the one thread that owns it:
  * it drains queued batches, applies, retries what is pending and periodically reads everything back
  * (resync), so a rule or set deleted behind felix's back is restored.
@@ -22,8 +23,9 @@
  *
  * <p>Ownership marks, so a restarted felix recognises its own objects with no memory of earlier
  * runs: chains start with {@code cali-} and every rule carries a {@code cali:<hash>} comment; ip
- * sets start with {@code cali40}; routes are those on interfaces starting with the interface
- * prefix ({@code cali}), plus protocol-80 routes on {@code vxlan.calico}, a device felix owns by
+ * sets start with {@code cali40} (family inet) or {@code cali60} (family inet6, the IPv6 members of
+ * the same set id); routes of both families are those on interfaces starting with the interface
+ * prefix ({@code cali}: /32 and /128 workload routes), plus protocol-80 routes on {@code vxlan.calico}, a device felix owns by
  * its name. Anything else is never touched. Before the first
  * {@link io.tabby.felix.api.DataplaneMessage.InSync} nothing is read or written, and since the
  * calculation graph sends nothing while etcd is unreachable, nothing is removed then either.

@@ -13,9 +13,11 @@ import java.util.function.UnaryOperator;
 /** The {@code cali-tw-<iface>} and {@code cali-fw-<iface>} chains of one workload endpoint, in Calico's order. */
 final class EndpointChains {
     private final MarkBits marks;
+    private final IpFamily family;
 
-    EndpointChains(RulesConfig config) {
+    EndpointChains(RulesConfig config, IpFamily family) {
         this.marks = requireNonNull(config, "config is null").marks();
+        this.family = requireNonNull(family, "family is null");
     }
 
     /** Traffic to the workload: its ingress policies, then its profiles' inbound rules. */
@@ -57,12 +59,13 @@ final class EndpointChains {
         return new Chain(name, rules);
     }
 
-    /** A workload may only send from its own addresses: mark those, drop the rest. */
+    /** A workload may only send from its own addresses of this family: mark those, drop the rest. */
     private List<RuleSpec> antiSpoofing(WorkloadEndpoint ep) {
         List<RuleSpec> rules = new ArrayList<>();
         rules.add(RuleSpec.of("", MarkBits.clear(marks.scratch0())));
-        List<Cidr> nets = ep.ipv4Nets() == null ? List.of() : ep.ipv4Nets();
-        nets.stream().filter(n -> n.family() == IpFamily.V4)
+        List<Cidr> declared = family == IpFamily.V4 ? ep.ipv4Nets() : ep.ipv6Nets();
+        List<Cidr> nets = declared == null ? List.of() : declared;
+        nets.stream().filter(n -> n.family() == family)
                 .forEach(net -> rules.add(RuleSpec.of("-s " + net, MarkBits.set(marks.scratch0()))));
         rules.add(RuleSpec.commented("Drop if not from the workload's addresses", MarkBits.isClear(marks.scratch0()),
                 "-j DROP"));

@@ -2,6 +2,7 @@ package io.tabby.felix.rules;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tabby.datastore.model.IpFamily;
 import io.tabby.datastore.model.Policy;
 import io.tabby.datastore.model.ProfileRules;
 import io.tabby.datastore.model.Rule;
@@ -21,14 +22,33 @@ import java.util.TreeMap;
 public final class FilterRenderer {
     /** Calico's VXLAN UDP port. */
     static final int VXLAN_PORT = 4789;
+    /**
+     * The ICMPv6 types a workload may always send to its host, as Calico allows them: multicast
+     * listener query, report and done (130-132), router solicitation (133), neighbour solicitation
+     * and advertisement (135, 136). Without them the host cannot resolve the pod's address.
+     */
+    static final List<Integer> WORKLOAD_TO_HOST_ICMPV6 = List.of(130, 131, 132, 133, 135, 136);
     private final RulesConfig config;
+    private final IpFamily family;
     private final EndpointChains endpointChains;
     private final PolicyRuleRenderer ruleRenderer;
 
+    /** The IPv4 filter table. */
     public FilterRenderer(RulesConfig config) {
+        this(config, IpFamily.V4);
+    }
+
+    /** The filter table of {@code family} ({@code iptables} or {@code ip6tables}). */
+    public FilterRenderer(RulesConfig config, IpFamily family) {
         this.config = requireNonNull(config, "config is null");
-        this.endpointChains = new EndpointChains(config);
-        this.ruleRenderer = new PolicyRuleRenderer(config);
+        this.family = requireNonNull(family, "family is null");
+        this.endpointChains = new EndpointChains(config, family);
+        this.ruleRenderer = new PolicyRuleRenderer(config, family);
+    }
+
+    /** The family this renderer renders for. */
+    public IpFamily family() {
+        return family;
     }
 
     /** Every chain and hook felix wants in the filter table, without VXLAN. */
@@ -41,7 +61,8 @@ public final class FilterRenderer {
      * Every chain and hook felix wants in the filter table.
      *
      * @param vxlan whether VXLAN is on: then {@code cali-INPUT} accepts VXLAN packets to this host
-     *     only from the nodes in {@code all-vxlan-net} and drops the others
+     *     only from the nodes in {@code all-vxlan-net} and drops the others (IPv4 only: the
+     *     VXLAN underlay is IPv4)
      */
     public TableRules render(Collection<WorkloadEndpointUpdate> endpoints, Map<String, Policy> policies,
             Map<String, ProfileRules> profiles, boolean vxlan) {
@@ -96,7 +117,7 @@ public final class FilterRenderer {
     public List<Chain> staticChains(boolean vxlan) {
         MarkBits marks = config.marks();
         List<RuleSpec> input = new ArrayList<>();
-        if (vxlan) {
+        if (vxlan && family == IpFamily.V4) {
             String vxlanToHost = "-p udp -m multiport --destination-ports " + VXLAN_PORT;
             input.add(RuleSpec.commented("Allow VXLAN packets from allowed hosts", vxlanToHost
                     + " -m set --match-set " + IpSetIds.v4Name(IpSetIds.ALL_VXLAN_NET) + " src"
@@ -106,6 +127,14 @@ public final class FilterRenderer {
         }
         input.add(RuleSpec.of(MarkBits.isSet(marks.accept()), "-j ACCEPT"));
         input.add(RuleSpec.of("-i cali+", "-g " + ChainNames.WL_TO_HOST));
+        List<RuleSpec> toHost = new ArrayList<>();
+        if (family == IpFamily.V6) {
+            WORKLOAD_TO_HOST_ICMPV6.forEach(type -> toHost.add(RuleSpec.commented("Allow IPv6 ICMP",
+                    "-p ipv6-icmp -m icmp6 --icmpv6-type " + type, "-j ACCEPT")));
+        }
+        toHost.add(RuleSpec.of("", "-j " + ChainNames.FROM_WL_DISPATCH));
+        toHost.add(RuleSpec.commented("Configured DefaultEndpointToHostAction", "",
+                "-j " + config.endpointToHostAction()));
         return List.of(
                 new Chain(ChainNames.FORWARD, List.of(
                         RuleSpec.of("-i cali+", "-j " + ChainNames.FROM_WL_DISPATCH),
@@ -116,10 +145,7 @@ public final class FilterRenderer {
                 new Chain(ChainNames.OUTPUT, List.of(
                         RuleSpec.of(MarkBits.isSet(marks.accept()), "-j ACCEPT"),
                         RuleSpec.commented("Host to workload traffic is not policed", "-o cali+", "-j RETURN"))),
-                new Chain(ChainNames.WL_TO_HOST, List.of(
-                        RuleSpec.of("", "-j " + ChainNames.FROM_WL_DISPATCH),
-                        RuleSpec.commented("Configured DefaultEndpointToHostAction", "",
-                                "-j " + config.endpointToHostAction()))));
+                new Chain(ChainNames.WL_TO_HOST, toHost));
     }
 
     /** The kernel chains' jumps into felix's chains. */

@@ -19,8 +19,10 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
- * Renders one backend rule of a policy or profile into IPv4 iptables rules (see the package
- * documentation for the actions and the simplifications).
+ * Renders one backend rule of a policy or profile into the iptables rules of one IP family (see
+ * the package documentation for the actions and the simplifications): a rule with an
+ * {@code ipVersion}, nets only of the other family, or an ICMP protocol of the other family
+ * renders to nothing; ICMP matches become {@code -m icmp6 --icmpv6-type} in IPv6.
  */
 final class PolicyRuleRenderer {
     private static final Logger LOG = LogManager.getLogger(PolicyRuleRenderer.class);
@@ -29,14 +31,16 @@ final class PolicyRuleRenderer {
     private static final int MULTIPORT_SLOTS = 15;
 
     private final RulesConfig config;
+    private final IpFamily family;
 
-    PolicyRuleRenderer(RulesConfig config) {
+    PolicyRuleRenderer(RulesConfig config, IpFamily family) {
         this.config = requireNonNull(config, "config is null");
+        this.family = requireNonNull(family, "family is null");
     }
 
-    /** The rules for {@code rule}, empty when it cannot match IPv4 traffic. */
+    /** The rules for {@code rule}, empty when it cannot match traffic of this renderer's family. */
     List<RuleSpec> render(Rule rule) {
-        if (rule.ipVersion() != null && rule.ipVersion() != 4) {
+        if (rule.ipVersion() != null && rule.ipVersion() != family.version()) {
             return List.of();
         }
         Optional<String> common = commonMatch(rule);
@@ -88,10 +92,16 @@ final class PolicyRuleRenderer {
         List<String> parts = new ArrayList<>();
         String protocol = rule.protocol() == null ? null : protocolName(rule.protocol());
         if (protocol != null) {
-            parts.add("-p " + protocol);
+            if (IcmpNames.otherFamily(protocol, family)) {
+                return Optional.empty();
+            }
+            parts.add("-p " + IcmpNames.protocol(protocol, family));
         }
         if (rule.notProtocol() != null) {
-            parts.add("! -p " + protocolName(rule.notProtocol()));
+            String notProtocol = protocolName(rule.notProtocol());
+            if (!IcmpNames.otherFamily(notProtocol, family)) {
+                parts.add("! -p " + IcmpNames.protocol(notProtocol, family));
+            }
         }
         for (RuleMatch match : List.of(rule.src(), rule.dst(), rule.notSrc(), rule.notDst())) {
             if (RuleSelectors.unusable(match) || match.ports().stream().anyMatch(p -> p.name() != null)) {
@@ -117,11 +127,13 @@ final class PolicyRuleRenderer {
         if (!rule.notDst().ports().isEmpty()) {
             parts.addAll(ports(rule.notDst().ports(), "--destination-ports", true));
         }
+        String icmpMatch = family == IpFamily.V4 ? "-m icmp " : "-m icmp6 ";
+        String icmpOption = family == IpFamily.V4 ? "--icmp-type " : "--icmpv6-type ";
         if (rule.icmpType() != null) {
-            parts.add("-m icmp --icmp-type " + rule.icmpType() + (rule.icmpCode() == null ? "" : "/" + rule.icmpCode()));
+            parts.add(icmpMatch + icmpOption + rule.icmpType() + (rule.icmpCode() == null ? "" : "/" + rule.icmpCode()));
         }
         if (rule.notIcmpType() != null) {
-            parts.add("-m icmp ! --icmp-type " + rule.notIcmpType()
+            parts.add(icmpMatch + "! " + icmpOption + rule.notIcmpType()
                     + (rule.notIcmpCode() == null ? "" : "/" + rule.notIcmpCode()));
         }
         return Optional.of(String.join(" ", parts));
@@ -131,13 +143,16 @@ final class PolicyRuleRenderer {
         return protocol.number() != null ? protocol.number().toString() : protocol.name().toLowerCase(Locale.ROOT);
     }
 
-    /** One alternative per IPv4 net, or a single empty one when the rule has no nets; none when all nets are IPv6. */
-    private static List<String> nets(RuleMatch match, String flag) {
+    /**
+     * One alternative per net of this family, or a single empty one when the rule has no nets; none
+     * when all nets are of the other family.
+     */
+    private List<String> nets(RuleMatch match, String flag) {
         List<Cidr> all = allNets(match);
         if (all.isEmpty()) {
             return List.of("");
         }
-        return all.stream().filter(c -> c.family() == IpFamily.V4).map(c -> flag + " " + c).toList();
+        return all.stream().filter(c -> c.family() == family).map(c -> flag + " " + c).toList();
     }
 
     /**
@@ -147,8 +162,8 @@ final class PolicyRuleRenderer {
      * (added to {@code specs}): clear the bit, set it for each negated net, and match "bit clear".
      */
     private String negatedNets(Rule rule, List<String> srcNets, List<String> dstNets, List<RuleSpec> specs) {
-        List<Cidr> notSrc = v4(rule.notSrc());
-        List<Cidr> notDst = v4(rule.notDst());
+        List<Cidr> notSrc = ofFamily(rule.notSrc());
+        List<Cidr> notDst = ofFamily(rule.notDst());
         boolean srcInline = notSrc.isEmpty() || notSrc.size() == 1 && srcNets.equals(List.of(""));
         boolean dstInline = notDst.isEmpty() || notDst.size() == 1 && dstNets.equals(List.of(""));
         if (srcInline && dstInline) {
@@ -164,8 +179,8 @@ final class PolicyRuleRenderer {
         return MarkBits.isClear(scratch);
     }
 
-    private static List<Cidr> v4(RuleMatch match) {
-        return allNets(match).stream().filter(c -> c.family() == IpFamily.V4).toList();
+    private List<Cidr> ofFamily(RuleMatch match) {
+        return allNets(match).stream().filter(c -> c.family() == family).toList();
     }
 
     private static List<Cidr> allNets(RuleMatch match) {
@@ -177,11 +192,11 @@ final class PolicyRuleRenderer {
         return all;
     }
 
-    private static void sets(RuleMatch match, String direction, String negation, List<String> parts) {
-        RuleSelectors.selector(match).ifPresent(s -> parts.add(
-                "-m set " + negation + "--match-set " + IpSetIds.v4Name(IpSetIds.forSelector(s)) + " " + direction));
-        RuleSelectors.tag(match).ifPresent(s -> parts.add(
-                "-m set " + negation + "--match-set " + IpSetIds.v4Name(IpSetIds.forSelector(s)) + " " + direction));
+    private void sets(RuleMatch match, String direction, String negation, List<String> parts) {
+        RuleSelectors.selector(match).ifPresent(s -> parts.add("-m set " + negation + "--match-set "
+                + IpSetIds.name(family, IpSetIds.forSelector(s)) + " " + direction));
+        RuleSelectors.tag(match).ifPresent(s -> parts.add("-m set " + negation + "--match-set "
+                + IpSetIds.name(family, IpSetIds.forSelector(s)) + " " + direction));
     }
 
     /**

@@ -5,6 +5,15 @@
  * {@code cali-from-wl-dispatch}, {@code cali-tw-<iface>}, {@code cali-pi-<policy>},
  * {@code cali-pri-<profile>}, {@code cali-nat-outgoing}, ip sets {@code cali40...}).
  *
+ * <p>The filter table is rendered once per IP family ({@code FilterRenderer(config, family)}): the
+ * same chain tree in iptables and ip6tables. A family's table keeps only the rules that can match
+ * it (a rule's {@code ipVersion}, its nets, ICMP versus ICMPv6), names the family's ip sets
+ * ({@code cali40…} / {@code cali60…}), spells ICMP matches {@code -m icmp6 --icmpv6-type} in IPv6,
+ * and anti-spoofs with the endpoint's addresses of that family. IPv6 adds Calico's
+ * {@code cali-wl-to-host} allowance for ICMPv6 130-133, 135 and 136 (multicast listener messages,
+ * router and neighbour solicitation, neighbour advertisement), without which the host cannot
+ * resolve a pod's address. VXLAN and NAT outgoing are IPv4 only.
+ *
  * <p>Packet walk for a workload-to-workload packet through the filter table:
  * <pre>
  *   FORWARD → cali-FORWARD
@@ -34,6 +43,6 @@
  * of Calico's scratch-mark blocks (the same verdicts; a {@code log} rule may log twice for
  * overlapping nets); negated nets use a scratch-mark block only when iptables' one {@code -s}/{@code -d}
  * per rule cannot hold them inline; named ports are not rendered (such a rule matches nothing and a warning is
- * logged); IPv4 only.
+ * logged).
  */
 package io.tabby.felix.rules;

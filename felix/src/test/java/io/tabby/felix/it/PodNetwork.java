@@ -33,6 +33,8 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class PodNetwork {
     static final String HOST_MAC = "ee:ee:ee:ee:ee:ee";
+    /** The link-local address the host veth gets from {@link #HOST_MAC}: the pods' IPv6 gateway. */
+    static final String GATEWAY_V6 = "fe80::ecee:eeff:feee:eeee";
     private final CommandRunner runner;
     private final String prefix;
     private final LinkOps links;
@@ -80,6 +82,22 @@ final class PodNetwork {
                 Route.via("0.0.0.0/0", "169.254.1.1", "eth0", RouteProtocols.BOOT)));
         new LinuxNeighOps(runner).replacePermanent(pod, List.of(Neighbour.of("eth0", "169.254.1.1", HOST_MAC)));
         return pod;
+    }
+
+    /**
+     * Gives a plumbed pod an IPv6 address as the CNI plugin does: IPv6 on and duplicate address
+     * detection off on both ends (so the host veth's link-local fe80::ecee:eeff:feee:eeee, made from
+     * its MAC, is usable at once), the /128 on {@code eth0}, a default route via that link-local and
+     * a permanent neighbour for it. The node's /128 route and proxy_ndp are left to felix.
+     */
+    void addIpv6(NetNs.Named node, NetNs.Named pod, String hostVeth, String ip6) {
+        LinuxSysctlOps sysctls = new LinuxSysctlOps(runner);
+        sysctls.write(node, Map.of("net.ipv6.conf." + hostVeth + ".disable_ipv6", "0",
+                "net.ipv6.conf." + hostVeth + ".accept_dad", "0"));
+        sysctls.write(pod, Map.of("net.ipv6.conf.eth0.disable_ipv6", "0", "net.ipv6.conf.eth0.accept_dad", "0"));
+        new LinuxAddrOps(runner).add(pod, List.of(new Address("eth0", IpPrefix.parse(ip6 + "/128"))));
+        new LinuxRouteOps(runner).replace(pod, List.of(Route.via("::/0", GATEWAY_V6, "eth0", RouteProtocols.BOOT)));
+        new LinuxNeighOps(runner).replacePermanent(pod, List.of(Neighbour.of("eth0", GATEWAY_V6, HOST_MAC)));
     }
 
     /** The MAC of the pod's {@code eth0}, which the CNI plugin writes into the endpoint. */

@@ -5,6 +5,7 @@ import io.tabby.felix.testing.V1Json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tabby.datastore.codec.ValueCodec;
+import io.tabby.datastore.model.IpFamily;
 import io.tabby.datastore.model.IpPool;
 import io.tabby.datastore.model.Policy;
 import io.tabby.datastore.model.ProfileRules;
@@ -108,7 +109,7 @@ class GoldenRestoreTest {
         WorkloadEndpointUpdate update = new WorkloadEndpointUpdate(new WorkloadEndpointKey("node1", "k8s", "default.x",
                 "eth0"), ep, new EndpointPolicies(List.of(), List.of(), List.of("kns.default")));
         String text = RestoreText.of(IptablesTable.FILTER, new TableRules(List.of(
-                new EndpointChains(RulesConfig.DEFAULTS).toWorkload(ep, update.tiers())), List.of()));
+                new EndpointChains(RulesConfig.DEFAULTS, IpFamily.V4).toWorkload(ep, update.tiers())), List.of()));
         assertGolden("disabled-endpoint.txt", text);
     }
 

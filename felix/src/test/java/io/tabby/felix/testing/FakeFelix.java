@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * A felix without threads on a fake kernel (node {@code node1}, underlay {@code ens3} with
@@ -117,11 +118,16 @@ public final class FakeFelix {
                 chains.put(table.tableName() + "/" + chain.name(), chain.rules());
             }
         }
+        String save6 = kernel.iptablesOps(IptablesBackend.NFT).save(NS, IpFamily.V6, IptablesTable.FILTER);
+        for (IptablesChain chain : IptablesSave.chains(save6, IptablesTable.FILTER).values()) {
+            chains.put("filter6/" + chain.name(), chain.rules());
+        }
         Map<String, TreeSet<String>> sets = new TreeMap<>();
         for (String name : kernel.ipsetOps().listNames(NS)) {
             sets.put(name, new TreeSet<>(kernel.ipsetOps().members(NS, name)));
         }
-        List<String> routes = kernel.routeOps().list(NS, RouteFilter.table(IpFamily.V4, RouteTables.MAIN)).stream()
+        List<String> routes = Stream.of(IpFamily.V4, IpFamily.V6)
+                .flatMap(f -> kernel.routeOps().list(NS, RouteFilter.table(f, RouteTables.MAIN)).stream())
                 .filter(r -> r.protocol() != RouteProtocols.KERNEL)
                 .map(r -> r.destination() + r.gateway().map(g -> " via " + IpPrefix.format(g)).orElse("")
                         + " dev " + r.device().orElse("-") + " proto " + r.protocol() + " scope " + r.scope()
@@ -146,7 +152,10 @@ public final class FakeFelix {
         return new KernelState(chains, new HashMap<>(sets), routes, neighbours, vxlan);
     }
 
-    /** Felix's part of the kernel: chains by table/name, ip sets, main-table routes. */
+    /**
+     * Felix's part of the kernel: chains by table/name ({@code filter6/} for the IPv6 filter
+     * table), ip sets, main-table routes of both families.
+     */
     public record KernelState(Map<String, List<String>> chains, Map<String, TreeSet<String>> ipsets,
             List<String> routes, List<String> neighbours, List<String> vxlan) {
         public List<String> chain(String tableAndName) {

@@ -25,6 +25,12 @@ public final class V1Json {
                 + (labels.isEmpty() ? "" : ",\"labels\":" + map(labels)) + "}";
     }
 
+    /** A dual-stack endpoint: one /32 and one /128. */
+    public static String dualStackEndpoint(String iface, String ip, String ip6, Map<String, String> labels,
+            String... profiles) {
+        return endpoint(iface, ip, labels, profiles).replace("\"ipv6_nets\":[]", "\"ipv6_nets\":[\"" + ip6 + "/128\"]");
+    }
+
     public static String policyKey(String name) {
         return "/calico/v1/policy/tier/default/policy/" + name;
     }
