@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# The node container's process 1: runs the four parts as deploy/systemd's units do, each as its
+# The node container's process 1: runs the parts as deploy/systemd's units do, each as its
 # own process with the units' command lines, and forwards SIGTERM/SIGINT to them.
 #   tabby-node   node registration, pool, block, the CNI service   (tabby-node.service)
 #   tabby-confd  renders /etc/calico/confd/config/bird*.cfg        (tabby-confd.service)
 #   tabby-bird   the BGP engine, control socket at Calico's path   (tabby-bird.service)
+#   tabby-bird6  the same for IPv6 (bird6.cfg, bird6.ctl), as calico/node runs bird6
 #   tabby-felix  routes and iptables/ipset policy                  (tabby-felix.service)
 # systemd would restart a part that dies (Restart=always); here the container stops with it, so
 # docker's restart policy decides, and `docker logs` shows which part it was.
@@ -46,18 +47,21 @@ start() { # name command...
 start tabby-node tabby-node
 start tabby-confd tabby-confd -confdir=/etc/tabby/confd -watch "-node=${ETCD_ENDPOINTS}"
 start tabby-felix tabby-felix
-# bird reads bird.cfg at start: wait (bounded) for confd's first render, as the unit's
-# Restart=always would retry until the file is there
+# bird and bird6 read their files at start: wait (bounded) for confd's first render, as the
+# units' Restart=always would retry until the files are there. bird6 runs as in calico/node, so
+# confd's reloads of the bird6 files reach an engine even on a node without IPv6 peers.
+conf=/etc/calico/confd/config
 for _ in $(seq 600); do
-  [ -s /etc/calico/confd/config/bird.cfg ] && break
+  [ -s "$conf/bird.cfg" ] && [ -s "$conf/bird6.cfg" ] && break
   [ "$stopping" = yes ] && break
   sleep 0.1
 done
 if [ "$stopping" = no ]; then
-  if [ -s /etc/calico/confd/config/bird.cfg ]; then
-    start tabby-bird tabby-bird -f -c /etc/calico/confd/config/bird.cfg -s /var/run/calico/bird.ctl
+  if [ -s "$conf/bird.cfg" ] && [ -s "$conf/bird6.cfg" ]; then
+    start tabby-bird tabby-bird -f -c "$conf/bird.cfg" -s /var/run/calico/bird.ctl
+    start tabby-bird6 tabby-bird6 -f -c "$conf/bird6.cfg" -s /var/run/calico/bird6.ctl
   else
-    echo "tabby-entrypoint: confd rendered no bird.cfg within 60 s (see [tabby-confd] lines); stopping" >&2
+    echo "tabby-entrypoint: confd rendered no bird.cfg/bird6.cfg within 60 s (see [tabby-confd] lines); stopping" >&2
     stop_all
   fi
 fi
