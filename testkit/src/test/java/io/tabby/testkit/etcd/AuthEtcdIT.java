@@ -53,7 +53,9 @@ class AuthEtcdIT {
 
     private Command.Result etcdctl(String... args) {
         List<String> argv = new ArrayList<>(List.of("etcdctl", "--endpoints=" + etcd.endpoints().getFirst(),
-                "--dial-timeout=500ms", "--command-timeout=1s"));
+                // bounds, not waits: on a loaded 2-core machine 1 s was seen to run out before etcd
+                // answered "authentication failed"
+                "--dial-timeout=2s", "--command-timeout=5s"));
         argv.addAll(List.of(args));
         return new Command(argv, Map.of("ETCDCTL_API", "3"), Duration.ofSeconds(30)).run();
     }
