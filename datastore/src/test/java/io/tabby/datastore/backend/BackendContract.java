@@ -1,12 +1,14 @@
 package io.tabby.datastore.backend;
 
+import static io.tabby.datastore.backend.ContractEvents.awaitProgressAtLeast;
+import static io.tabby.datastore.backend.ContractEvents.eventsBeforeSentinel;
+import static io.tabby.datastore.backend.ContractEvents.values;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -306,7 +308,7 @@ public abstract class BackendContract {
             long r5 = backend().put(key("d"), "d1");
             long r6 = backend().commit(List.of(TxnOp.deletePrefix(root())));
 
-            assertThat(eventsBeforeSentinel(listener, key("sentinel"))).containsExactly(
+            assertThat(eventsBeforeSentinel(backend(), listener, key("sentinel"))).containsExactly(
                     WatchEvent.put(key("a"), "a1", r1),
                     WatchEvent.put(key("b"), "b1", r2),
                     WatchEvent.put(key("a"), "a2", r3),
@@ -330,7 +332,7 @@ public abstract class BackendContract {
         try (WatchHandle _ = backend().watch(root(), r2, listener)) {
             long r3 = backend().put(key("a"), "a2");
 
-            assertThat(eventsBeforeSentinel(listener, key("sentinel"))).containsExactly(
+            assertThat(eventsBeforeSentinel(backend(), listener, key("sentinel"))).containsExactly(
                     WatchEvent.put(key("b"), "b1", r2), WatchEvent.put(key("a"), "a2", r3));
         }
     }
@@ -345,7 +347,7 @@ public abstract class BackendContract {
             backend().put(key("other"), "outside");
             long inside = backend().put(key("dir/a"), "inside");
 
-            assertThat(eventsBeforeSentinel(listener, key("dir/sentinel")))
+            assertThat(eventsBeforeSentinel(backend(), listener, key("dir/sentinel")))
                     .containsExactly(WatchEvent.put(key("dir/a"), "inside", inside));
         }
     }
@@ -395,7 +397,7 @@ public abstract class BackendContract {
 
         try (WatchHandle _ = backend().watch(root(), start, openListener)) {
             long written = backend().put(key("a"), "after close");
-            assertThat(eventsBeforeSentinel(openListener, key("sentinel")))
+            assertThat(eventsBeforeSentinel(backend(), openListener, key("sentinel")))
                     .containsExactly(WatchEvent.put(key("a"), "after close", written));
         }
         assertThat(closedListener.events()).isEmpty();
@@ -432,7 +434,7 @@ public abstract class BackendContract {
             long after = backend().currentRevision();
 
             assertThat(values(backend().list(root()))).isEqualTo(Map.of(key("unleased"), "stays"));
-            List<WatchEvent> events = eventsBeforeSentinel(listener, key("sentinel"));
+            List<WatchEvent> events = eventsBeforeSentinel(backend(), listener, key("sentinel"));
             assertThat(events).extracting(WatchEvent::type, WatchEvent::key).containsExactly(
                     tuple(WatchEvent.Type.DELETE, key("a")),
                     tuple(WatchEvent.Type.DELETE, key("b")));
@@ -467,44 +469,9 @@ public abstract class BackendContract {
 
             await().atMost(WAIT).until(() -> backend().get(key("a")).isEmpty());
             assertThatThrownBy(() -> backend().keepAliveOnce(lease.id())).isInstanceOf(NotFoundException.class);
-            assertThat(eventsBeforeSentinel(listener, key("sentinel"))).extracting(WatchEvent::type, WatchEvent::key)
+            assertThat(eventsBeforeSentinel(backend(), listener, key("sentinel")))
+                    .extracting(WatchEvent::type, WatchEvent::key)
                     .containsExactly(tuple(WatchEvent.Type.DELETE, key("a")));
         }
-    }
-
-    // ---- helpers
-
-    /**
-     * Asks for progress until one covers {@code revision}. Only a liveness check: before etcd
-     * 3.4.24 (etcd#15220) a requested progress notification is not ordered with the events, so
-     * it proves nothing about which events have arrived.
-     */
-    protected static void awaitProgressAtLeast(WatchHandle handle, RecordingListener listener, long revision) {
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).until(() -> {
-            if (listener.lastProgress() >= revision) {
-                return true;
-            }
-            handle.requestProgress();
-            return false;
-        });
-    }
-
-    /**
-     * Writes {@code sentinel} and waits for its event: watches deliver in order, so everything
-     * written before has arrived by then, and any duplicate of it too. Returns the events before.
-     */
-    protected List<WatchEvent> eventsBeforeSentinel(RecordingListener listener, String sentinel) {
-        long rev = backend().put(sentinel, "sentinel");
-        WatchEvent expected = WatchEvent.put(sentinel, "sentinel", rev);
-        await().atMost(WAIT).until(() -> listener.events().contains(expected));
-        List<WatchEvent> events = listener.events();
-        assertThat(events.getLast()).as("the sentinel is the last event seen").isEqualTo(expected);
-        return events.subList(0, events.size() - 1);
-    }
-
-    private static Map<String, String> values(ListResult result) {
-        Map<String, String> values = new HashMap<>();
-        result.kvs().forEach(kv -> values.put(kv.key(), kv.value()));
-        return values;
     }
 }
