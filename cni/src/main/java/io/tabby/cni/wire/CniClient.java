@@ -15,9 +15,10 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Sends one request to the node agent and returns its answer, never throwing and never taking
- * longer than {@link ClientSettings#timeout()}. The exchange runs on a virtual thread; when a
- * bound passes, the channel is closed (which unblocks that thread) and the answer is code 11,
- * "try again later", naming the socket. An answer that is not a valid frame is code 5 (I/O).
+ * longer than {@link ClientSettings#timeout()}. The exchange runs on a daemon platform thread
+ * (a virtual thread held the JVM's exit some 300 ms after the answer was out, on every pod start);
+ * when a bound passes, the channel is closed (which unblocks that thread) and the answer is code
+ * 11, "try again later", naming the socket. An answer that is not a valid frame is code 5 (I/O).
  */
 public final class CniClient {
     private final ClientSettings settings;
@@ -36,7 +37,7 @@ public final class CniClient {
         }
         CompletableFuture<Void> connected = new CompletableFuture<>();
         CompletableFuture<WireResponse> answered = new CompletableFuture<>();
-        Thread.ofVirtual().name("tabby-cni-client").start(() -> {
+        Thread.ofPlatform().daemon(true).name("tabby-cni-client").start(() -> {
             try {
                 channel.connect(UnixDomainSocketAddress.of(settings.socket()));
                 connected.complete(null);
