@@ -128,8 +128,12 @@ class FelixPolicyIT {
     @Order(3)
     void aRuleDeletedBehindFelixsBackIsRestoredByTheResync() {
         awaitPing(podA, IP_B, true);
+        long resyncs = felix.dataplane().resyncs();
         network.run("ip", "netns", "exec", node.name(), "iptables-nft", "-t", "filter", "-F", "cali-pi-allow-all-ingress");
-        assertThat(network.ping(podA, IP_B)).as("with the allow rule gone the default deny decides").isFalse();
+        boolean pinged = network.ping(podA, IP_B);
+        // a resync may land between the flush and the ping (every 2 s here); only then may it pass
+        assertThat(!pinged || felix.dataplane().resyncs() > resyncs)
+                .as("with the allow rule gone the default deny decides, until a resync restores it").isTrue();
         awaitPing(podA, IP_B, true);
         String saved = network.run("ip", "netns", "exec", node.name(), "iptables-nft-save", "-t", "filter").stdout();
         assertThat(saved).contains("-A cali-pi-allow-all-ingress");
