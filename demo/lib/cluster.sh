@@ -1,7 +1,7 @@
 # The demo cluster's plumbing: namespaces, the underlay, etcd, the per-node processes, pods, and
 # the cleanup that removes all of it. Sourced by demo/run; defines functions only.
 #
-# Every namespace is named tdemo-*; nothing is created in the host's own namespace. Each process
+# Every namespace is named ${TDEMO_NS}-*; nothing is created in the host's own namespace. Each process
 # is started as `ip netns exec NS ...` (which execs the program, so $! is the program's PID) and
 # its PID and log are recorded in the state directory.
 
@@ -41,7 +41,7 @@ tdemo_wait() { # SECONDS command...
 }
 
 # Stops every process the demo recorded (TERM, then KILL after 10 s), then anything still in a
-# tdemo-* namespace, then deletes those namespaces. Logs stay in $TDEMO_LOGS.
+# ${TDEMO_NS}-* namespace, then deletes those namespaces. Logs stay in $TDEMO_LOGS.
 tdemo_cleanup() {
   local pid name ns i pids=()
   if [ -f "$TDEMO_STATE/pids" ]; then
@@ -58,43 +58,43 @@ tdemo_cleanup() {
     for pid in "${pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
     rm -f "$TDEMO_STATE/pids"
   fi
-  for ns in $(ip netns list 2>/dev/null | awk '$1 ~ /^tdemo-/ {print $1}'); do
+  for ns in $(ip netns list 2>/dev/null | awk -v p="$TDEMO_NS-" 'index($1, p) == 1 {print $1}'); do
     for pid in $(ip netns pids "$ns" 2>/dev/null); do kill -9 "$pid" 2>/dev/null || true; done
     ip netns del "$ns" 2>/dev/null || true
   done
   return 0
 }
 
-# The underlay: a bridge in tdemo-underlay with address $TDEMO_GATEWAY, and a veth into it from
+# The underlay: a bridge in ${TDEMO_NS}-underlay with address $TDEMO_GATEWAY, and a veth into it from
 # namespace NS whose end in NS is eth0 with ADDRESS/24 (and a default route via the bridge, so
 # that proxy ARP for the pods' 169.254.1.1 gateway answers).
 tdemo_underlay() {
-  ip netns add tdemo-underlay
-  ip -n tdemo-underlay link set lo up
-  ip -n tdemo-underlay link add tdemo-br0 type bridge
-  ip -n tdemo-underlay addr add "$TDEMO_GATEWAY/24" dev tdemo-br0
-  ip -n tdemo-underlay link set tdemo-br0 up
+  ip netns add ${TDEMO_NS}-underlay
+  ip -n ${TDEMO_NS}-underlay link set lo up
+  ip -n ${TDEMO_NS}-underlay link add ${TDEMO_NS}-br0 type bridge
+  ip -n ${TDEMO_NS}-underlay addr add "$TDEMO_GATEWAY/24" dev ${TDEMO_NS}-br0
+  ip -n ${TDEMO_NS}-underlay link set ${TDEMO_NS}-br0 up
 }
 
 tdemo_attach() { # NS PORT-NAME ADDRESS
   local ns=$1 port=$2 addr=$3
   ip netns add "$ns"
   ip -n "$ns" link set lo up
-  ip -n tdemo-underlay link add "$port" type veth peer name eth0 netns "$ns"
-  ip -n tdemo-underlay link set "$port" master tdemo-br0 up
+  ip -n ${TDEMO_NS}-underlay link add "$port" type veth peer name eth0 netns "$ns"
+  ip -n ${TDEMO_NS}-underlay link set "$port" master ${TDEMO_NS}-br0 up
   ip -n "$ns" addr add "$addr/24" dev eth0
   ip -n "$ns" link set eth0 up
   ip -n "$ns" route add default via "$TDEMO_GATEWAY" dev eth0
 }
 
 tdemo_start_etcd() {
-  tdemo_attach tdemo-etcd tdemo-etcd "$TDEMO_ETCD_IP"
+  tdemo_attach ${TDEMO_NS}-etcd ${TDEMO_NS}-etcd "$TDEMO_ETCD_IP"
   export ETCD_ENDPOINTS="http://$TDEMO_ETCD_IP:2379"
-  tdemo_spawn tdemo-etcd etcd -- etcd --name tdemo --data-dir "$TDEMO_STATE/etcd" \
+  tdemo_spawn ${TDEMO_NS}-etcd etcd -- etcd --name tdemo --data-dir "$TDEMO_STATE/etcd" \
     --listen-client-urls "$ETCD_ENDPOINTS" --advertise-client-urls "$ETCD_ENDPOINTS" \
     --listen-peer-urls http://127.0.0.1:2380 --initial-advertise-peer-urls http://127.0.0.1:2380 \
     --initial-cluster tdemo=http://127.0.0.1:2380 --unsafe-no-fsync --logger=zap
-  tdemo_wait 20 ip netns exec tdemo-etcd env ETCDCTL_API=3 etcdctl --endpoints="$ETCD_ENDPOINTS" \
+  tdemo_wait 20 ip netns exec ${TDEMO_NS}-etcd env ETCDCTL_API=3 etcdctl --endpoints="$ETCD_ENDPOINTS" \
       --dial-timeout=300ms endpoint health \
     || die "etcd did not become healthy at $ETCD_ENDPOINTS within 20 s (see $TDEMO_LOGS/etcd.log)"
 }
@@ -116,9 +116,9 @@ tdemo_confdir() { # NODE-DIR
 # Phase 1 of a node: its namespace on the underlay and tabby-node (registration, default pool,
 # block affinity on first pod, CNI socket), as tabby-node.service runs it.
 tdemo_start_agent() { # I
-  local i=$1 ns=tdemo-node$1 dir=$TDEMO_STATE/node$1
+  local i=$1 ns=${TDEMO_NS}-node$1 dir=$TDEMO_STATE/node$1
   mkdir -p "$dir"
-  tdemo_attach "$ns" "tdemo-n$i" "$TDEMO_SUBNET_PREFIX.$i"
+  tdemo_attach "$ns" "${TDEMO_NS}-n$i" "$TDEMO_SUBNET_PREFIX.$i"
   ip netns exec "$ns" sysctl -qw net.ipv4.ip_forward=1
   # no IP: tabby-node autodetects it (first-found picks eth0's underlay address)
   tdemo_spawn "$ns" "$ns-tabby-node" -- env NODENAME="$ns" ETCD_ENDPOINTS="$ETCD_ENDPOINTS" \
@@ -136,7 +136,7 @@ mesh_rendered() { # NODE-DIR: bird.cfg names a mesh peer for every other node
 # names every mesh peer: a tabby-bird started on a bird.cfg without any BGP protocol never opens
 # port 179, even when a later 'birdc configure' adds peers (a bird-bridge bug, see the report).
 tdemo_start_routing() { # I
-  local ns=tdemo-node$1 dir=$TDEMO_STATE/node$1 bin=$TDEMO_TOP/build/bin
+  local ns=${TDEMO_NS}-node$1 dir=$TDEMO_STATE/node$1 bin=$TDEMO_TOP/build/bin
   tdemo_confdir "$dir"
   local env=(env NODENAME="$ns" ETCD_ENDPOINTS="$ETCD_ENDPOINTS")
   tdemo_spawn "$ns" "$ns-tabby-confd" -- "${env[@]}" "$bin/tabby-confd" -confdir="$dir/confd" -watch \
@@ -153,10 +153,10 @@ tdemo_start_routing() { # I
   done
 }
 
-# Adds pod tdemo-podP on node I through the CNI plugin, exactly as a container runtime calls it:
+# Adds pod ${TDEMO_NS}-podP on node I through the CNI plugin, exactly as a container runtime calls it:
 # environment + network configuration on stdin, run in the node's namespace.
 tdemo_add_pod() { # I P
-  local ns=tdemo-node$1 pod=tdemo-pod$2 dir=$TDEMO_STATE/node$1
+  local ns=${TDEMO_NS}-node$1 pod=${TDEMO_NS}-pod$2 dir=$TDEMO_STATE/node$1
   ip netns add "$pod"
   ip -n "$pod" link set lo up
   echo "\$ ip netns exec $ns env CNI_COMMAND=ADD CNI_CONTAINERID=$pod CNI_NETNS=/var/run/netns/$pod CNI_IFNAME=eth0 \\"
@@ -174,5 +174,5 @@ tdemo_add_pod() { # I P
 }
 
 tdemo_pod_ip() { # P
-  ip -n "tdemo-pod$1" -4 -o addr show dev eth0 | awk '{print $4}' | cut -d/ -f1
+  ip -n "${TDEMO_NS}-pod$1" -4 -o addr show dev eth0 | awk '{print $4}' | cut -d/ -f1
 }

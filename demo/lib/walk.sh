@@ -11,9 +11,9 @@ walk_fail() {
 
 walk_ok() { printf '\033[32mok: %s\033[0m\n' "$*"; }
 
-# tabbyctl and etcdctl run in tdemo-etcd (the only place etcd's address is reachable from besides
+# tabbyctl and etcdctl run in ${TDEMO_NS}-etcd (the only place etcd's address is reachable from besides
 # the nodes); the printed command is the one a user types there.
-tabbyctl() { ip netns exec tdemo-etcd env ETCD_ENDPOINTS="$ETCD_ENDPOINTS" "$TDEMO_TOP/build/bin/tabbyctl" "$@"; }
+tabbyctl() { ip netns exec ${TDEMO_NS}-etcd env ETCD_ENDPOINTS="$ETCD_ENDPOINTS" "$TDEMO_TOP/build/bin/tabbyctl" "$@"; }
 
 show() { # NS-LABEL command...   prints "$ cmd" and runs it
   local where=$1
@@ -23,15 +23,15 @@ show() { # NS-LABEL command...   prints "$ cmd" and runs it
   "$@" 2>&1 || true
 }
 
-ping_once() { ip netns exec "tdemo-pod$1" ping -c 1 -W 1 "$2" >/dev/null 2>&1; }
+ping_once() { ip netns exec "${TDEMO_NS}-pod$1" ping -c 1 -W 1 "$2" >/dev/null 2>&1; }
 ping_fails_twice() { ! ping_once "$1" "$2" && ! ping_once "$1" "$2"; }
 
 established_count() { # I
-  ip netns exec "tdemo-node$1" "$TDEMO_TOP/build/bin/tabbyctl" node status \
+  ip netns exec "${TDEMO_NS}-node$1" "$TDEMO_TOP/build/bin/tabbyctl" node status \
     --socket "$TDEMO_STATE/node$1/bird.ctl" 2>/dev/null | grep -c Established || true
 }
 sessions_down() { # I: "peer(state info) " for each session of the node that is not Established
-  ip netns exec "tdemo-node$1" "$TDEMO_TOP/build/bin/tabbyctl" node status \
+  ip netns exec "${TDEMO_NS}-node$1" "$TDEMO_TOP/build/bin/tabbyctl" node status \
     --socket "$TDEMO_STATE/node$1/bird.ctl" 2>/dev/null \
     | awk -F'|' 'NF > 5 && $2 ~ /[0-9]/ && $6 !~ /Established/ {
         gsub(/^ +| +$/, "", $2); gsub(/^ +| +$/, "", $4); gsub(/^ +| +$/, "", $6); printf "%s (%s %s) ", $2, $4, $6 }'
@@ -40,7 +40,7 @@ mesh_up() { [ "$(established_count "$1")" -ge $((nodes - 1)) ]; }
 
 routes_ready() { # I: a proto bird route to every other node's block and a blackhole for its own
   local out
-  out=$(ip -n "tdemo-node$1" route)
+  out=$(ip -n "${TDEMO_NS}-node$1" route)
   [ "$(grep -c 'proto bird' <<<"$out")" -ge $((nodes - 1)) ] && grep -q '^blackhole' <<<"$out"
 }
 
@@ -48,19 +48,19 @@ walk_run() {
   local i p
 
   note "The nodes, as tabbyctl sees them"
-  tdemo_wait 30 bash -c "[ \$(ip netns exec tdemo-etcd env ETCD_ENDPOINTS=$ETCD_ENDPOINTS $TDEMO_TOP/build/bin/tabbyctl get nodes | grep -c tdemo-node) -ge $nodes ]" \
-    || walk_fail "tabbyctl get nodes did not list $nodes nodes within 30 s (see $TDEMO_LOGS/tdemo-node*-tabby-node.log)"
-  show tdemo-etcd tabbyctl get nodes -o wide
-  show tdemo-etcd tabbyctl get ippools -o wide
+  tdemo_wait 30 bash -c "[ \$(ip netns exec ${TDEMO_NS}-etcd env ETCD_ENDPOINTS=$ETCD_ENDPOINTS $TDEMO_TOP/build/bin/tabbyctl get nodes | grep -c ${TDEMO_NS}-node) -ge $nodes ]" \
+    || walk_fail "tabbyctl get nodes did not list $nodes nodes within 30 s (see $TDEMO_LOGS/${TDEMO_NS}-node*-tabby-node.log)"
+  show ${TDEMO_NS}-etcd tabbyctl get nodes -o wide
+  show ${TDEMO_NS}-etcd tabbyctl get ippools -o wide
 
   note "The BGP mesh on each node (waiting up to 60 s for $((nodes - 1)) Established sessions each)"
   for i in $(seq "$nodes"); do
     if tdemo_wait 60 mesh_up "$i"; then
-      walk_ok "tdemo-node$i: $((nodes - 1)) mesh sessions Established"
+      walk_ok "${TDEMO_NS}-node$i: $((nodes - 1)) mesh sessions Established"
     else
-      walk_fail "tdemo-node$i: only $(established_count "$i") of $((nodes - 1)) mesh sessions Established after 60 s; not up: $(sessions_down "$i")(table below; see $TDEMO_LOGS/tdemo-node$i-tabby-bird.log)"
+      walk_fail "${TDEMO_NS}-node$i: only $(established_count "$i") of $((nodes - 1)) mesh sessions Established after 60 s; not up: $(sessions_down "$i")(table below; see $TDEMO_LOGS/${TDEMO_NS}-node$i-tabby-bird.log)"
     fi
-    show "tdemo-node$i" ip netns exec "tdemo-node$i" "$TDEMO_TOP/build/bin/tabbyctl" node status \
+    show "${TDEMO_NS}-node$i" ip netns exec "${TDEMO_NS}-node$i" "$TDEMO_TOP/build/bin/tabbyctl" node status \
       --socket "$TDEMO_STATE/node$i/bird.ctl"
   done
 
@@ -68,24 +68,24 @@ walk_run() {
   printf '{"cniVersion":"1.0.0","name":"tdemo","type":"tabby","ipam":{"type":"tabby-ipam"}}\n' \
     >"$TDEMO_STATE/net.conf"
   echo "network configuration ($TDEMO_STATE/net.conf): $(cat "$TDEMO_STATE/net.conf")"
-  show tdemo-etcd tabbyctl apply -f "$TDEMO_TOP/demo/manifests/00-namespace-default.yaml"
+  show ${TDEMO_NS}-etcd tabbyctl apply -f "$TDEMO_TOP/demo/manifests/00-namespace-default.yaml"
   for i in $(seq "$nodes"); do
     for p in $((2 * i - 1)) $((2 * i)); do
       echo
       tdemo_add_pod "$i" "$p"
-      echo "tdemo-pod$p (pod default/pod$p on tdemo-node$i): $(tdemo_pod_ip "$p")"
+      echo "${TDEMO_NS}-pod$p (pod default/pod$p on ${TDEMO_NS}-node$i): $(tdemo_pod_ip "$p")"
     done
   done
-  show tdemo-etcd tabbyctl get workloadendpoints -o wide
+  show ${TDEMO_NS}-etcd tabbyctl get workloadendpoints -o wide
 
   note "Routes on each node: proto bird to the other nodes' blocks, a blackhole for its own"
   for i in $(seq "$nodes"); do
     if tdemo_wait 30 routes_ready "$i"; then
-      walk_ok "tdemo-node$i: proto bird routes to the $((nodes - 1)) other blocks, a blackhole for its own"
+      walk_ok "${TDEMO_NS}-node$i: proto bird routes to the $((nodes - 1)) other blocks, a blackhole for its own"
     else
-      walk_fail "tdemo-node$i: no proto bird route to each of the $((nodes - 1)) other blocks, or no blackhole, after 30 s (see $TDEMO_LOGS/tdemo-node$i-tabby-bird.log and -tabby-confd.log)"
+      walk_fail "${TDEMO_NS}-node$i: no proto bird route to each of the $((nodes - 1)) other blocks, or no blackhole, after 30 s (see $TDEMO_LOGS/${TDEMO_NS}-node$i-tabby-bird.log and -tabby-confd.log)"
     fi
-    show "tdemo-node$i" ip -n "tdemo-node$i" route
+    show "${TDEMO_NS}-node$i" ip -n "${TDEMO_NS}-node$i" route
   done
 
   local src=1 dst=3 dst_ip
@@ -96,32 +96,32 @@ walk_run() {
     local ip
     ip=$(tdemo_pod_ip "$p")
     if tdemo_wait 20 ping_once 1 "$ip"; then
-      walk_ok "tdemo-pod1 (tdemo-node1) reaches tdemo-pod$p ($ip, tdemo-node$i)"
+      walk_ok "${TDEMO_NS}-pod1 (${TDEMO_NS}-node1) reaches ${TDEMO_NS}-pod$p ($ip, ${TDEMO_NS}-node$i)"
     else
-      walk_fail "tdemo-pod1 (tdemo-node1) cannot ping tdemo-pod$p ($ip, tdemo-node$i) after 20 s (see $TDEMO_LOGS)"
+      walk_fail "${TDEMO_NS}-pod1 (${TDEMO_NS}-node1) cannot ping ${TDEMO_NS}-pod$p ($ip, ${TDEMO_NS}-node$i) after 20 s (see $TDEMO_LOGS)"
     fi
-    show tdemo-pod1 ip netns exec tdemo-pod1 ping -c 2 -W 1 "$ip"
+    show ${TDEMO_NS}-pod1 ip netns exec ${TDEMO_NS}-pod1 ping -c 2 -W 1 "$ip"
   done
 
   note "A default-deny-ingress NetworkPolicy cuts pod$src off from pod$dst"
-  show tdemo-etcd tabbyctl apply -f "$TDEMO_TOP/demo/manifests/10-default-deny-ingress.yaml"
+  show ${TDEMO_NS}-etcd tabbyctl apply -f "$TDEMO_TOP/demo/manifests/10-default-deny-ingress.yaml"
   if tdemo_wait 15 ping_fails_twice "$src" "$dst_ip"; then
-    walk_ok "ping from tdemo-pod$src to $dst_ip is dropped"
+    walk_ok "ping from ${TDEMO_NS}-pod$src to $dst_ip is dropped"
   else
-    walk_fail "ping from tdemo-pod$src to $dst_ip still passes 15 s after default-deny-ingress (see $TDEMO_LOGS/tdemo-node2-tabby-felix.log)"
+    walk_fail "ping from ${TDEMO_NS}-pod$src to $dst_ip still passes 15 s after default-deny-ingress (see $TDEMO_LOGS/${TDEMO_NS}-node2-tabby-felix.log)"
   fi
-  show tdemo-pod$src ip netns exec "tdemo-pod$src" ping -c 2 -W 1 "$dst_ip"
+  show ${TDEMO_NS}-pod$src ip netns exec "${TDEMO_NS}-pod$src" ping -c 2 -W 1 "$dst_ip"
 
   note "An allow-all-ingress NetworkPolicy lets it back"
-  show tdemo-etcd tabbyctl apply -f "$TDEMO_TOP/demo/manifests/20-allow-all-ingress.yaml"
+  show ${TDEMO_NS}-etcd tabbyctl apply -f "$TDEMO_TOP/demo/manifests/20-allow-all-ingress.yaml"
   if tdemo_wait 15 ping_once "$src" "$dst_ip"; then
-    walk_ok "ping from tdemo-pod$src to $dst_ip passes again"
+    walk_ok "ping from ${TDEMO_NS}-pod$src to $dst_ip passes again"
   else
-    walk_fail "ping from tdemo-pod$src to $dst_ip still dropped 15 s after allow-all-ingress (see $TDEMO_LOGS/tdemo-node2-tabby-felix.log)"
+    walk_fail "ping from ${TDEMO_NS}-pod$src to $dst_ip still dropped 15 s after allow-all-ingress (see $TDEMO_LOGS/${TDEMO_NS}-node2-tabby-felix.log)"
   fi
-  show tdemo-pod$src ip netns exec "tdemo-pod$src" ping -c 2 -W 1 "$dst_ip"
-  show tdemo-etcd tabbyctl get networkpolicies -A
-  show tdemo-etcd tabbyctl policy explain --from default/pod$src --to default/pod$dst --protocol icmp
+  show ${TDEMO_NS}-pod$src ip netns exec "${TDEMO_NS}-pod$src" ping -c 2 -W 1 "$dst_ip"
+  show ${TDEMO_NS}-etcd tabbyctl get networkpolicies -A
+  show ${TDEMO_NS}-etcd tabbyctl policy explain --from default/pod$src --to default/pod$dst --protocol icmp
   if ! tabbyctl policy explain --from "default/pod$src" --to "default/pod$dst" --protocol icmp 2>&1 \
       | grep -q '^Verdict: *Allow'; then
     walk_fail "tabbyctl policy explain does not say the flow pod$src -> pod$dst is allowed"
@@ -129,20 +129,20 @@ walk_run() {
 
   note "What it all looks like in etcd"
   echo
-  echo "[tdemo-etcd] \$ etcdctl --endpoints=$ETCD_ENDPOINTS get --prefix /calico --keys-only"
+  echo "[${TDEMO_NS}-etcd] \$ etcdctl --endpoints=$ETCD_ENDPOINTS get --prefix /calico --keys-only"
   # etcdctl ends each key with an empty line; left out here
-  ip netns exec tdemo-etcd env ETCDCTL_API=3 etcdctl --endpoints="$ETCD_ENDPOINTS" \
+  ip netns exec ${TDEMO_NS}-etcd env ETCDCTL_API=3 etcdctl --endpoints="$ETCD_ENDPOINTS" \
     get --prefix /calico --keys-only 2>&1 | grep -v '^$' || walk_fail "etcdctl could not list /calico"
 }
 
 walk_usage() {
   cat <<EOF
 The cluster keeps running. Try (as root):
-  ip netns exec tdemo-etcd env ETCD_ENDPOINTS=$ETCD_ENDPOINTS $TDEMO_TOP/build/bin/tabbyctl get nodes -o wide
-  ip netns exec tdemo-node1 $TDEMO_TOP/build/bin/tabbyctl node status --socket $TDEMO_STATE/node1/bird.ctl
-  ip -n tdemo-node1 route
-  ip netns exec tdemo-pod1 ping $(tdemo_pod_ip 3)
-  ip netns exec tdemo-node2 iptables-save | grep cali
+  ip netns exec ${TDEMO_NS}-etcd env ETCD_ENDPOINTS=$ETCD_ENDPOINTS $TDEMO_TOP/build/bin/tabbyctl get nodes -o wide
+  ip netns exec ${TDEMO_NS}-node1 $TDEMO_TOP/build/bin/tabbyctl node status --socket $TDEMO_STATE/node1/bird.ctl
+  ip -n ${TDEMO_NS}-node1 route
+  ip netns exec ${TDEMO_NS}-pod1 ping $(tdemo_pod_ip 3)
+  ip netns exec ${TDEMO_NS}-node2 iptables-save | grep cali
 Logs: $TDEMO_LOGS   PIDs: $TDEMO_STATE/pids
 Remove it all: $TDEMO_TOP/demo/run --down
 EOF
