@@ -12,10 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tabby.datastore.selector.Selector;
 import io.tabby.felix.api.IpSetIds;
-import io.tabby.felix.testing.FakeFelix;
 import io.tabby.felix.testing.FakeFelix.KernelState;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -25,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * filter table, the {@code cali60} sets and the /128 routes converge like their IPv4 twins, for
  * the sequence forwards, reversed, squashed, with empty states between and shuffled.
  */
-class DualStackSequenceTest {
+class DualStackSequenceTest extends SequenceConvergenceTests {
     private static final List<String> IFACES = List.of("calia1", "calib2");
     private static final String SEL_A = IpSetIds.forSelector(Selector.parse("app == 'a'"));
 
@@ -51,35 +48,14 @@ class DualStackSequenceTest {
     private static final Map<String, String> S5 = without(S4, endpointKey("node1", "default.b"));
     private static final List<Map<String, String>> SEQUENCE = List.of(S1, S2, S3, S4, S5);
 
-    @Test
-    void forwardSequenceMatchesAFreshFelixAtEveryStep() {
-        runAndCompare(SEQUENCE);
+    @Override
+    List<String> interfaces() {
+        return IFACES;
     }
 
-    @Test
-    void reversedSequence() {
-        runAndCompare(SEQUENCE.reversed());
-    }
-
-    @Test
-    void squashedSequenceEqualsTheLongWay() {
-        assertThat(run(SEQUENCE)).isEqualTo(run(List.of(S5)));
-    }
-
-    @Test
-    void emptyStatesInserted() {
-        List<Map<String, String>> states = new ArrayList<>();
-        for (Map<String, String> state : SEQUENCE) {
-            states.add(Map.of());
-            states.add(state);
-        }
-        states.add(Map.of());
-        runAndCompare(states);
-    }
-
-    @Test
-    void shuffledSequence() {
-        runAndCompare(List.of(S3, S1, S5, S2, S4, S3));
+    @Override
+    List<Map<String, String>> sequence() {
+        return SEQUENCE;
     }
 
     @Test
@@ -113,42 +89,5 @@ class DualStackSequenceTest {
                 .containsKeys("filter/cali-fw-calia1", "filter6/cali-tw-calib2");
         assertThat(String.join("\n", kernel.chain("filter6/cali-from-wl-dispatch")))
                 .as("its IPv6 packets meet the unknown-interface drop").doesNotContain("calia1").contains("Unknown interface");
-    }
-
-    @Test
-    void aSecondApplyAndAResyncChangeNothing() {
-        FakeFelix felix = new FakeFelix(IFACES).apply(S3);
-        felix.fakeKernel().clearDeltas();
-        felix.apply(S3);
-        felix.dataplane().markResync();
-        felix.dataplane().apply();
-        assertThat(felix.fakeKernel().deltas()).isEmpty();
-    }
-
-    private static void runAndCompare(List<Map<String, String>> states) {
-        FakeFelix felix = new FakeFelix(IFACES);
-        for (Map<String, String> state : states) {
-            felix.apply(state);
-            assertThat(felix.kernel()).as("kernel after state %s", state.keySet())
-                    .isEqualTo(new FakeFelix(IFACES).apply(state).kernel());
-        }
-    }
-
-    private static KernelState run(List<Map<String, String>> states) {
-        FakeFelix felix = new FakeFelix(IFACES);
-        states.forEach(felix::apply);
-        return felix.kernel();
-    }
-
-    private static Map<String, String> with(Map<String, String> base, Map<String, String> more) {
-        Map<String, String> all = new HashMap<>(base);
-        all.putAll(more);
-        return Map.copyOf(all);
-    }
-
-    private static Map<String, String> without(Map<String, String> base, String key) {
-        Map<String, String> all = new HashMap<>(base);
-        all.remove(key);
-        return Map.copyOf(all);
     }
 }

@@ -14,8 +14,6 @@ import io.tabby.datastore.selector.Selector;
 import io.tabby.felix.api.IpSetIds;
 import io.tabby.felix.testing.FakeFelix;
 import io.tabby.felix.testing.FakeFelix.KernelState;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -25,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * every step the kernel must equal what a fresh felix builds from that state alone, whatever came
  * before, so each sequence also runs reversed, squashed, with empty states between, and shuffled.
  */
-class StateSequenceTest {
+class StateSequenceTest extends SequenceConvergenceTests {
     private static final List<String> IFACES = List.of("calia1", "calib2");
     private static final String SEL_A = IpSetIds.v4Name(IpSetIds.forSelector(Selector.parse("app == 'a'")));
 
@@ -47,37 +45,14 @@ class StateSequenceTest {
     private static final Map<String, String> S5 = without(S4, endpointKey("node1", "default.b"));
     private static final List<Map<String, String>> SEQUENCE = List.of(S1, S2, S3, S4, S5);
 
-    @Test
-    void forwardSequenceMatchesAFreshFelixAtEveryStep() {
-        runAndCompare(SEQUENCE);
+    @Override
+    List<String> interfaces() {
+        return IFACES;
     }
 
-    @Test
-    void reversedSequence() {
-        runAndCompare(SEQUENCE.reversed());
-    }
-
-    @Test
-    void squashedSequenceEqualsTheLongWay() {
-        KernelState longWay = run(SEQUENCE);
-        KernelState squashed = run(List.of(S5));
-        assertThat(longWay).isEqualTo(squashed);
-    }
-
-    @Test
-    void emptyStatesInserted() {
-        List<Map<String, String>> states = new ArrayList<>();
-        for (Map<String, String> state : SEQUENCE) {
-            states.add(Map.of());
-            states.add(state);
-        }
-        states.add(Map.of());
-        runAndCompare(states);
-    }
-
-    @Test
-    void shuffledSequence() {
-        runAndCompare(List.of(S3, S1, S5, S2, S4, S3));
+    @Override
+    List<Map<String, String>> sequence() {
+        return SEQUENCE;
     }
 
     @Test
@@ -125,42 +100,5 @@ class StateSequenceTest {
         assertThat(kernel.chains().keySet()).noneMatch(name -> name.contains("cali-pi-") || name.contains("calib2"));
         assertThat(kernel.ipsets()).doesNotContainKey(SEL_A);
         assertThat(kernel.routes()).containsExactly("10.65.1.1/32 dev calia1 proto 3 scope LINK");
-    }
-
-    @Test
-    void aSecondApplyOfTheSameStateChangesNothing() {
-        FakeFelix felix = new FakeFelix(IFACES).apply(S3);
-        felix.fakeKernel().clearDeltas();
-        felix.apply(S3);
-        felix.dataplane().markResync();
-        felix.dataplane().apply();
-        assertThat(felix.fakeKernel().deltas()).isEmpty();
-    }
-
-    private static void runAndCompare(List<Map<String, String>> states) {
-        FakeFelix felix = new FakeFelix(IFACES);
-        for (Map<String, String> state : states) {
-            felix.apply(state);
-            assertThat(felix.kernel()).as("kernel after state %s", state.keySet())
-                    .isEqualTo(new FakeFelix(IFACES).apply(state).kernel());
-        }
-    }
-
-    private static KernelState run(List<Map<String, String>> states) {
-        FakeFelix felix = new FakeFelix(IFACES);
-        states.forEach(felix::apply);
-        return felix.kernel();
-    }
-
-    private static Map<String, String> with(Map<String, String> base, Map<String, String> more) {
-        Map<String, String> all = new HashMap<>(base);
-        all.putAll(more);
-        return Map.copyOf(all);
-    }
-
-    private static Map<String, String> without(Map<String, String> base, String key) {
-        Map<String, String> all = new HashMap<>(base);
-        all.remove(key);
-        return Map.copyOf(all);
     }
 }
