@@ -8,8 +8,6 @@ import io.tabby.testkit.host.HostRequirements;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,10 +19,10 @@ class TabbyBird6IT {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String MESH = "Mesh_fd00_202_1__2";
 
-    private final String id = "bgpd-%04x".formatted(ThreadLocalRandom.current().nextInt(0x10000));
-    private final String tabbyNs = id + "-t";
-    private final String birdNs = id + "-b";
-    private boolean namespaces;
+    private VethLab lab;
+    private String id;
+    private String tabbyNs;
+    private String birdNs;
     private BirdPeer bird;
     private TabbyBirdProcess tabby;
 
@@ -36,36 +34,16 @@ class TabbyBird6IT {
         HostRequirements host = HostRequirements.fromSystem();
         host.requireRoot("the daemon and BIRD run in network namespaces");
         host.requirePrograms("apt-get install iproute2 bird (BIRD 1.6 ships bird6 and birdc)", "ip", "bird6", "birdc");
-        Host.run("ip", "netns", "add", tabbyNs);
-        namespaces = true;
-        Host.run("ip", "netns", "add", birdNs);
-        Host.run("ip", "-n", tabbyNs, "link", "set", "lo", "up");
-        Host.run("ip", "-n", birdNs, "link", "set", "lo", "up");
-        Host.run("ip", "link", "add", id + "t", "netns", tabbyNs, "type", "veth", "peer", "name", id + "b", "netns", birdNs);
-        // nodad: usable at once instead of tentative for a second or two
-        Host.run("ip", "-n", tabbyNs, "-6", "addr", "add", "fd00:202:1::1/64", "dev", id + "t", "nodad");
-        Host.run("ip", "-n", birdNs, "-6", "addr", "add", "fd00:202:1::2/64", "dev", id + "b", "nodad");
-        Host.run("ip", "-n", tabbyNs, "link", "set", id + "t", "up");
-        Host.run("ip", "-n", birdNs, "link", "set", id + "b", "up");
+        lab = VethLab.create("fd00:202:1::1/64", "fd00:202:1::2/64");
+        id = lab.id;
+        tabbyNs = lab.tabbyNs;
+        birdNs = lab.birdNs;
     }
 
     @AfterEach
     void cleanUp() throws Exception {
-        try {
-            if (tabby != null) {
-                tabby.close();
-            }
-        } finally {
-            try {
-                if (bird != null) {
-                    bird.close();
-                }
-            } finally {
-                if (namespaces) {
-                    Host.tryRun(List.of("ip", "netns", "del", tabbyNs));
-                    Host.tryRun(List.of("ip", "netns", "del", birdNs));
-                }
-            }
+        if (lab != null) {
+            lab.closeAfter(tabby, bird);
         }
     }
 

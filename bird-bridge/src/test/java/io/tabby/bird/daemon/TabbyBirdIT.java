@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -28,10 +27,10 @@ class TabbyBirdIT {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String MESH = "Mesh_10_202_1_2";
 
-    private final String id = "bgpd-%04x".formatted(ThreadLocalRandom.current().nextInt(0x10000));
-    private final String tabbyNs = id + "-t";
-    private final String birdNs = id + "-b";
-    private boolean namespaces;
+    private VethLab lab;
+    private String id;
+    private String tabbyNs;
+    private String birdNs;
     private BirdPeer bird;
     private TabbyBirdProcess tabby;
     private Path config;
@@ -46,16 +45,10 @@ class TabbyBirdIT {
         HostRequirements host = HostRequirements.fromSystem();
         host.requireRoot("the daemon and BIRD run in network namespaces");
         host.requirePrograms("apt-get install iproute2 bird (BIRD 1.6 ships birdc)", "ip", "bird", "birdc");
-        Host.run("ip", "netns", "add", tabbyNs);
-        namespaces = true;
-        Host.run("ip", "netns", "add", birdNs);
-        Host.run("ip", "-n", tabbyNs, "link", "set", "lo", "up");
-        Host.run("ip", "-n", birdNs, "link", "set", "lo", "up");
-        Host.run("ip", "link", "add", id + "t", "netns", tabbyNs, "type", "veth", "peer", "name", id + "b", "netns", birdNs);
-        Host.run("ip", "-n", tabbyNs, "addr", "add", "10.202.1.1/24", "dev", id + "t");
-        Host.run("ip", "-n", birdNs, "addr", "add", "10.202.1.2/24", "dev", id + "b");
-        Host.run("ip", "-n", tabbyNs, "link", "set", id + "t", "up");
-        Host.run("ip", "-n", birdNs, "link", "set", id + "b", "up");
+        lab = VethLab.create("10.202.1.1/24", "10.202.1.2/24");
+        id = lab.id;
+        tabbyNs = lab.tabbyNs;
+        birdNs = lab.birdNs;
         config = dir.resolve("bird.cfg");
         socket = dir.resolve("tabby-bird.ctl");
         log = dir.resolve("tabby-bird.log");
@@ -63,21 +56,8 @@ class TabbyBirdIT {
 
     @AfterEach
     void cleanUp() throws Exception {
-        try {
-            if (tabby != null) {
-                tabby.close();
-            }
-        } finally {
-            try {
-                if (bird != null) {
-                    bird.close();
-                }
-            } finally {
-                if (namespaces) {
-                    Host.tryRun(List.of("ip", "netns", "del", tabbyNs));
-                    Host.tryRun(List.of("ip", "netns", "del", birdNs));
-                }
-            }
+        if (lab != null) {
+            lab.closeAfter(tabby, bird);
         }
     }
 
