@@ -1,10 +1,12 @@
 package io.tabby.ctl.ipam;
 
 import io.tabby.datastore.model.AllocationBlock;
+import io.tabby.datastore.model.IpAddr;
 import io.tabby.datastore.model.WorkloadEndpoint;
 import io.tabby.ipam.block.BlockQueries;
 import io.tabby.ipam.check.IpamProblem;
 import io.tabby.ipam.check.IpamReport;
+import io.tabby.ipam.check.LeakGrace;
 import io.tabby.ipam.check.IpamSnapshot;
 import io.tabby.ipam.check.RepairAction;
 import io.tabby.ipam.check.RepairAction.Outcome;
@@ -50,11 +52,29 @@ public final class CheckPrinter {
         return out.toString();
     }
 
-    /** Each problem on its own indented line, then the summary line. */
+    /** How many in-grace addresses are named before the rest are counted. */
+    static final int IN_GRACE_SHOWN = 20;
+
+    /**
+     * Each problem on its own indented line, then the addresses too young to be judged (none of
+     * them is a problem yet, so the count in the summary line leaves them out), then the summary line.
+     */
     public static String problems(IpamReport report) {
         StringBuilder out = new StringBuilder();
         for (IpamProblem problem : report.problems()) {
             out.append("  ").append(problem.describe()).append('\n');
+        }
+        List<IpAddr> young = report.inGrace();
+        if (!young.isEmpty()) {
+            out.append("  ").append(young.size()).append(young.size() == 1 ? " address was" : " addresses were")
+                    .append(" allocated in the last ").append(LeakGrace.DEFAULT_PERIOD.toMinutes())
+                    .append(" minutes and no workload endpoint uses ").append(young.size() == 1 ? "it" : "them")
+                    .append(" yet (pod starts in flight; a later check reports any that leaked): ");
+            out.append(String.join(", ", young.stream().limit(IN_GRACE_SHOWN).map(IpAddr::toString).toList()));
+            if (young.size() > IN_GRACE_SHOWN) {
+                out.append(" and ").append(young.size() - IN_GRACE_SHOWN).append(" more");
+            }
+            out.append('\n');
         }
         return out.append(report.summary()).append('\n').toString();
     }
