@@ -10,11 +10,12 @@ import io.tabby.confd.resource.TemplateResource;
 import io.tabby.confd.store.KvView;
 import io.tabby.platform.exec.CommandRunner;
 import java.io.IOException;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -26,6 +27,8 @@ import org.apache.logging.log4j.Logger;
  */
 public final class ResourceProcessor {
     private static final Logger LOG = LogManager.getLogger(ResourceProcessor.class);
+    /** Reload failures in a row of one resource from which on each is logged as an error, not a warning. */
+    static final int RELOAD_FAILURES_BEFORE_ERROR = 3;
     private static final Pattern SRC = Pattern.compile("\\{\\{\\s*\\.src\\s*}}");
 
     private final TemplateRenderer renderer;
@@ -33,8 +36,11 @@ public final class ResourceProcessor {
     private final ShellCommands commands;
     private final ProcessSettings settings;
     private final ConfdCounters counters;
-    /** Resources whose file was replaced but whose reload failed: the next pass reloads even if unchanged. */
-    private final Set<String> reloadOwed = new HashSet<>();
+    /**
+     * Resources whose file was replaced but whose reload failed, with how many reloads in a row
+     * failed: the next pass reloads even if unchanged.
+     */
+    private final Map<String, Integer> reloadOwed = new HashMap<>();
 
     public ResourceProcessor(TemplateRenderer renderer, FileSyncer files, CommandRunner commands,
             ProcessSettings settings, ConfdCounters counters) {
@@ -92,7 +98,7 @@ public final class ResourceProcessor {
             throws IOException {
         if (files.matchesDestination(staged)) {
             LOG.debug("{}: {} in sync", resource.name(), resource.dest());
-            if (reloadOwed.contains(resource.name()) && !settings.noop()) {
+            if (reloadOwed.containsKey(resource.name()) && !settings.noop()) {
                 return reload(resource, count);
             }
             return Outcome.UNCHANGED;
@@ -135,9 +141,12 @@ public final class ResourceProcessor {
         Optional<String> failure = commands.failure(command);
         if (failure.isPresent()) {
             count.reloadFailures.incrementAndGet();
-            reloadOwed.add(resource.name());
-            LOG.error("{}: reload_cmd failed after {} was updated; it will be retried. `{}` {}", resource.name(),
-                    resource.dest(), command, failure.get());
+            int inARow = reloadOwed.merge(resource.name(), 1, Integer::sum);
+            // the daemon being reloaded often starts after confd's first render: a lone failure is
+            // expected then and retried, a failure that keeps coming back is an error
+            LOG.log(inARow >= RELOAD_FAILURES_BEFORE_ERROR ? Level.ERROR : Level.WARN,
+                    "{}: reload_cmd failed after {} was updated ({} in a row); it will be retried. `{}` {}",
+                    resource.name(), resource.dest(), inARow, command, failure.get());
             return Outcome.RELOAD_FAILED;
         }
         reloadOwed.remove(resource.name());
