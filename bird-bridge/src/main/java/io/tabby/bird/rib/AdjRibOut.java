@@ -22,8 +22,14 @@ final class AdjRibOut {
     private final PeerInfo peer;
     private final Set<AfiSafi> families;
     private final UpdatePacker packer;
+    /** Stands for a staged withdrawal in {@link #staged}, whose values cannot be null. */
+    private static final Object WITHDRAWAL = new Object();
+
     private final PrefixTable<Advert> sent = new PrefixTable<>();
-    private final Map<Prefix, Advert> staged = new LinkedHashMap<>();
+    /** Prefix to its staged advert or {@link #WITHDRAWAL}; replaced by a fresh table on every drain. */
+    private PrefixTable<Object> staged = new PrefixTable<>();
+    /** The most entries a fresh staging table is sized for up front. */
+    private static final int STAGED_PRESIZE_LIMIT = 1 << 16;
     private final Set<AfiSafi> endOfRibDue;
 
     AdjRibOut(PeerInfo peer, Set<AfiSafi> families, UpdatePacker packer) {
@@ -43,7 +49,7 @@ final class AdjRibOut {
 
     /** Stages {@code advert} for {@code prefix}; null stages a withdrawal. */
     void stage(Prefix prefix, Advert advert) {
-        staged.put(prefix, advert);
+        staged.put(prefix, advert == null ? WITHDRAWAL : advert);
     }
 
     /** The advert last sent for {@code prefix}, or null. */
@@ -71,25 +77,33 @@ final class AdjRibOut {
         return sent.size();
     }
 
-    /** The UPDATEs that bring the peer up to date, in sending order; empty when it is. */
+    /**
+     * The UPDATEs that bring the peer up to date, in sending order; empty when it is. Withdrawals
+     * go first, then the announcements grouped by advert; within a group the order is the staging
+     * table's, which the peer does not care about.
+     */
     List<Update> drain() {
         Map<AfiSafi, List<Prefix>> withdrawn = new LinkedHashMap<>();
         Map<AfiSafi, Map<Advert, List<Prefix>>> announced = new LinkedHashMap<>();
-        for (Map.Entry<Prefix, Advert> change : staged.entrySet()) {
-            Prefix prefix = change.getKey();
-            Advert advert = change.getValue();
+        staged.forEach((key, change) -> {
+            Prefix prefix = (Prefix) key;
             AfiSafi family = Families.of(prefix);
-            if (advert == null) {
+            if (change == WITHDRAWAL) {
                 if (sent.remove(prefix) != null) {
                     withdrawn.computeIfAbsent(family, f -> new ArrayList<>()).add(prefix);
                 }
-            } else if (!advert.equals(sent.get(prefix))) {
-                sent.put(prefix, advert);
-                announced.computeIfAbsent(family, f -> new LinkedHashMap<>())
-                        .computeIfAbsent(advert, a -> new ArrayList<>()).add(prefix);
+            } else {
+                Advert advert = (Advert) change;
+                if (!advert.equals(sent.put(prefix, advert))) {
+                    announced.computeIfAbsent(family, f -> new LinkedHashMap<>())
+                            .computeIfAbsent(advert, a -> new ArrayList<>()).add(prefix);
+                }
             }
-        }
-        staged.clear();
+        });
+        // a fresh table, not clear(): after a full table was staged, clearing would keep its
+        // million-slot arrays for good and sweep them on every later drain. Sized for a batch like
+        // this one (bounded), so a flood of UPDATEs does not pay for growing it again every batch.
+        staged = new PrefixTable<>(Math.min(staged.size(), STAGED_PRESIZE_LIMIT));
         List<Update> out = new ArrayList<>();
         for (Map.Entry<AfiSafi, List<Prefix>> e : withdrawn.entrySet()) {
             packer.withdrawals(e.getKey(), e.getValue(), out);

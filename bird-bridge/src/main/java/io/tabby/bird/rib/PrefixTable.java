@@ -23,8 +23,17 @@ final class PrefixTable<V> {
     private int size;
 
     PrefixTable() {
-        keys = new Object[MIN_CAPACITY];
-        values = new Object[MIN_CAPACITY];
+        this(0);
+    }
+
+    /** A table that holds {@code expected} entries without growing. */
+    PrefixTable(int expected) {
+        int capacity = MIN_CAPACITY;
+        while (capacity * 3L < expected * 4L) {
+            capacity *= 2;
+        }
+        keys = new Object[capacity];
+        values = new Object[capacity];
     }
 
     int size() {
@@ -62,11 +71,22 @@ final class PrefixTable<V> {
         return null;
     }
 
+    /** The value under {@code key}, or a new one from {@code create} stored there; one probe run either way. */
     V computeIfAbsent(Object key, Function<Object, V> create) {
-        V value = get(key);
-        if (value == null) {
-            value = requireNonNull(create.apply(key), "created value is null");
-            put(key, value);
+        requireNonNull(key, "key is null");
+        int mask = keys.length - 1;
+        int i = slot(key, mask);
+        while (keys[i] != null) {
+            if (keys[i].equals(key)) {
+                return value(i);
+            }
+            i = (i + 1) & mask;
+        }
+        V value = requireNonNull(create.apply(key), "created value is null");
+        keys[i] = key;
+        values[i] = value;
+        if (++size * 4L > keys.length * 3L) {
+            resize(keys.length * 2);
         }
         return value;
     }
@@ -163,8 +183,18 @@ final class PrefixTable<V> {
         }
     }
 
-    private static int slot(Object key, int mask) {
-        int h = key.hashCode() * 0x9E3779B9;
-        return (h ^ (h >>> 16)) & mask;
+    /**
+     * The home slot: the key's hash through a full 32-bit mixer (MurmurHash3's finaliser), because
+     * prefix hashes differ mostly in a few middle bits (a /26's low six address bits are zero) and
+     * linear probing turns every clustered home slot into a longer probe run.
+     */
+    static int slot(Object key, int mask) {
+        int h = key.hashCode();
+        h ^= h >>> 16;
+        h *= 0x85EBCA6B;
+        h ^= h >>> 13;
+        h *= 0xC2B2AE35;
+        h ^= h >>> 16;
+        return h & mask;
     }
 }

@@ -46,6 +46,18 @@ public record Ipv4Prefix(int address, int length) implements Prefix {
         return (address >>> 24) + "." + (address >>> 16 & 0xff) + "." + (address >>> 8 & 0xff) + "." + (address & 0xff);
     }
 
+    // Written out rather than left to the record's generated methods: prefixes are the RIB's
+    // hash keys, probed millions of times per table load.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Ipv4Prefix that && address == that.address && length == that.length;
+    }
+
+    @Override
+    public int hashCode() {
+        return address * 31 + length;
+    }
+
     @Override
     public String toString() {
         return dotted(address) + "/" + length;

@@ -26,6 +26,18 @@ public record Ipv6Prefix(long high, long low, int length) implements Prefix {
         return Afi.IPV6;
     }
 
+    // Written out rather than left to the record's generated methods: prefixes are the RIB's
+    // hash keys, probed millions of times per table load.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Ipv6Prefix that && high == that.high && low == that.low && length == that.length;
+    }
+
+    @Override
+    public int hashCode() {
+        return (Long.hashCode(high) * 31 + Long.hashCode(low)) * 31 + length;
+    }
+
     @Override
     public String toString() {
         StringBuilder text = new StringBuilder();
