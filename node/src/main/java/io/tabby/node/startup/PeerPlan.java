@@ -23,7 +23,10 @@ import org.apache.logging.log4j.Logger;
  * {@code node} names it, or its {@code nodeSelector} matches the node's labels; it then gives one
  * peer at {@code peerIP}, or, with {@code peerSelector}, one peer per other matching node at that
  * node's address and AS (its own, else the global one), carrying that node's route-reflector
- * cluster id. Every expanded peer carries the {@value #MARKER} field naming its BGPPeer, which is
+ * cluster id. A node-to-node peering is configured at both ends, as calico/node does: a node the
+ * {@code peerSelector} matches also peers with every other node the BGPPeer applies to, so one
+ * BGPPeer ({@code nodeSelector: all()}, {@code peerSelector: has(route-reflector)}) gives the
+ * reflectors their clients too. Every expanded peer carries the {@value #MARKER} field naming its BGPPeer, which is
  * how a later run tells its own keys from hand-written ones.
  */
 final class PeerPlan {
@@ -39,25 +42,27 @@ final class PeerPlan {
         String me = self.name();
         for (BgpPeerResource peer : peers.stream().sorted(Comparator.comparing(BgpPeerResource::name)).toList()) {
             BgpPeerSpec spec = peer.spec();
-            if (!spec.usesSelectors() || !appliesTo(spec, self)) {
+            if (!spec.usesSelectors()) {
+                continue;
+            }
+            if (!spec.peerSelector().isEmpty()
+                    && Selector.parse(spec.peerSelector()).matches(self.metadata().labels())) {
+                // the other end of a node-to-node peering: BGP needs both sides configured, so a
+                // node that the peerSelector picks peers back with every node the BGPPeer applies to
+                for (NodeResource other : nodes) {
+                    if (!other.name().equals(me) && appliesTo(spec, other)) {
+                        addNodePeer(out, me, peer.name(), spec, other, globalAs);
+                    }
+                }
+            }
+            if (!appliesTo(spec, self)) {
                 continue;
             }
             if (!spec.peerSelector().isEmpty()) {
                 Selector selector = Selector.parse(spec.peerSelector());
                 for (NodeResource other : nodes) {
-                    if (other.name().equals(me) || !selector.matches(other.metadata().labels())) {
-                        continue;
-                    }
-                    Optional<NodeBgpSpec> bgp = other.spec().bgp();
-                    long as = bgp.flatMap(NodeBgpSpec::asNumber).orElse(globalAs).value();
-                    String clusterId = bgp.map(NodeBgpSpec::routeReflectorClusterID).filter(id -> !id.isEmpty())
-                            .orElse(null);
-                    for (String address : bgp.map(b -> List.of(b.ipv4Address(), b.ipv6Address())).orElse(List.of())) {
-                        if (!address.isEmpty()) {
-                            IpAddr ip = IpAddr.parse(address.contains("/") ? address.substring(0, address.indexOf('/'))
-                                    : address);
-                            add(out, me, peer.name(), peerOf(spec, ip, as, clusterId, null, peer.name()));
-                        }
+                    if (!other.name().equals(me) && selector.matches(other.metadata().labels())) {
+                        addNodePeer(out, me, peer.name(), spec, other, globalAs);
                     }
                 }
             } else if (!spec.peerIP().isEmpty() && spec.asNumber().isPresent()) {
@@ -70,6 +75,20 @@ final class PeerPlan {
             }
         }
         return out;
+    }
+
+    /** A peer at each of {@code other}'s addresses, with its AS (else the global one) and cluster id. */
+    private static void addNodePeer(Map<NodeBgpPeerKey, BgpPeer> out, String me, String from, BgpPeerSpec spec,
+            NodeResource other, AsNumber globalAs) {
+        Optional<NodeBgpSpec> bgp = other.spec().bgp();
+        long as = bgp.flatMap(NodeBgpSpec::asNumber).orElse(globalAs).value();
+        String clusterId = bgp.map(NodeBgpSpec::routeReflectorClusterID).filter(id -> !id.isEmpty()).orElse(null);
+        for (String address : bgp.map(b -> List.of(b.ipv4Address(), b.ipv6Address())).orElse(List.of())) {
+            if (!address.isEmpty()) {
+                IpAddr ip = IpAddr.parse(address.contains("/") ? address.substring(0, address.indexOf('/')) : address);
+                add(out, me, from, peerOf(spec, ip, as, clusterId, null, from));
+            }
+        }
     }
 
     private static boolean appliesTo(BgpPeerSpec spec, NodeResource self) {

@@ -71,4 +71,26 @@ class PeerExpansionTest {
                 .contains("\"source_addr\":\"UseNodeIP\"").contains("\"restart_time\":\"120\"");
         assertThat(backend.get("/calico/bgp/v1/host/node-2/peer_v4/10.0.0.254")).isEmpty();
     }
+
+    @Test
+    void oneBgpPeerConfiguresBothEndsOfEachPeering() {
+        // Calico's route-reflector recipe is the one BGPPeer; the reflector must still get its clients
+        InMemoryBackend alone = new InMemoryBackend();
+        ResourceClient client = new ResourceClient(alone);
+        PeerFixtures.node(client, "rr-1", Map.of("route-reflector", "true"), "10.0.0.1/24", "244.0.0.1");
+        PeerFixtures.node(client, "node-2", Map.of(), "10.0.0.2/24", "");
+        PeerFixtures.node(client, "node-3", Map.of(), "10.0.0.3/24", "");
+        client.create(List.of(PeerFixtures.selectorPeer("peer-with-route-reflectors", "all()",
+                "route-reflector == 'true'")), false);
+        for (String node : List.of("rr-1", "node-2", "node-3")) {
+            new PeerExpansion(alone, client, node).reconcile();
+        }
+        assertThat(alone.list("/calico/bgp/v1/host/rr-1/peer_v4/").kvs()).extracting(KeyValue::key)
+                .containsExactlyInAnyOrder("/calico/bgp/v1/host/rr-1/peer_v4/10.0.0.2",
+                        "/calico/bgp/v1/host/rr-1/peer_v4/10.0.0.3");
+        assertThat(alone.get("/calico/bgp/v1/host/rr-1/peer_v4/10.0.0.2").map(KeyValue::value).orElseThrow())
+                .doesNotContain("rr_cluster_id").contains("\"tabby_expanded_from\":\"peer-with-route-reflectors\"");
+        assertThat(alone.list("/calico/bgp/v1/host/node-2/peer_v4/").kvs()).extracting(KeyValue::key)
+                .containsExactly("/calico/bgp/v1/host/node-2/peer_v4/10.0.0.1");
+    }
 }

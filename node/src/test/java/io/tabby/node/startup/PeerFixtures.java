@@ -22,7 +22,10 @@ final class PeerFixtures {
                 NodeSpec.ofBgp(new NodeBgpSpec(Optional.empty(), ipv4, "", "", clusterId)))), false);
     }
 
-    /** Every node peers with the reflectors; reflectors with every node (calico's RR recipe). */
+    /**
+     * Every node peers with the reflectors, and reflectors with every client: the second BGPPeer is
+     * redundant (the first configures both ends) but common in clusters set up by hand.
+     */
     static void reflectorPeers(ResourceClient resources) {
         resources.create(List.of(
                 selectorPeer("peer-with-route-reflectors", "all()", "route-reflector == 'true'"),

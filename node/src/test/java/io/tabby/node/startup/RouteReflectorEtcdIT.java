@@ -96,9 +96,13 @@ class RouteReflectorEtcdIT {
             assertThat(peerIps("node-4")).containsExactly("10.0.0.1");
         });
 
+        // either BGPPeer alone configures both ends (calico/node's semantics): one removed, nothing changes
         rr.resources.delete(ResourceKind.BGP_PEER, "rr-to-clients", false);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(peerIps("rr-1")).isEmpty());
-        assertThat(peerIps("node-2")).containsExactly("10.0.0.1");
+        rr.resources.delete(ResourceKind.BGP_PEER, "peer-with-route-reflectors", false);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(peerIps("rr-1")).isEmpty();
+            assertThat(peerIps("node-2")).isEmpty();
+        });
     }
 
     @Test
