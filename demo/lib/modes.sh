@@ -117,7 +117,8 @@ tdemo_configure_reflector() { # NODE
     "$file.orig" >"$file"
   grep -q routeReflectorClusterID "$file" || die "tabbyctl get nodes $1 -o yaml has no spec.bgp to add the cluster id to ($file.orig)"
   echo
-  echo "[${TDEMO_NS}-etcd] \$ tabbyctl get nodes $1 -o yaml   # + routeReflectorClusterID: $TDEMO_RR_CLUSTER_ID under spec.bgp"
+  echo "[${TDEMO_NS}-etcd] \$ tabbyctl get nodes $1 -o yaml > $file   # + routeReflectorClusterID under spec.bgp:"
+  sed -n '/^spec:/,/^status:/p' "$file" | sed '$d; s/^/    /'
   tdemo_configure_step tabbyctl apply -f "$file"
 }
 

@@ -73,4 +73,15 @@ walk_tor_routes() {
   fi
   tor_show show route
   show "${TDEMO_NS}-$TDEMO_TOR_NS_SUFFIX" ip -n "${TDEMO_NS}-$TDEMO_TOR_NS_SUFFIX" route
+  # what node1's BGP learned came through the ToR: AS path 65000 <the other node's AS>
+  local via_tor
+  via_tor=$(node1_birdc show route all 2>/dev/null | grep -c "BGP.as_path: $TDEMO_TOR_AS " || true)
+  if [ "$via_tor" -ge $((nodes - 1)) ]; then
+    walk_ok "${TDEMO_NS}-node1 learned the $((nodes - 1)) other blocks through the ToR (AS path $TDEMO_TOR_AS <node AS>)"
+  else
+    walk_fail "${TDEMO_NS}-node1 has $via_tor routes with AS path $TDEMO_TOR_AS ..., not $((nodes - 1)) (table below; see $TDEMO_LOGS/${TDEMO_NS}-node1-tabby-bird.log)"
+  fi
+  show "${TDEMO_NS}-node1" ip netns exec "${TDEMO_NS}-node1" birdc -s "$TDEMO_STATE/node1/bird.ctl" show route all
 }
+
+node1_birdc() { ip netns exec "${TDEMO_NS}-node1" birdc -s "$TDEMO_STATE/node1/bird.ctl" "$@"; }
