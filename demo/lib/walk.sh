@@ -167,11 +167,23 @@ walk_usage() {
   cat <<EOF
 The cluster keeps running. Try (as root):
   ip netns exec ${TDEMO_NS}-etcd env ETCD_ENDPOINTS=$ETCD_ENDPOINTS $TDEMO_TOP/build/bin/tabbyctl get nodes -o wide
-  ip netns exec ${TDEMO_NS}-node1 $TDEMO_TOP/build/bin/tabbyctl node status --socket $TDEMO_STATE/node1/bird.ctl
+$(walk_usage_mode)
   ip -n ${TDEMO_NS}-node1 route
   ip netns exec ${TDEMO_NS}-pod1 ping $(tdemo_pod_ip 3)
   ip netns exec ${TDEMO_NS}-node2 iptables-save | grep cali
 Logs: $TDEMO_LOGS   PIDs: $TDEMO_STATE/pids
 Remove it all: $TDEMO_TOP/demo/run --down
 EOF
+}
+
+walk_usage_mode() {
+  if [ "$TDEMO_BACKEND" = vxlan ]; then
+    echo "  ip -n ${TDEMO_NS}-node1 -d link show vxlan.calico"
+    echo "  ip netns exec ${TDEMO_NS}-node1 bridge fdb show dev vxlan.calico"
+  else
+    echo "  ip netns exec ${TDEMO_NS}-node1 $TDEMO_TOP/build/bin/tabbyctl node status --socket $TDEMO_STATE/node1/bird.ctl"
+  fi
+  if [ "$TDEMO_MODE" = tor ]; then
+    echo "  ip netns exec ${TDEMO_NS}-$TDEMO_TOR_NS_SUFFIX birdc -s $(tdemo_tor_sock) show route"
+  fi
 }
