@@ -5,9 +5,12 @@
 # is started as `ip netns exec NS ...` (which execs the program, so $! is the program's PID) and
 # its PID and log are recorded in the state directory.
 
-TDEMO_SUBNET_PREFIX=172.30.99          # the underlay, one /24 shared by etcd and every node
-TDEMO_GATEWAY=$TDEMO_SUBNET_PREFIX.254 # the underlay bridge's own address (nodes' default route)
+# The underlay: one /24 per entry of TDEMO_SUBNETS (modes.sh), each a bridge ${TDEMO_NS}-brK in
+# ${TDEMO_NS}-underlay whose address PREFIX.254 is the default route of what sits on it; the
+# underlay namespace routes between them. etcd (and the ToR) sit on the first.
+TDEMO_SUBNET_PREFIX=172.30.99
 TDEMO_ETCD_IP=$TDEMO_SUBNET_PREFIX.250
+TDEMO_TOR_IP=$TDEMO_SUBNET_PREFIX.253
 
 note() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 die() {
@@ -65,26 +68,37 @@ tdemo_cleanup() {
   return 0
 }
 
-# The underlay: a bridge in ${TDEMO_NS}-underlay with address $TDEMO_GATEWAY, and a veth into it from
-# namespace NS whose end in NS is eth0 with ADDRESS/24 (and a default route via the bridge, so
-# that proxy ARP for the pods' 169.254.1.1 gateway answers).
+# The underlay bridges, and IP forwarding between them (only the VXLAN mode has two).
 tdemo_underlay() {
+  local k=0 prefix
   ip netns add ${TDEMO_NS}-underlay
   ip -n ${TDEMO_NS}-underlay link set lo up
-  ip -n ${TDEMO_NS}-underlay link add ${TDEMO_NS}-br0 type bridge
-  ip -n ${TDEMO_NS}-underlay addr add "$TDEMO_GATEWAY/24" dev ${TDEMO_NS}-br0
-  ip -n ${TDEMO_NS}-underlay link set ${TDEMO_NS}-br0 up
+  ip netns exec ${TDEMO_NS}-underlay sysctl -qw net.ipv4.ip_forward=1
+  for prefix in "${TDEMO_SUBNETS[@]}"; do
+    ip -n ${TDEMO_NS}-underlay link add ${TDEMO_NS}-br$k type bridge
+    ip -n ${TDEMO_NS}-underlay addr add "$prefix.254/24" dev ${TDEMO_NS}-br$k
+    ip -n ${TDEMO_NS}-underlay link set ${TDEMO_NS}-br$k up
+    k=$((k + 1))
+  done
 }
 
+# A new namespace NS on the underlay: a veth whose end in NS is eth0 with ADDRESS/24, on the bridge
+# of ADDRESS's subnet, and a default route via that bridge (so that proxy ARP for the pods'
+# 169.254.1.1 gateway answers, and the other subnet is reachable).
 tdemo_attach() { # NS PORT-NAME ADDRESS
-  local ns=$1 port=$2 addr=$3
+  local ns=$1 port=$2 addr=$3 k=0 prefix
+  for prefix in "${TDEMO_SUBNETS[@]}"; do
+    [ "${addr%.*}" = "$prefix" ] && break
+    k=$((k + 1))
+  done
+  [ "$k" -lt "${#TDEMO_SUBNETS[@]}" ] || die "address $addr is on none of the underlay subnets ${TDEMO_SUBNETS[*]}"
   ip netns add "$ns"
   ip -n "$ns" link set lo up
   ip -n ${TDEMO_NS}-underlay link add "$port" type veth peer name eth0 netns "$ns"
-  ip -n ${TDEMO_NS}-underlay link set "$port" master ${TDEMO_NS}-br0 up
+  ip -n ${TDEMO_NS}-underlay link set "$port" master ${TDEMO_NS}-br$k up
   ip -n "$ns" addr add "$addr/24" dev eth0
   ip -n "$ns" link set eth0 up
-  ip -n "$ns" route add default via "$TDEMO_GATEWAY" dev eth0
+  ip -n "$ns" route add default via "${addr%.*}.254" dev eth0
 }
 
 tdemo_start_etcd() {
@@ -114,41 +128,49 @@ tdemo_confdir() { # NODE-DIR
 }
 
 # Phase 1 of a node: its namespace on the underlay and tabby-node (registration, default pool,
-# block affinity on first pod, CNI socket), as tabby-node.service runs it.
+# tunnel address, block affinity on first pod, CNI socket), as tabby-node.service runs it. What
+# the mode changes comes from modes.sh's variables: TDEMO_NODE_ENV, the AS of tdemo_node_as.
 tdemo_start_agent() { # I
-  local i=$1 ns=${TDEMO_NS}-node$1 dir=$TDEMO_STATE/node$1
+  local i=$1 ns=${TDEMO_NS}-node$1 dir=$TDEMO_STATE/node$1 as
   mkdir -p "$dir"
-  tdemo_attach "$ns" "${TDEMO_NS}-n$i" "$TDEMO_SUBNET_PREFIX.$i"
+  tdemo_attach "$ns" "${TDEMO_NS}-n$i" "$(tdemo_node_ip "$i")"
   ip netns exec "$ns" sysctl -qw net.ipv4.ip_forward=1
+  as=$(tdemo_node_as "$i")
   # no IP: tabby-node autodetects it (first-found picks eth0's underlay address)
   tdemo_spawn "$ns" "$ns-tabby-node" -- env NODENAME="$ns" ETCD_ENDPOINTS="$ETCD_ENDPOINTS" \
-    TABBY_CNI_SOCKET="$dir/cni.sock" TABBY_IPV4POOL_IPIP=Never "$TDEMO_TOP/build/bin/tabby-node"
+    TABBY_CNI_SOCKET="$dir/cni.sock" "${TDEMO_NODE_ENV[@]}" ${as:+AS=$as} "$TDEMO_TOP/build/bin/tabby-node"
   tdemo_wait 60 test -S "$dir/cni.sock" \
     || die "tabby-node on $ns did not serve its CNI socket $dir/cni.sock within 60 s (see $TDEMO_LOGS/$ns-tabby-node.log)"
 }
 
-mesh_rendered() { # NODE-DIR: bird.cfg names a mesh peer for every other node
-  [ "$(grep -c '^protocol bgp Mesh_' "$1/config/bird.cfg" 2>/dev/null)" -ge $((nodes - 1)) ]
+peers_rendered() { # I: bird.cfg names as many BGP peers as the mode gives node I
+  [ "$(grep -c '^protocol bgp ' "$TDEMO_STATE/node$1/config/bird.cfg" 2>/dev/null)" -ge "$(tdemo_expected_sessions "$1")" ]
 }
 
-# Phase 2 of a node: tabby-confd -watch, tabby-bird and tabby-felix, as their units run them. It
-# runs once every node is registered, and tabby-bird starts only when confd's bird.cfg already
-# names every mesh peer: a tabby-bird started on a bird.cfg without any BGP protocol never opens
-# port 179, even when a later 'birdc configure' adds peers (a bird-bridge bug, see the report).
+# Phase 2 of a node: tabby-confd -watch, tabby-bird and tabby-felix, as their units run them; with
+# TDEMO_BACKEND=vxlan only tabby-felix (calico/node with CALICO_NETWORKING_BACKEND=vxlan runs no
+# confd and no BIRD). It runs once every node is registered and the mode's BGP resources are
+# applied, and tabby-bird starts only when confd's bird.cfg already names every peer of the node:
+# a tabby-bird started on a bird.cfg without any BGP protocol never opens port 179, even when a
+# later 'birdc configure' adds peers (a bird-bridge bug, see the report).
 tdemo_start_routing() { # I
-  local ns=${TDEMO_NS}-node$1 dir=$TDEMO_STATE/node$1 bin=$TDEMO_TOP/build/bin
-  tdemo_confdir "$dir"
-  local env=(env NODENAME="$ns" ETCD_ENDPOINTS="$ETCD_ENDPOINTS")
-  tdemo_spawn "$ns" "$ns-tabby-confd" -- "${env[@]}" "$bin/tabby-confd" -confdir="$dir/confd" -watch \
-    -node="$ETCD_ENDPOINTS"
-  tdemo_wait 60 mesh_rendered "$dir" \
-    || die "tabby-confd on $ns did not render $dir/config/bird.cfg with $((nodes - 1)) mesh peers within 60 s (see $TDEMO_LOGS/$ns-tabby-confd.log)"
-  tdemo_spawn "$ns" "$ns-tabby-bird" -- "${env[@]}" "$bin/tabby-bird" -f -c "$dir/config/bird.cfg" -s "$dir/bird.ctl"
+  local i=$1 ns=${TDEMO_NS}-node$1 dir=$TDEMO_STATE/node$1 bin=$TDEMO_TOP/build/bin
+  local env=(env NODENAME="$ns" ETCD_ENDPOINTS="$ETCD_ENDPOINTS" "${TDEMO_NODE_ENV[@]}")
+  if [ "$TDEMO_BACKEND" = bird ]; then
+    tdemo_confdir "$dir"
+    tdemo_spawn "$ns" "$ns-tabby-confd" -- "${env[@]}" "$bin/tabby-confd" -confdir="$dir/confd" -watch \
+      -node="$ETCD_ENDPOINTS"
+    tdemo_wait 60 peers_rendered "$i" \
+      || die "tabby-confd on $ns did not render $dir/config/bird.cfg with $(tdemo_expected_sessions "$i") BGP peers within 60 s (see $TDEMO_LOGS/$ns-tabby-confd.log)"
+    tdemo_spawn "$ns" "$ns-tabby-bird" -- "${env[@]}" "$bin/tabby-bird" -f -c "$dir/config/bird.cfg" -s "$dir/bird.ctl"
+  fi
   tdemo_spawn "$ns" "$ns-tabby-felix" -- "${env[@]}" FELIX_DEFAULTENDPOINTTOHOSTACTION=ACCEPT "$bin/tabby-felix"
-  tdemo_wait 60 test -S "$dir/bird.ctl" \
-    || die "tabby-bird on $ns did not open its control socket $dir/bird.ctl within 60 s (see $TDEMO_LOGS/$ns-tabby-bird.log)"
+  if [ "$TDEMO_BACKEND" = bird ]; then
+    tdemo_wait 60 test -S "$dir/bird.ctl" \
+      || die "tabby-bird on $ns did not open its control socket $dir/bird.ctl within 60 s (see $TDEMO_LOGS/$ns-tabby-bird.log)"
+  fi
   local part
-  for part in tabby-node tabby-confd tabby-bird tabby-felix; do
+  for part in $(tdemo_node_parts); do
     tdemo_alive "$ns-$part" || die "$part on $ns exited (see $TDEMO_LOGS/$ns-$part.log)"
   done
 }

@@ -36,12 +36,43 @@ sessions_down() { # I: "peer(state info) " for each session of the node that is 
     | awk -F'|' 'NF > 5 && $2 ~ /[0-9]/ && $6 !~ /Established/ {
         gsub(/^ +| +$/, "", $2); gsub(/^ +| +$/, "", $4); gsub(/^ +| +$/, "", $6); printf "%s (%s %s) ", $2, $4, $6 }'
 }
-mesh_up() { [ "$(established_count "$1")" -ge $((nodes - 1)) ]; }
+sessions_up() { [ "$(established_count "$1")" -ge "$(tdemo_expected_sessions "$1")" ]; }
 
-routes_ready() { # I: a proto bird route to every other node's block and a blackhole for its own
+# The routes to the other nodes' blocks: BIRD's (proto bird, a blackhole for the node's own block)
+# in the BGP modes, felix's via vxlan.calico in the VXLAN mode.
+routes_ready() { # I
   local out
   out=$(ip -n "${TDEMO_NS}-node$1" route)
-  [ "$(grep -c 'proto bird' <<<"$out")" -ge $((nodes - 1)) ] && grep -q '^blackhole' <<<"$out"
+  if [ "$TDEMO_BACKEND" = vxlan ]; then
+    [ "$(grep -c 'dev vxlan.calico .*onlink' <<<"$out")" -ge $((nodes - 1)) ]
+  else
+    [ "$(grep -c 'proto bird' <<<"$out")" -ge $((nodes - 1)) ] && grep -q '^blackhole' <<<"$out"
+  fi
+}
+
+routes_expectation() {
+  if [ "$TDEMO_BACKEND" = vxlan ]; then
+    echo "a route via vxlan.calico (onlink, to the owner's tunnel address) to each of the $((nodes - 1)) other nodes' blocks"
+  else
+    echo "proto bird routes to the $((nodes - 1)) other blocks, a blackhole for its own"
+  fi
+}
+
+walk_sessions() {
+  local i want
+  note "BGP sessions on each node ($(tdemo_mode_describe))"
+  for i in $(seq "$nodes"); do
+    want=$(tdemo_expected_sessions "$i")
+    if tdemo_wait 60 sessions_up "$i"; then
+      walk_ok "${TDEMO_NS}-node$i: $want BGP sessions Established"
+    else
+      walk_fail "${TDEMO_NS}-node$i: only $(established_count "$i") of $want BGP sessions Established after 60 s; not up: $(sessions_down "$i")(table below; see $TDEMO_LOGS/${TDEMO_NS}-node$i-tabby-bird.log)"
+    fi
+    show "${TDEMO_NS}-node$i" ip netns exec "${TDEMO_NS}-node$i" "$TDEMO_TOP/build/bin/tabbyctl" node status \
+      --socket "$TDEMO_STATE/node$i/bird.ctl"
+  done
+  [ "$TDEMO_MODE" = tor ] && walk_tor_sessions
+  return 0
 }
 
 walk_run() {
@@ -53,16 +84,11 @@ walk_run() {
   show ${TDEMO_NS}-etcd tabbyctl get nodes -o wide
   show ${TDEMO_NS}-etcd tabbyctl get ippools -o wide
 
-  note "The BGP mesh on each node (waiting up to 60 s for $((nodes - 1)) Established sessions each)"
-  for i in $(seq "$nodes"); do
-    if tdemo_wait 60 mesh_up "$i"; then
-      walk_ok "${TDEMO_NS}-node$i: $((nodes - 1)) mesh sessions Established"
-    else
-      walk_fail "${TDEMO_NS}-node$i: only $(established_count "$i") of $((nodes - 1)) mesh sessions Established after 60 s; not up: $(sessions_down "$i")(table below; see $TDEMO_LOGS/${TDEMO_NS}-node$i-tabby-bird.log)"
-    fi
-    show "${TDEMO_NS}-node$i" ip netns exec "${TDEMO_NS}-node$i" "$TDEMO_TOP/build/bin/tabbyctl" node status \
-      --socket "$TDEMO_STATE/node$i/bird.ctl"
-  done
+  if [ "$TDEMO_BACKEND" = bird ]; then
+    walk_sessions
+  else
+    walk_vxlan_devices
+  fi
 
   note "Pods: 2 per node, added through the CNI plugin as a container runtime does"
   printf '{"cniVersion":"1.0.0","name":"tdemo","type":"tabby","ipam":{"type":"tabby-ipam"}}\n' \
@@ -78,15 +104,17 @@ walk_run() {
   done
   show ${TDEMO_NS}-etcd tabbyctl get workloadendpoints -o wide
 
-  note "Routes on each node: proto bird to the other nodes' blocks, a blackhole for its own"
+  note "Routes on each node: $(routes_expectation)"
   for i in $(seq "$nodes"); do
     if tdemo_wait 30 routes_ready "$i"; then
-      walk_ok "${TDEMO_NS}-node$i: proto bird routes to the $((nodes - 1)) other blocks, a blackhole for its own"
+      walk_ok "${TDEMO_NS}-node$i: $(routes_expectation)"
     else
-      walk_fail "${TDEMO_NS}-node$i: no proto bird route to each of the $((nodes - 1)) other blocks, or no blackhole, after 30 s (see $TDEMO_LOGS/${TDEMO_NS}-node$i-tabby-bird.log and -tabby-confd.log)"
+      walk_fail "${TDEMO_NS}-node$i: not $(routes_expectation) after 30 s (see $TDEMO_LOGS/${TDEMO_NS}-node$i-$(tdemo_routes_owner).log)"
     fi
     show "${TDEMO_NS}-node$i" ip -n "${TDEMO_NS}-node$i" route
   done
+  [ "$TDEMO_MODE" = tor ] && walk_tor_routes
+  [ "$TDEMO_BACKEND" = vxlan ] && walk_vxlan_neighbours
 
   local src=1 dst=3 dst_ip
   dst_ip=$(tdemo_pod_ip "$dst")
@@ -139,11 +167,23 @@ walk_usage() {
   cat <<EOF
 The cluster keeps running. Try (as root):
   ip netns exec ${TDEMO_NS}-etcd env ETCD_ENDPOINTS=$ETCD_ENDPOINTS $TDEMO_TOP/build/bin/tabbyctl get nodes -o wide
-  ip netns exec ${TDEMO_NS}-node1 $TDEMO_TOP/build/bin/tabbyctl node status --socket $TDEMO_STATE/node1/bird.ctl
+$(walk_usage_mode)
   ip -n ${TDEMO_NS}-node1 route
   ip netns exec ${TDEMO_NS}-pod1 ping $(tdemo_pod_ip 3)
   ip netns exec ${TDEMO_NS}-node2 iptables-save | grep cali
 Logs: $TDEMO_LOGS   PIDs: $TDEMO_STATE/pids
 Remove it all: $TDEMO_TOP/demo/run --down
 EOF
+}
+
+walk_usage_mode() {
+  if [ "$TDEMO_BACKEND" = vxlan ]; then
+    echo "  ip -n ${TDEMO_NS}-node1 -d link show vxlan.calico"
+    echo "  ip netns exec ${TDEMO_NS}-node1 bridge fdb show dev vxlan.calico"
+  else
+    echo "  ip netns exec ${TDEMO_NS}-node1 $TDEMO_TOP/build/bin/tabbyctl node status --socket $TDEMO_STATE/node1/bird.ctl"
+  fi
+  if [ "$TDEMO_MODE" = tor ]; then
+    echo "  ip netns exec ${TDEMO_NS}-$TDEMO_TOR_NS_SUFFIX birdc -s $(tdemo_tor_sock) show route"
+  fi
 }
