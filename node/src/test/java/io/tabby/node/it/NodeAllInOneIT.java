@@ -102,7 +102,8 @@ class NodeAllInOneIT {
             await().atMost(WAIT).until(() -> !ESTABLISHED.matcher(b.get("/metrics")).find());
             assertThat(b.birdRoutes()).anyMatch(r -> r.startsWith(block + " via " + a.address));
             assertThat(a.birdRoutes()).containsAll(aRoutes);
-            assertThat(a.log()).contains("graceful restart");
+            assertThat(a.log()).contains("felix stopped; routes, rules and ip sets stay",
+                    "bird-bridge stopped for a graceful restart");
 
             a.start(etcd.endpoints());
             await().atMost(START).until(() -> ready(a) || !a.alive());
@@ -111,6 +112,18 @@ class NodeAllInOneIT {
                 await().atMost(WAIT).until(() -> ESTABLISHED.matcher(node.get("/metrics")).find());
             }
             assertThat(b.birdRoutes()).anyMatch(r -> r.startsWith(block + " via " + a.address));
+
+            // a dead etcd watch makes the node not ready, saying why; it is ready again once etcd is back
+            if (etcd.controllable()) {
+                etcd.stop();
+                try {
+                    await().atMost(WAIT).until(() -> b.get("/readiness").startsWith("503"));
+                    assertThat(b.get("/readiness")).contains("felix", "etcd syncer");
+                } finally {
+                    etcd.start();
+                }
+                await().atMost(WAIT).until(() -> ready(b));
+            }
         } finally {
             for (AllInOneNode node : List.of(a, b)) {
                 node.kill();
