@@ -37,8 +37,8 @@ import java.util.Optional;
  * A host that runs {@code tabby-confd}, {@code tabby-bird} and {@code tabby-felix} separately sets
  * {@code CALICO_NETWORKING_BACKEND=none} and {@code TABBY_DISABLE_FELIX=true} for {@code tabby-node}.
  */
-public record NodeEnv(EtcdSettings etcd, String nodeName, Path cniSocket, StartupSettings startup, HealthSettings health,
-        PartsSettings parts) {
+public record NodeEnv(EtcdSettings etcd, String nodeName, Path cniSocket, StartupSettings startup,
+        HealthSettings health, PartsSettings parts) {
     public static final Path DEFAULT_CNI_SOCKET = Path.of("/var/run/tabby/cni.sock");
     static final Duration ETCD_REQUEST_TIMEOUT = Duration.ofSeconds(2);
     static final Duration ETCD_CONNECT_TIMEOUT = Duration.ofSeconds(1);

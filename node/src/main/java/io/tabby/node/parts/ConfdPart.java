@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToLongFunction;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -86,7 +87,7 @@ public final class ConfdPart implements AutoCloseable {
 
     /** Resources whose {@code progress} is still 0. */
     static List<String> notRendered(ConfdCounters counters, List<String> names,
-            java.util.function.ToLongFunction<ResourceCounters> progress) {
+            ToLongFunction<ResourceCounters> progress) {
         return names.stream().filter(name -> progress.applyAsLong(counters.of(name)) == 0).toList();
     }
 

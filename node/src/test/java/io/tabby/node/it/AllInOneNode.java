@@ -76,8 +76,8 @@ final class AllInOneNode {
         List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", namespace,
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-Xmx256m", "-Dlog4j2.configurationFile=tabby-node-log4j2.xml", "-cp", System.getProperty("java.class.path"),
-                "io.tabby.node.NodeMain"));
+                "-XX:TieredStopAtLevel=1", "-Xmx256m", "-Dlog4j2.configurationFile=tabby-node-log4j2.xml",
+                "-cp", System.getProperty("java.class.path"), "io.tabby.node.NodeMain"));
         ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("node.log").toFile()));
         Map<String, String> env = builder.environment();

@@ -40,7 +40,9 @@ import org.junit.jupiter.api.io.TempDir;
 class NodeAllInOneIT {
     private static final Duration START = Duration.ofSeconds(90);
     private static final Duration WAIT = Duration.ofSeconds(40);
-    private static final Pattern ESTABLISHED = Pattern.compile("(?m)^tabby_bgp_sessions\\{state=\"Established\"} 1(\\.0)?$");
+    /** The node's one mesh session Established. */
+    private static final Pattern ESTABLISHED =
+            Pattern.compile("(?m)^tabby_bgp_sessions\\{state=\"Established\"} 1(\\.0)?$");
 
     @TempDir
     Path dir;
