@@ -12,6 +12,7 @@ import io.tabby.node.health.HealthChecks;
 import io.tabby.node.health.HealthServer;
 import io.tabby.node.metrics.MetricRegistry;
 import io.tabby.node.metrics.NodeMetrics;
+import io.tabby.node.parts.NodeParts;
 import io.tabby.node.cni.WorkloadPlumbing;
 import io.tabby.node.startup.NodeReconcileLoop;
 import io.tabby.node.startup.StartupAgent;
@@ -32,16 +33,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
  * {@code tabby-node}: connects to etcd, runs start-up as calico/node does (addresses, node keys,
  * default pools, Ready, tunnel addresses, BGPPeer expansion), then serves the CNI socket and keeps
- * peers and tunnel addresses current until SIGTERM or SIGINT; {@code /liveness}, {@code /readiness}
- * (start-up done, CNI socket served) and {@code /metrics} are served on {@code TABBY_HEALTH_HOST:PORT}
- * (localhost:9099). Exits 1 when start-up cannot complete. The only place where Tabby's modules are
- * wired together.
+ * peers and tunnel addresses current; then runs felix, confd and bird-bridge in this JVM as
+ * {@link NodeEnv} asks ({@link NodeParts}), until SIGTERM or SIGINT. Stopping closes the CNI socket
+ * first, then felix and confd (leaving routes, rules and files), then bird-bridge for a BGP graceful
+ * restart, and exits 0. {@code /liveness}, {@code /readiness} (start-up, CNI socket, each running
+ * part) and {@code /metrics} are served on {@code TABBY_HEALTH_HOST:PORT} (localhost:9099). Exits 1
+ * when start-up cannot complete. The only place where Tabby's modules are wired together.
  */
 public final class NodeMain {
     private static final Logger LOG = LogManager.getLogger(NodeMain.class);
@@ -63,6 +67,7 @@ public final class NodeMain {
         }
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
+        AtomicInteger status = new AtomicInteger();
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("tabby-node-stop").unstarted(() -> {
             stop.countDown();
             try {
@@ -70,18 +75,22 @@ public final class NodeMain {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            // SIGTERM would make the JVM exit 143; a clean stop is a success for supervisors, as calico/node's.
+            Runtime.getRuntime().halt(status.get());
         }));
         try {
             run(env, stop);
         } catch (StartupException e) {
             LOG.error("tabby-node {} cannot start: {}", env.nodeName(), e.getMessage());
-            LogManager.shutdown();
-            stopped.countDown();
-            System.exit(1);
+            status.set(1);
+        } catch (IOException | RuntimeException e) {
+            LOG.error("tabby-node {} failed", env.nodeName(), e);
+            status.set(1);
         } finally {
             LogManager.shutdown();
             stopped.countDown();
         }
+        System.exit(status.get());
     }
 
     /**
@@ -93,9 +102,9 @@ public final class NodeMain {
         HealthChecks health = new HealthChecks();
         ComponentHealth startupHealth = health.component("startup", Clock.systemUTC());
         ComponentHealth cniHealth = health.component("cni", Clock.systemUTC());
+        NodeParts parts = new NodeParts(env.parts(), env.nodeName(), health);
         MetricRegistry registry = new MetricRegistry();
-        // BGP runs in tabby-bird beside this agent, which publishes no sessions or routes of its own yet
-        NodeMetrics metrics = new NodeMetrics(registry, Map::of, Map::of);
+        NodeMetrics metrics = new NodeMetrics(registry, parts::bgpSessionsByState, parts::routesByTable);
         Backend backend = EtcdBackend.connect(env.etcd());
         try (HealthServer healthServer = env.health().enabled() ? HealthServer.start(env.health(), health, registry) : null) {
             if (healthServer != null) {
@@ -112,13 +121,15 @@ public final class NodeMain {
             CniService service = new MeasuredCniService(new WorkloadCniService(backend, ipam, plumbing,
                     env.nodeName()), metrics);
             try (NodeReconcileLoop loop = startup.startReconcileLoop(RECONCILE_PERIOD);
-                    CniSocketServer server = CniSocketServer.start(env.cniSocket(), service)) {
+                    parts; CniSocketServer server = CniSocketServer.start(env.cniSocket(), service)) {
                 LOG.info("tabby-node {} serving CNI on {} (etcd {})", env.nodeName(), server.socket(),
                         env.etcd().endpoints());
                 cniHealth.ready();
+                parts.start(backend, runner, System.getenv(), registry, metrics);
                 stop.await();
+                LOG.info("tabby-node {} stopping: CNI first, then felix and confd (the dataplane and rendered files "
+                        + "stay), then bird-bridge for a graceful restart", env.nodeName());
                 cniHealth.notReady("stopping");
-                LOG.info("tabby-node {} stopping", env.nodeName());
             }
         } finally {
             backend.close();

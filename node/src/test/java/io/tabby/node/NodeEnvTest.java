@@ -20,6 +20,8 @@ class NodeEnvTest {
         assertThat(env.etcd().endpoints()).containsExactly("http://10.0.0.1:2379", "http://10.0.0.2:2379");
         assertThat(env.etcd().requestTimeout()).isEqualTo(NodeEnv.ETCD_REQUEST_TIMEOUT);
         assertThat(env.etcd().tls()).isFalse();
+        assertThat(env.parts().runsBgp()).isTrue();
+        assertThat(env.parts().felix().orElseThrow().nodeName()).isEqualTo("host-a");
     }
 
     @Test

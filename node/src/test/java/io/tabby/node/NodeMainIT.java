@@ -36,7 +36,8 @@ class NodeMainIT {
         int healthPort = freePort();
         NodeEnv env = NodeEnv.parse(Map.of("ETCD_ENDPOINTS", String.join(",", etcd.endpoints()),
                 "NODENAME", "main-it", "TABBY_CNI_SOCKET", socket.toString(), "IP", "127.0.0.1",
-                "TABBY_IPV4POOL_IPIP", "Never", "TABBY_HEALTH_PORT", Integer.toString(healthPort)), "unused");
+                "TABBY_IPV4POOL_IPIP", "Never", "TABBY_HEALTH_PORT", Integer.toString(healthPort),
+                "CALICO_NETWORKING_BACKEND", "none", "TABBY_DISABLE_FELIX", "true"), "unused");
         CountDownLatch stop = new CountDownLatch(1);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread agent = Thread.ofPlatform().name("node-main-it").start(() -> {

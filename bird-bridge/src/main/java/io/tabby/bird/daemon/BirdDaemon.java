@@ -12,6 +12,7 @@ import io.tabby.bird.kernel.DirectRoutes;
 import io.tabby.bird.kernel.KernelSettings;
 import io.tabby.bird.kernel.KernelTableSync;
 import io.tabby.bird.speaker.BgpSpeaker;
+import io.tabby.bird.speaker.PeerStatus;
 import io.tabby.bird.speaker.SpeakerOptions;
 import io.tabby.platform.net.IpFamily;
 import io.tabby.platform.net.LinuxAddrOps;
@@ -22,8 +23,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.logging.log4j.LogManager;
@@ -69,7 +75,7 @@ public final class BirdDaemon implements AutoCloseable {
                         KernelSettings.of(protocol, settings.namespace(), family)),
                 protocol -> direct.scan(protocol, settings.namespace(), family), settings.clock(),
                 id -> Optional.ofNullable(speakerRef.get()).flatMap(s -> s.protocolName(id)),
-                () -> Optional.ofNullable(speakerRef.get()).map(BgpSpeaker::peers).orElse(java.util.List.of()),
+                () -> Optional.ofNullable(speakerRef.get()).map(BgpSpeaker::peers).orElse(List.of()),
                 new SyncGate(started, restartWait(first)), origination);
         this.speakerOptions = SpeakerOptions.defaults().withPolicies(new FilterPolicies(origination))
                 .withBestPathListener(kernel::bestChanged).withRestartedLocally(settings.recovery());
@@ -187,22 +193,73 @@ public final class BirdDaemon implements AutoCloseable {
         stopped.await();
     }
 
+    /** The BGP protocols' states, read from the speaker running now (for health, metrics, status). */
+    public List<PeerStatus> peers() {
+        return speakerRef.get().peers();
+    }
+
+    /**
+     * Routes per table, as {@code birdc show route count} and the kernel protocol see them:
+     * {@code master} holds the best BGP routes learned from peers plus the static, direct and kernel
+     * ones; {@code kernel} the routes the kernel protocol has installed.
+     *
+     * @throws IllegalStateException when the RIB cannot be read within {@code timeout}
+     */
+    public Map<String, Long> routesByTable(Duration timeout) {
+        requireNonNull(timeout, "timeout is null");
+        int bgp;
+        try {
+            bgp = speakerRef.get().inspectRib(rib -> {
+                int[] count = {0};
+                rib.forEachBest((prefix, best) -> count[0] += best.source().isLocal() ? 0 : 1);
+                return count[0];
+            }).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted reading the RIB", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot read the RIB within " + timeout + ": " + e, e);
+        }
+        TableSnapshot table = kernel.snapshot();
+        long master = bgp + table.statics().size() + table.direct().size() + table.learned().size();
+        return Map.of("master", master, "kernel", (long) table.exported());
+    }
+
     /**
      * Stops: the kernel protocol first ({@code persist} keeps its routes, else they are removed), then
      * the sessions with Cease, then the control socket. Safe to call twice and from any thread.
      */
     @Override
     public void close() {
+        stop(false);
+    }
+
+    /**
+     * Stops for a graceful restart (RFC 4724), as a BIRD killed before {@code bird -R} would look to
+     * its peers: the kernel protocol first ({@code persist} keeps its routes), then every connection
+     * is closed without a NOTIFICATION, so peers keep this node's routes (stale) until the restarted
+     * daemon re-sends them; then the control socket. Does nothing after {@link #close()} or a previous
+     * call.
+     */
+    public void closeForRestart() {
+        stop(true);
+    }
+
+    private void stop(boolean forRestart) {
         if (!closing.compareAndSet(false, true)) {
             return;
         }
-        LOG.info("tabby-bird shutting down");
+        LOG.info("tabby-bird shutting down{}", forRestart ? " for a graceful restart" : "");
         try {
             kernel.shutdown();
         } catch (RuntimeException e) {
             LOG.warn("kernel protocol shutdown failed: {}", e.toString());
         }
-        speakerRef.get().close();
+        if (forRestart) {
+            speakerRef.get().closeForRestart();
+        } else {
+            speakerRef.get().close();
+        }
         try {
             control.close();
         } catch (IOException e) {

@@ -70,7 +70,7 @@ public final class SpeakerSessions {
     }
 
     /** BIRD's spelling of the session state in the info column. */
-    static String sessionName(SessionState state) {
+    public static String sessionName(SessionState state) {
         return switch (state) {
             case IDLE -> "Idle";
             case CONNECT -> "Connect";
