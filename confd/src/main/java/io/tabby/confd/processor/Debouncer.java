@@ -77,6 +77,19 @@ final class Debouncer {
         }
     }
 
+    /** {@code resource} was rendered outside the debouncer just now and failed: retry it with backoff. */
+    void failedElsewhere(String resource) {
+        State state = states.computeIfAbsent(resource, name -> new State());
+        Instant now = clock.instant();
+        state.lastChangeAt = now;
+        state.lastRenderAt = now;
+        if (state.timer != null) {
+            state.timer.cancel();
+            state.timer = null;
+        }
+        scheduleRetry(resource, state);
+    }
+
     /** Cancels every timer (the processor is stopping). */
     void cancelAll() {
         for (State state : states.values()) {
@@ -126,6 +139,10 @@ final class Debouncer {
             state.nextRetry = null;
             return;
         }
+        scheduleRetry(resource, state);
+    }
+
+    private void scheduleRetry(String resource, State state) {
         Duration delay = state.nextRetry == null ? settings.minRetry() : state.nextRetry;
         Duration doubled = delay.multipliedBy(2);
         state.nextRetry = doubled.compareTo(settings.maxRetry()) > 0 ? settings.maxRetry() : doubled;

@@ -57,6 +57,15 @@ public final class ResourceProcessor {
 
     /** Renders {@code resource} from {@code view} and brings its destination up to date. */
     public Outcome process(TemplateResource resource, KvView view) {
+        return process(resource, view, false);
+    }
+
+    /**
+     * As {@link #process(TemplateResource, KvView)}; with {@code retryLater} a failing check is only
+     * noted (not logged as an error, not counted): the caller processes the resource again once the
+     * other resources of its pass are written, because a check often reads files they write.
+     */
+    Outcome process(TemplateResource resource, KvView view, boolean retryLater) {
         ResourceCounters count = counters.of(resource.name());
         count.renders.incrementAndGet();
         String content;
@@ -78,7 +87,7 @@ public final class ResourceProcessor {
         }
         boolean keep = settings.keepStageFile() || resource.keepStageFile();
         try {
-            Outcome outcome = sync(resource, staged, content, count);
+            Outcome outcome = sync(resource, staged, content, count, retryLater);
             if (!outcome.failed()) {
                 count.markSuccess();
             }
@@ -94,8 +103,8 @@ public final class ResourceProcessor {
         }
     }
 
-    private Outcome sync(TemplateResource resource, StagedFile staged, String content, ResourceCounters count)
-            throws IOException {
+    private Outcome sync(TemplateResource resource, StagedFile staged, String content, ResourceCounters count,
+            boolean retryLater) throws IOException {
         if (files.matchesDestination(staged)) {
             LOG.debug("{}: {} in sync", resource.name(), resource.dest());
             if (reloadOwed.containsKey(resource.name()) && !settings.noop()) {
@@ -104,7 +113,7 @@ public final class ResourceProcessor {
             return Outcome.UNCHANGED;
         }
         boolean runCommands = !settings.syncOnly();
-        if (runCommands && resource.checkCmd().isPresent() && !check(resource, staged, content, count)) {
+        if (runCommands && resource.checkCmd().isPresent() && !check(resource, staged, content, count, retryLater)) {
             return Outcome.CHECK_FAILED;
         }
         if (settings.noop()) {
@@ -117,12 +126,18 @@ public final class ResourceProcessor {
         return runCommands ? reload(resource, count) : Outcome.UPDATED;
     }
 
-    private boolean check(TemplateResource resource, StagedFile staged, String content, ResourceCounters count) {
+    private boolean check(TemplateResource resource, StagedFile staged, String content, ResourceCounters count,
+            boolean retryLater) {
         String command = SRC.matcher(resource.checkCmd().orElseThrow())
                 .replaceAll(Matcher.quoteReplacement(staged.path().toString()));
         Optional<String> failure = commands.failure(command);
         if (failure.isEmpty()) {
             return true;
+        }
+        if (retryLater) {
+            LOG.info("{}: check_cmd rejected the new {} for now; trying again after this pass's other files. {}",
+                    resource.name(), resource.dest(), failure.get());
+            return false;
         }
         count.checkFailures.incrementAndGet();
         String where = RejectedLine.find(staged.path(), resource.dest(), failure.get(), content)

@@ -65,19 +65,18 @@ public final class ResourceSet {
     /**
      * Processes every resource once from the store as it is; returns each outcome by name. A
      * checked file often includes files other resources write (bird.cfg includes bird_ipam.cfg),
-     * so when a check fails in a pass in which another file was replaced, that resource is
-     * processed once more at the end of the pass: on a fresh node one pass writes everything.
+     * so a resource whose check fails is processed once more at the end of the pass, and only that
+     * second failure is an error: on a fresh node one pass writes everything, quietly.
      */
     public Map<String, Outcome> processAll(KeyValueStore store, ResourceProcessor processor) {
         Map<String, Outcome> outcomes = new LinkedHashMap<>();
         for (TemplateResource resource : byName.values()) {
-            outcomes.put(resource.name(), process(resource.name(), store, processor));
+            outcomes.put(resource.name(),
+                    processor.process(resource, store.view(resource.prefix(), resource.fullKeys()), true));
         }
-        if (outcomes.containsValue(Outcome.UPDATED)) {
-            for (Map.Entry<String, Outcome> entry : outcomes.entrySet()) {
-                if (entry.getValue() == Outcome.CHECK_FAILED) {
-                    entry.setValue(process(entry.getKey(), store, processor));
-                }
+        for (Map.Entry<String, Outcome> entry : outcomes.entrySet()) {
+            if (entry.getValue() == Outcome.CHECK_FAILED) {
+                entry.setValue(process(entry.getKey(), store, processor));
             }
         }
         return outcomes;

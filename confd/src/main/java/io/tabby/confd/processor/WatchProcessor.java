@@ -13,8 +13,8 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
- * confd's {@code -watch} mode on a syncer: renders every resource once when the store is first in
- * sync, then re-renders only the resources whose keys a change touched, paced by a
+ * confd's {@code -watch} mode on a syncer: renders every resource in one pass when the store is
+ * first in sync ({@link ResourceSet#processAll}), then re-renders only the resources whose keys a change touched, paced by a
  * {@link Debouncer}. Nothing renders while the store is out of sync; what changed meanwhile renders
  * when it is in sync again. Runs entirely on the owner thread behind {@code owner}.
  */
@@ -50,7 +50,13 @@ public final class WatchProcessor implements FeedListener {
         if (!everInSync) {
             everInSync = true;
             LOG.info("in sync with etcd; rendering all {} template resources", resources.all().size());
-            resources.all().forEach(resource -> due.add(resource.name()));
+            // one pass over all, so a check that reads another resource's file sees it written;
+            // what still fails is retried by the debouncer with its backoff
+            resources.processAll(store, processor).forEach((name, outcome) -> {
+                if (outcome.failed()) {
+                    debouncer.failedElsewhere(name);
+                }
+            });
         } else {
             due.addAll(touchedWhileOutOfSync);
         }

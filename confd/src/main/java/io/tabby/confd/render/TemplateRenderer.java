@@ -27,7 +27,7 @@ public final class TemplateRenderer {
         this.functions = requireNonNull(functions, "functions is null");
         freemarker = new Configuration(Configuration.VERSION_2_3_34);
         try {
-            freemarker.setDirectoryForTemplateLoading(templateDir.toFile());
+            freemarker.setTemplateLoader(new ContentStampedLoader(templateDir.toFile()));
         } catch (IOException e) {
             throw new IllegalArgumentException("templates directory " + templateDir + " is not readable: "
                     + e.getMessage(), e);
@@ -35,6 +35,7 @@ public final class TemplateRenderer {
         freemarker.setDefaultEncoding(StandardCharsets.UTF_8.name());
         freemarker.setLocalizedLookup(false);
         // a template edited on disk is picked up at the next render, as confd re-reads templates
+        // (the loader stamps templates by content, not by an mtime that may not change)
         freemarker.setTemplateUpdateDelayMilliseconds(0);
         freemarker.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
         freemarker.setLogTemplateExceptions(false);

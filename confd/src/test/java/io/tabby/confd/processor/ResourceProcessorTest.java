@@ -229,4 +229,19 @@ class ResourceProcessorTest {
                 .contains("rendered from template app.ftl at rendered line 2: `port = 99999999999`;")
                 .contains("Number out of range"));
     }
+
+    @Test
+    void reloadFailuresAreWarningsUntilThreeInARow() throws Exception {
+        ResourceProcessor processor = fixture.processor(ProcessSettings.DEFAULTS);
+        fixture.failWhen(command -> command.startsWith("reload"));
+        List<String> logged;
+        try (LogCapture capture = new LogCapture(ResourceProcessor.class)) {
+            for (int i = 0; i < 3; i++) {
+                assertThat(processor.process(fixture.resource(), V1)).isEqualTo(Outcome.RELOAD_FAILED);
+            }
+            logged = capture.messages();
+        }
+        assertThat(logged).filteredOn(line -> line.contains("reload_cmd failed")).extracting(line -> line.split(" ")[0])
+                .containsExactly("WARN", "WARN", "ERROR");
+    }
 }

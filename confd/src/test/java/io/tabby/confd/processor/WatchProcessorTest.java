@@ -179,4 +179,22 @@ class WatchProcessorTest {
         assertThat(app().checkFailures()).isEqualTo(2);
         assertThat(scheduler.pendingTimers()).isZero();
     }
+
+    @Test
+    void aResourceFailingAtTheFirstInSyncIsRetriedWithBackoffNotAtOnce() throws Exception {
+        fixture.failWhen(command -> command.startsWith("reload"));
+        put("/app/port", "80");
+
+        feed.onStatus(SyncStatus.IN_SYNC);
+        assertThat(app().reloadFailures()).as("first pass").isEqualTo(1);
+        assertThat(other().reloadFailures()).as("first pass").isEqualTo(1);
+        assertThat(scheduler.pendingTimers()).as("one retry per resource").isEqualTo(2);
+
+        fixture.failWhen(command -> false);
+        scheduler.advance(Duration.ofSeconds(1));
+        assertThat(app().reloads()).isEqualTo(1);
+        assertThat(app().reloadFailures()).isEqualTo(1);
+        assertThat(other().reloads()).isEqualTo(1);
+        assertThat(scheduler.pendingTimers()).isZero();
+    }
 }
