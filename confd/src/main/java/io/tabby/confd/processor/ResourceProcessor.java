@@ -27,8 +27,12 @@ import org.apache.logging.log4j.Logger;
  */
 public final class ResourceProcessor {
     private static final Logger LOG = LogManager.getLogger(ResourceProcessor.class);
-    /** Reload failures in a row of one resource from which on each is logged as an error, not a warning. */
-    static final int RELOAD_FAILURES_BEFORE_ERROR = 3;
+    /**
+     * Reload failures in a row of one resource from which on each is logged as an error, not a
+     * warning: with the watch's backoff (250 ms doubling) the fifth comes about 4 s after the first,
+     * longer than a daemon started beside confd takes to open its control socket.
+     */
+    static final int RELOAD_FAILURES_BEFORE_ERROR = 5;
     private static final Pattern SRC = Pattern.compile("\\{\\{\\s*\\.src\\s*}}");
 
     private final TemplateRenderer renderer;

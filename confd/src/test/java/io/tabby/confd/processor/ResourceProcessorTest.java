@@ -231,17 +231,17 @@ class ResourceProcessorTest {
     }
 
     @Test
-    void reloadFailuresAreWarningsUntilThreeInARow() throws Exception {
+    void reloadFailuresAreWarningsUntilFiveInARow() throws Exception {
         ResourceProcessor processor = fixture.processor(ProcessSettings.DEFAULTS);
         fixture.failWhen(command -> command.startsWith("reload"));
         List<String> logged;
         try (LogCapture capture = new LogCapture(ResourceProcessor.class)) {
-            for (int i = 0; i < 3; i++) {
+            for (int i = 0; i < ResourceProcessor.RELOAD_FAILURES_BEFORE_ERROR; i++) {
                 assertThat(processor.process(fixture.resource(), V1)).isEqualTo(Outcome.RELOAD_FAILED);
             }
             logged = capture.messages();
         }
         assertThat(logged).filteredOn(line -> line.contains("reload_cmd failed")).extracting(line -> line.split(" ")[0])
-                .containsExactly("WARN", "WARN", "ERROR");
+                .containsExactly("WARN", "WARN", "WARN", "WARN", "ERROR");
     }
 }
