@@ -115,7 +115,7 @@ tdemo_start_etcd() {
 
 # The node's confd directory: the repository's templates with every dest and every birdc -s path
 # moved into the node's own directory. IPv6 resources are left out: the demo has no IPv6 and
-# runs no bird6, so their reloads could only fail.
+# runs no bird6, so their reloads could only fail. tabby-node only reads it with the bird backend.
 tdemo_confdir() { # NODE-DIR
   local dir=$1
   mkdir -p "$dir/confd/conf.d" "$dir/config"
@@ -127,52 +127,48 @@ tdemo_confdir() { # NODE-DIR
   done
 }
 
-# Phase 1 of a node: its namespace on the underlay and tabby-node (registration, default pool,
-# tunnel address, block affinity on first pod, CNI socket), as tabby-node.service runs it. What
-# the mode changes comes from modes.sh's variables: TDEMO_NODE_ENV, the AS of tdemo_node_as.
+# Starts a node: its namespace on the underlay and one tabby-node, which registers the node
+# (default pool, tunnel address, block affinity on first pod), serves the CNI socket and runs felix
+# and, with the bird backend, confd and bird-bridge in its own JVM, as tabby-node.service runs it.
+# What the mode changes comes from modes.sh's variables: TDEMO_NODE_ENV, the AS of tdemo_node_as.
 tdemo_start_agent() { # I
   local i=$1 ns=${TDEMO_NS}-node$1 dir=$TDEMO_STATE/node$1 as
   mkdir -p "$dir"
   tdemo_attach "$ns" "${TDEMO_NS}-n$i" "$(tdemo_node_ip "$i")"
   ip netns exec "$ns" sysctl -qw net.ipv4.ip_forward=1
-  as=$(tdemo_node_as "$i")
-  # no IP: tabby-node autodetects it (first-found picks eth0's underlay address)
-  tdemo_spawn "$ns" "$ns-tabby-node" -- env NODENAME="$ns" ETCD_ENDPOINTS="$ETCD_ENDPOINTS" \
-    TABBY_CNI_SOCKET="$dir/cni.sock" "${TDEMO_NODE_ENV[@]}" ${as:+AS=$as} "$TDEMO_TOP/build/bin/tabby-node"
+  tdemo_confdir "$dir"
+  tdemo_spawn_node "$i"
   tdemo_wait 60 test -S "$dir/cni.sock" \
     || die "tabby-node on $ns did not serve its CNI socket $dir/cni.sock within 60 s (see $TDEMO_LOGS/$ns-tabby-node.log)"
 }
 
-peers_rendered() { # I: bird.cfg names as many BGP peers as the mode gives node I
-  [ "$(grep -c '^protocol bgp ' "$TDEMO_STATE/node$1/config/bird.cfg" 2>/dev/null)" -ge "$(tdemo_expected_sessions "$1")" ]
+# Starts node I's tabby-node process (again, after a crash or a kill: the namespace stays).
+tdemo_spawn_node() { # I
+  local i=$1 ns=${TDEMO_NS}-node$1 dir=$TDEMO_STATE/node$1 as
+  as=$(tdemo_node_as "$i")
+  rm -f "$dir/cni.sock"
+  # no IP: tabby-node autodetects it (first-found picks eth0's underlay address)
+  tdemo_spawn "$ns" "$ns-tabby-node" -- env NODENAME="$ns" ETCD_ENDPOINTS="$ETCD_ENDPOINTS" \
+    TABBY_CNI_SOCKET="$dir/cni.sock" TABBY_CONFD_DIR="$dir/confd" TABBY_BIRD_CONFIG="$dir/config/bird.cfg" \
+    TABBY_BIRD_SOCKET="$dir/bird.ctl" FELIX_DEFAULTENDPOINTTOHOSTACTION=ACCEPT \
+    "${TDEMO_NODE_ENV[@]}" ${as:+AS=$as} "$TDEMO_TOP/build/bin/tabby-node"
 }
 
-# Phase 2 of a node: tabby-confd -watch, tabby-bird and tabby-felix, as their units run them; with
-# TDEMO_BACKEND=vxlan only tabby-felix (calico/node with CALICO_NETWORKING_BACKEND=vxlan runs no
-# confd and no BIRD). It runs once every node is registered and the mode's BGP resources are
-# applied, and tabby-bird starts only when confd's bird.cfg already names every peer of the node:
-# a tabby-bird started on a bird.cfg without any BGP protocol never opens port 179, even when a
-# later 'birdc configure' adds peers (a bird-bridge bug, see the report).
+# Whether node I's tabby-node answers 200 on /readiness (syncer in sync, felix applied, confd
+# rendered, bird-bridge configured), on its own loopback's health port.
+tdemo_ready() { # I
+  ip netns exec "${TDEMO_NS}-node$1" bash -c 'exec 3<>/dev/tcp/127.0.0.1/9099 || exit 1
+    printf "GET /readiness HTTP/1.0\r\nHost: localhost\r\n\r\n" >&3
+    head -1 <&3' 2>/dev/null | grep -q ' 200'
+}
+
+# Waits until node I is ready; it runs once every node is registered and the mode's BGP resources
+# are applied, so bird-bridge's sessions follow the mode's peers.
 tdemo_start_routing() { # I
-  local i=$1 ns=${TDEMO_NS}-node$1 dir=$TDEMO_STATE/node$1 bin=$TDEMO_TOP/build/bin
-  local env=(env NODENAME="$ns" ETCD_ENDPOINTS="$ETCD_ENDPOINTS" "${TDEMO_NODE_ENV[@]}")
-  if [ "$TDEMO_BACKEND" = bird ]; then
-    tdemo_confdir "$dir"
-    tdemo_spawn "$ns" "$ns-tabby-confd" -- "${env[@]}" "$bin/tabby-confd" -confdir="$dir/confd" -watch \
-      -node="$ETCD_ENDPOINTS"
-    tdemo_wait 60 peers_rendered "$i" \
-      || die "tabby-confd on $ns did not render $dir/config/bird.cfg with $(tdemo_expected_sessions "$i") BGP peers within 60 s (see $TDEMO_LOGS/$ns-tabby-confd.log)"
-    tdemo_spawn "$ns" "$ns-tabby-bird" -- "${env[@]}" "$bin/tabby-bird" -f -c "$dir/config/bird.cfg" -s "$dir/bird.ctl"
-  fi
-  tdemo_spawn "$ns" "$ns-tabby-felix" -- "${env[@]}" FELIX_DEFAULTENDPOINTTOHOSTACTION=ACCEPT "$bin/tabby-felix"
-  if [ "$TDEMO_BACKEND" = bird ]; then
-    tdemo_wait 60 test -S "$dir/bird.ctl" \
-      || die "tabby-bird on $ns did not open its control socket $dir/bird.ctl within 60 s (see $TDEMO_LOGS/$ns-tabby-bird.log)"
-  fi
-  local part
-  for part in $(tdemo_node_parts); do
-    tdemo_alive "$ns-$part" || die "$part on $ns exited (see $TDEMO_LOGS/$ns-$part.log)"
-  done
+  local ns=${TDEMO_NS}-node$1
+  tdemo_wait 90 tdemo_ready "$1" \
+    || die "tabby-node on $ns was not ready within 90 s (see $TDEMO_LOGS/$ns-tabby-node.log; ip netns exec $ns curl -s localhost:9099/readiness)"
+  tdemo_alive "$ns-tabby-node" || die "tabby-node on $ns exited (see $TDEMO_LOGS/$ns-tabby-node.log)"
 }
 
 # Adds pod ${TDEMO_NS}-podP on node I through the CNI plugin, exactly as a container runtime calls it:

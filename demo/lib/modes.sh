@@ -1,12 +1,12 @@
 # The demo's networking modes: the default BGP mesh, --vxlan, --route-reflector and --tor. Every
 # decision a mode makes about how a node is started lives in the variables set here, which
-# tdemo_start_agent and tdemo_start_routing read; the walk asks tdemo_expected_sessions and
+# tdemo_spawn_node reads; the walk asks tdemo_expected_sessions and
 # tdemo_mode_* for what to expect. Sourced by demo/run; defines functions and variables only.
 #
 #   TDEMO_MODE          mesh | vxlan | route-reflector | tor
 #   TDEMO_BACKEND       bird | vxlan: calico/node's CALICO_NETWORKING_BACKEND for this mode; with
-#                       vxlan no confd and no BIRD run on the nodes (felix alone routes the pods)
-#   TDEMO_NODE_ENV      extra environment of every node's processes (the pool's encapsulation, the
+#                       vxlan tabby-node runs no confd and no bird-bridge (felix alone routes the pods)
+#   TDEMO_NODE_ENV      extra environment of every node's tabby-node (the pool's encapsulation, the
 #                       networking backend)
 #   TDEMO_AS_BASE       when set, node I runs in its own AS TDEMO_AS_BASE+I (AS=... for tabby-node)
 #   TDEMO_SUBNETS       underlay /24 prefixes; node I sits on TDEMO_SUBNETS[(I-1) % count]
@@ -45,15 +45,6 @@ tdemo_node_ip() { echo "$(tdemo_node_subnet "$1").$1"; }
 tdemo_node_as() { # I: the node's own AS, or nothing when it uses the cluster's
   [ -n "$TDEMO_AS_BASE" ] && echo $((TDEMO_AS_BASE + $1))
   return 0
-}
-
-# The processes a node runs in this mode, in start order (the names of their logs).
-tdemo_node_parts() {
-  if [ "$TDEMO_BACKEND" = bird ]; then
-    echo tabby-node tabby-confd tabby-bird tabby-felix
-  else
-    echo tabby-node tabby-felix
-  fi
 }
 
 # How many BGP sessions node I has when everything is up: a mesh peer per other node; with a route
@@ -124,5 +115,5 @@ tdemo_configure_reflector() { # NODE
 
 # The process whose log explains a node's routes to the other blocks.
 tdemo_routes_owner() {
-  if [ "$TDEMO_BACKEND" = vxlan ]; then echo tabby-felix; else echo tabby-bird; fi
+  echo tabby-node
 }

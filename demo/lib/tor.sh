@@ -59,7 +59,7 @@ walk_tor_sessions() {
   if tdemo_wait 60 tor_all_up; then
     walk_ok "the ToR has $nodes eBGP sessions Established"
   else
-    walk_fail "the ToR has only $(tor_established) of $nodes eBGP sessions Established after 60 s (table below; see $TDEMO_LOGS/tor-bird.log and $TDEMO_LOGS/${TDEMO_NS}-node*-tabby-bird.log)"
+    walk_fail "the ToR has only $(tor_established) of $nodes eBGP sessions Established after 60 s (table below; see $TDEMO_LOGS/tor-bird.log and $TDEMO_LOGS/${TDEMO_NS}-node*-tabby-node.log)"
   fi
   tor_show show protocols
 }
@@ -79,7 +79,7 @@ walk_tor_routes() {
   if [ "$via_tor" -ge $((nodes - 1)) ]; then
     walk_ok "${TDEMO_NS}-node1 learned the $((nodes - 1)) other blocks through the ToR (AS path $TDEMO_TOR_AS <node AS>)"
   else
-    walk_fail "${TDEMO_NS}-node1 has $via_tor routes with AS path $TDEMO_TOR_AS ..., not $((nodes - 1)) (table below; see $TDEMO_LOGS/${TDEMO_NS}-node1-tabby-bird.log)"
+    walk_fail "${TDEMO_NS}-node1 has $via_tor routes with AS path $TDEMO_TOR_AS ..., not $((nodes - 1)) (table below; see $TDEMO_LOGS/${TDEMO_NS}-node1-tabby-node.log)"
   fi
   show "${TDEMO_NS}-node1" ip netns exec "${TDEMO_NS}-node1" birdc -s "$TDEMO_STATE/node1/bird.ctl" show route all
 }

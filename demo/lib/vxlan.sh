@@ -22,7 +22,7 @@ walk_vxlan_devices() {
     if tdemo_wait 60 vxlan_device_up "$i"; then
       walk_ok "${TDEMO_NS}-node$i: felix made vxlan.calico (VNI 4096) with the node's tunnel address"
     else
-      walk_fail "${TDEMO_NS}-node$i: no vxlan.calico with VNI 4096 and a /32 tunnel address after 60 s (see $TDEMO_LOGS/${TDEMO_NS}-node$i-tabby-felix.log)"
+      walk_fail "${TDEMO_NS}-node$i: no vxlan.calico with VNI 4096 and a /32 tunnel address after 60 s (see $TDEMO_LOGS/${TDEMO_NS}-node$i-tabby-node.log)"
     fi
     show "${TDEMO_NS}-node$i" ip -n "${TDEMO_NS}-node$i" -d link show vxlan.calico
     show "${TDEMO_NS}-node$i" ip -n "${TDEMO_NS}-node$i" -4 addr show dev vxlan.calico
@@ -36,7 +36,7 @@ walk_vxlan_neighbours() {
     if tdemo_wait 30 vxlan_peers_known "$i"; then
       walk_ok "${TDEMO_NS}-node$i: an ARP and an FDB entry for each of the $((nodes - 1)) other VTEPs"
     else
-      walk_fail "${TDEMO_NS}-node$i: $(vxlan_neigh_count "$i") ARP and $(vxlan_fdb_count "$i") FDB entries on vxlan.calico, not $((nodes - 1)) each, after 30 s (see $TDEMO_LOGS/${TDEMO_NS}-node$i-tabby-felix.log)"
+      walk_fail "${TDEMO_NS}-node$i: $(vxlan_neigh_count "$i") ARP and $(vxlan_fdb_count "$i") FDB entries on vxlan.calico, not $((nodes - 1)) each, after 30 s (see $TDEMO_LOGS/${TDEMO_NS}-node$i-tabby-node.log)"
     fi
   done
   show "${TDEMO_NS}-node1" ip -n "${TDEMO_NS}-node1" neigh show dev vxlan.calico

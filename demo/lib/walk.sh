@@ -66,7 +66,7 @@ walk_sessions() {
     if tdemo_wait 60 sessions_up "$i"; then
       walk_ok "${TDEMO_NS}-node$i: $want BGP sessions Established"
     else
-      walk_fail "${TDEMO_NS}-node$i: only $(established_count "$i") of $want BGP sessions Established after 60 s; not up: $(sessions_down "$i")(table below; see $TDEMO_LOGS/${TDEMO_NS}-node$i-tabby-bird.log)"
+      walk_fail "${TDEMO_NS}-node$i: only $(established_count "$i") of $want BGP sessions Established after 60 s; not up: $(sessions_down "$i")(table below; see $TDEMO_LOGS/${TDEMO_NS}-node$i-tabby-node.log)"
     fi
     show "${TDEMO_NS}-node$i" ip netns exec "${TDEMO_NS}-node$i" "$TDEMO_TOP/build/bin/tabbyctl" node status \
       --socket "$TDEMO_STATE/node$i/bird.ctl"
@@ -136,7 +136,7 @@ walk_run() {
   if tdemo_wait 15 ping_fails_twice "$src" "$dst_ip"; then
     walk_ok "ping from ${TDEMO_NS}-pod$src to $dst_ip is dropped"
   else
-    walk_fail "ping from ${TDEMO_NS}-pod$src to $dst_ip still passes 15 s after default-deny-ingress (see $TDEMO_LOGS/${TDEMO_NS}-node2-tabby-felix.log)"
+    walk_fail "ping from ${TDEMO_NS}-pod$src to $dst_ip still passes 15 s after default-deny-ingress (see $TDEMO_LOGS/${TDEMO_NS}-node2-tabby-node.log)"
   fi
   show ${TDEMO_NS}-pod$src ip netns exec "${TDEMO_NS}-pod$src" ping -c 2 -W 1 "$dst_ip"
 
@@ -145,7 +145,7 @@ walk_run() {
   if tdemo_wait 15 ping_once "$src" "$dst_ip"; then
     walk_ok "ping from ${TDEMO_NS}-pod$src to $dst_ip passes again"
   else
-    walk_fail "ping from ${TDEMO_NS}-pod$src to $dst_ip still dropped 15 s after allow-all-ingress (see $TDEMO_LOGS/${TDEMO_NS}-node2-tabby-felix.log)"
+    walk_fail "ping from ${TDEMO_NS}-pod$src to $dst_ip still dropped 15 s after allow-all-ingress (see $TDEMO_LOGS/${TDEMO_NS}-node2-tabby-node.log)"
   fi
   show ${TDEMO_NS}-pod$src ip netns exec "${TDEMO_NS}-pod$src" ping -c 2 -W 1 "$dst_ip"
   show ${TDEMO_NS}-etcd tabbyctl get networkpolicies -A
