@@ -32,7 +32,10 @@ import java.util.Optional;
  * <li>{@code TABBY_BIRD_CONFIG} (default {@code /etc/calico/confd/config/bird.cfg}): the file bird.toml
  *     renders and bird-bridge runs;
  * <li>{@code TABBY_BIRD_SOCKET} (default {@code /var/run/calico/bird.ctl}): bird-bridge's control
- *     socket, the one bird.toml's {@code reload_cmd} ({@code birdc -s ... configure}) names.
+ *     socket, the one bird.toml's {@code reload_cmd} ({@code birdc -s ... configure}) names;
+ * <li>{@code TABBY_BIRD6_CONFIG} (default {@code /etc/calico/confd/config/bird6.cfg}) and
+ *     {@code TABBY_BIRD6_SOCKET} (default {@code /var/run/calico/bird6.ctl}): when the confdir renders
+ *     bird6.cfg (it has bird6.toml), a second bird-bridge daemon runs it for IPv6.
  * </ul>
  * A host that runs {@code tabby-confd}, {@code tabby-bird} and {@code tabby-felix} separately sets
  * {@code CALICO_NETWORKING_BACKEND=none} and {@code TABBY_DISABLE_FELIX=true} for {@code tabby-node}.

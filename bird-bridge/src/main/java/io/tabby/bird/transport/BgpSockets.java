@@ -16,14 +16,18 @@ import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.netty.channel.epoll.EpollChannelOption;
+import io.netty.channel.unix.IntegerUnixChannelOption;
 import io.netty.channel.epoll.EpollEventLoopGroup;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.channel.socket.InternetProtocolFamily;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.channels.spi.SelectorProvider;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -42,6 +46,8 @@ import org.apache.logging.log4j.Logger;
  * puts its threads into a network namespace puts the speaker there.
  */
 public final class BgpSockets implements AutoCloseable {
+    /** setsockopt(IPPROTO_IPV6 = 41, IPV6_V6ONLY = 26), which Netty's epoll options do not name. */
+    private static final IntegerUnixChannelOption IPV6_V6ONLY = new IntegerUnixChannelOption("IPV6_V6ONLY", 41, 26);
     private static final Logger LOG = LogManager.getLogger(BgpSockets.class);
     /** Outbound buffer marks: above the high mark the RIB stops draining UPDATEs for the peer. */
     private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(256 * 1024, 1024 * 1024);
@@ -89,8 +95,13 @@ public final class BgpSockets implements AutoCloseable {
     public Channel listen(InetSocketAddress address, Map<InetAddress, String> passwords, Consumer<Channel> onAccept) {
         requireNonNull(address, "address is null");
         requireNonNull(onAccept, "onAccept is null");
+        // An IPv4 address gets an IPv4 socket: on an IPv6 socket, epoll binds 0.0.0.0 as the
+        // dual-stack [::], which would take the port from the IPv6 daemon beside this one.
+        InternetProtocolFamily family = address.getAddress() instanceof Inet6Address
+                ? InternetProtocolFamily.IPv6 : InternetProtocolFamily.IPv4;
         ServerBootstrap bootstrap = new ServerBootstrap().group(group)
-                .channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
+                .channelFactory(epoll ? () -> new EpollServerSocketChannel(family)
+                        : () -> new NioServerSocketChannel(SelectorProvider.provider(), family))
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.AUTO_READ, false)
@@ -105,6 +116,10 @@ public final class BgpSockets implements AutoCloseable {
         if (!passwords.isEmpty()) {
             requireMd5("the listening socket");
             bootstrap.option(EpollChannelOption.TCP_MD5SIG, keys(passwords));
+        }
+        if (epoll && address.getAddress() instanceof Inet6Address) {
+            // IPv6 only, as bird6 listens: the IPv4 daemon beside it holds 0.0.0.0 on the same port
+            bootstrap.option(IPV6_V6ONLY, 1);
         }
         // Bind from an event loop thread: the socket belongs to that thread's network namespace.
         ChannelFuture bound = group.next().submit(() -> bootstrap.bind(address)).syncUninterruptibly().getNow()

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,57 +28,100 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
- * bird-bridge in the node's JVM, as calico/node runs {@code bird -R}: always in graceful-restart
- * recovery (the kernel keeps the previous run's routes until the peers have re-sent theirs), on the
- * bird.cfg confd renders, with the control socket confd's {@code reload_cmd} talks to. Its sessions
- * are published to etcd for {@code tabbyctl node status --all}. {@link #closeForRestart()} is the
- * only stop: the kernel keeps its routes ({@code persist}) and the sessions close without a
- * NOTIFICATION, so peers keep this node's routes until it is back.
+ * bird-bridge in the node's JVM, as calico/node runs {@code bird -R} (and {@code bird6 -R} when
+ * confd renders a bird6.cfg): always in graceful-restart recovery (the kernel keeps the previous
+ * run's routes until the peers have re-sent theirs), on the files confd renders, with the control
+ * sockets confd's {@code reload_cmd}s talk to. The sessions of both are published to etcd for
+ * {@code tabbyctl node status --all}. {@link #closeForRestart()} is the only stop: the kernel keeps
+ * its routes ({@code persist}) and the sessions close without a NOTIFICATION, so peers keep this
+ * node's routes until it is back.
  */
 public final class BirdPart {
     private static final Logger LOG = LogManager.getLogger(BirdPart.class);
     private static final Duration RIB_READ = Duration.ofSeconds(2);
 
-    private final BirdDaemon daemon;
-    private final Path socket;
+    /** One daemon to run: {@code bird} (IPv4) or {@code bird6}. */
+    public record Daemon(RouterFamily family, Path config, Path socket) {
+        public Daemon {
+            requireNonNull(family, "family is null");
+            requireNonNull(config, "config is null");
+            requireNonNull(socket, "socket is null");
+        }
+
+        /** {@code bird} or {@code bird6}, as logs and readiness name it. */
+        String program() {
+            return family == RouterFamily.IPV4 ? "bird" : "bird6";
+        }
+    }
+
+    private record Running(Daemon plan, BirdDaemon daemon) {
+    }
+
+    private final List<Running> daemons;
     private final BgpStatusPublisher publisher;
     private volatile boolean stopped;
 
-    private BirdPart(BirdDaemon daemon, Path socket, BgpStatusPublisher publisher) {
-        this.daemon = daemon;
-        this.socket = socket;
+    private BirdPart(List<Running> daemons, BgpStatusPublisher publisher) {
+        this.daemons = List.copyOf(daemons);
         this.publisher = publisher;
     }
 
     /**
-     * Starts the daemon on {@code config} with its control socket at {@code socket}, and the
-     * publisher of its sessions under {@code nodeName}.
+     * Starts a daemon for each of {@code plans}, and the publisher of their sessions under
+     * {@code nodeName}; nothing stays running when one cannot start.
      *
-     * @throws BirdConfigException when bird.cfg is refused
-     * @throws IllegalArgumentException when it cannot run (no router id)
-     * @throws UncheckedIOException when the control socket cannot be made
+     * @throws BirdConfigException when a configuration is refused
+     * @throws IllegalArgumentException when one cannot run (no router id)
+     * @throws UncheckedIOException when a control socket cannot be made
      */
-    public static BirdPart start(Path config, Path socket, CommandRunner runner, Backend backend, String nodeName)
+    public static BirdPart start(List<Daemon> plans, CommandRunner runner, Backend backend, String nodeName)
             throws BirdConfigException {
-        requireNonNull(socket, "socket is null");
+        List<Running> started = new ArrayList<>();
         try {
-            if (socket.getParent() != null) {
-                Files.createDirectories(socket.getParent());
+            for (Daemon plan : plans) {
+                started.add(new Running(plan, startOne(plan, runner)));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot make the directory of bird's control socket " + socket, e);
+        } catch (BirdConfigException | RuntimeException e) {
+            started.forEach(running -> running.daemon().closeForRestart());
+            throw e;
         }
-        BirdDaemon daemon = BirdDaemon.start(new DaemonSettings(config, socket, RouterFamily.IPV4, true, NetNs.root(),
-                runner, Clock.systemUTC()));
         BgpStatusPublisher publisher = new BgpStatusPublisher(backend, nodeName,
-                () -> SpeakerSessions.fromPeers(daemon.peers()), Clock.systemUTC(), PublisherSettings.DEFAULTS);
+                () -> SpeakerSessions.fromPeers(peers(started)), Clock.systemUTC(), PublisherSettings.DEFAULTS);
         publisher.start();
-        return new BirdPart(daemon, socket, publisher);
+        return new BirdPart(started, publisher);
     }
 
-    /** Why bird-bridge is not ready (stopped, control socket gone), or empty when it runs its configuration. */
+    private static BirdDaemon startOne(Daemon plan, CommandRunner runner) throws BirdConfigException {
+        try {
+            if (plan.socket().getParent() != null) {
+                Files.createDirectories(plan.socket().getParent());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make the directory of " + plan.program() + "'s control socket "
+                    + plan.socket(), e);
+        }
+        BirdDaemon daemon = BirdDaemon.start(new DaemonSettings(plan.config(), plan.socket(), plan.family(), true,
+                NetNs.root(), runner, Clock.systemUTC()));
+        LOG.info("{} running {} (graceful restart recovery), control socket {}", plan.program(), plan.config(),
+                plan.socket());
+        return daemon;
+    }
+
+    private static List<PeerStatus> peers(List<Running> daemons) {
+        List<PeerStatus> all = new ArrayList<>();
+        daemons.forEach(running -> all.addAll(running.daemon().peers()));
+        return all;
+    }
+
+    /** Why bird-bridge is not ready (stopped, a control socket gone), or empty when it runs. */
     public Optional<String> notReady() {
-        return notReady(stopped, Files.exists(socket), socket);
+        for (Running running : daemons) {
+            Optional<String> why = notReady(stopped, Files.exists(running.plan().socket()), running.plan().socket());
+            if (why.isPresent()) {
+                return why.map(reason -> running.plan().program() + ": " + reason);
+            }
+        }
+        return Optional.empty();
     }
 
     static Optional<String> notReady(boolean stopped, boolean socketExists, Path socket) {
@@ -90,9 +134,9 @@ public final class BirdPart {
         return Optional.empty();
     }
 
-    /** BGP sessions per FSM state, in BIRD's spelling ({@code Established}, {@code Active}, ...). */
+    /** BGP sessions of both daemons per FSM state, in BIRD's spelling ({@code Established}, {@code Active}, ...). */
     public Map<String, Long> sessionsByState() {
-        return countByState(daemon.peers());
+        return countByState(peers(daemons));
     }
 
     static Map<String, Long> countByState(List<PeerStatus> peers) {
@@ -103,16 +147,21 @@ public final class BirdPart {
         return counts;
     }
 
-    /** Routes in the daemon's {@code master} and {@code kernel} tables. */
+    /** Routes in the {@code master} and {@code kernel} tables; bird6's are {@code master6} and {@code kernel6}. */
     public Map<String, Long> routesByTable() {
-        return daemon.routesByTable(RIB_READ);
+        Map<String, Long> tables = new TreeMap<>();
+        for (Running running : daemons) {
+            String suffix = running.plan().family() == RouterFamily.IPV4 ? "" : "6";
+            running.daemon().routesByTable(RIB_READ).forEach((table, count) -> tables.put(table + suffix, count));
+        }
+        return tables;
     }
 
-    /** Stops publishing (the status key goes with its lease), then the daemon for a graceful restart. */
+    /** Stops publishing (the status key goes with its lease), then the daemons for a graceful restart. */
     public void closeForRestart() {
         stopped = true;
         publisher.close();
-        daemon.closeForRestart();
+        daemons.forEach(running -> running.daemon().closeForRestart());
         LOG.info("bird-bridge stopped for a graceful restart; kernel routes stay, peers keep ours as stale");
     }
 }

@@ -59,17 +59,23 @@ public final class ConfdPart implements AutoCloseable {
         return new ConfdPart(service);
     }
 
+    /** Whether a template resource writes {@code file}. */
+    public boolean renders(Path file) {
+        return service.resources().all().stream().anyMatch(resource -> resource.dest().equals(file));
+    }
+
     /**
-     * Waits until every template resource has rendered once and {@code file} exists (the first full
-     * render: a reload that fails because its daemon is not up yet is retried by confd).
+     * Waits until every template resource has rendered once and each of {@code files} exists (the
+     * first full render: a file whose check failed because a file it includes was not there yet, and
+     * a reload that failed because its daemon is not up yet, are retried by confd).
      *
      * @return false when {@code timeout} passed first
      */
-    public boolean awaitFirstRender(Path file, Duration timeout) throws InterruptedException {
+    public boolean awaitFirstRender(List<Path> files, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() - deadline < 0) {
-            if (Files.exists(file) && notRendered(service.counters(), resourceNames(), ResourceCounters::renders)
-                    .isEmpty()) {
+            if (files.stream().allMatch(Files::exists)
+                    && notRendered(service.counters(), resourceNames(), ResourceCounters::renders).isEmpty()) {
                 return true;
             }
             Thread.sleep(POLL.toMillis());

@@ -3,6 +3,7 @@ package io.tabby.node.parts;
 import static java.util.Objects.requireNonNull;
 
 import io.tabby.bird.config.BirdConfigException;
+import io.tabby.bird.config.RouterFamily;
 import io.tabby.confd.resource.TemplateResourceException;
 import io.tabby.datastore.backend.Backend;
 import io.tabby.datastore.syncer.SyncStatus;
@@ -11,7 +12,10 @@ import io.tabby.node.metrics.MetricRegistry;
 import io.tabby.node.metrics.NodeMetrics;
 import io.tabby.node.startup.StartupException;
 import io.tabby.platform.exec.CommandRunner;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -24,7 +28,8 @@ import org.apache.logging.log4j.Logger;
 
 /**
  * The parts {@link PartsSettings} asks for, started in calico/node's order (felix, then confd's first
- * full render, then bird-bridge on the rendered bird.cfg) and stopped in reverse so that nothing is
+ * full render, then bird-bridge on the rendered bird.cfg, and on bird6.cfg too when the confdir
+ * renders one) and stopped in reverse so that nothing is
  * lost: felix keeps its routes and rules, confd its files, bird-bridge stops for a graceful restart.
  * Each planned part is a readiness component from the start ({@code starting} until it runs).
  */
@@ -102,18 +107,22 @@ public final class NodeParts implements AutoCloseable {
                     + e.getMessage() + "; set TABBY_CONFD_DIR to a directory with conf.d/ and templates/", e);
         }
         registry.addSource(confd.metrics());
-        if (!confd.awaitFirstRender(settings.birdConfig(), FIRST_RENDER_WAIT)) {
-            throw new StartupException("confd did not render every template resource and " + settings.birdConfig()
-                    + " within " + FIRST_RENDER_WAIT.toSeconds() + "s; check that bird.toml's dest is "
-                    + "TABBY_BIRD_CONFIG and the confd log lines above");
+        List<BirdPart.Daemon> daemons = new ArrayList<>(List.of(
+                new BirdPart.Daemon(RouterFamily.IPV4, settings.birdConfig(), settings.birdSocket())));
+        if (confd.renders(settings.bird6Config())) {
+            daemons.add(new BirdPart.Daemon(RouterFamily.IPV6, settings.bird6Config(), settings.bird6Socket()));
+        }
+        List<Path> files = daemons.stream().map(BirdPart.Daemon::config).toList();
+        if (!confd.awaitFirstRender(files, FIRST_RENDER_WAIT)) {
+            throw new StartupException("confd did not render every template resource and " + files + " within "
+                    + FIRST_RENDER_WAIT.toSeconds() + "s; check that bird.toml's dest is TABBY_BIRD_CONFIG (and"
+                    + " bird6.toml's TABBY_BIRD6_CONFIG) and the confd log lines above");
         }
         try {
-            bird = BirdPart.start(settings.birdConfig(), settings.birdSocket(), runner, backend, nodeName);
+            bird = BirdPart.start(daemons, runner, backend, nodeName);
         } catch (BirdConfigException | IllegalArgumentException e) {
-            throw new StartupException("bird-bridge refused " + settings.birdConfig() + ": " + e.getMessage(), e);
+            throw new StartupException("bird-bridge refused its configuration: " + e.getMessage(), e);
         }
-        LOG.info("bird-bridge running {} (graceful restart recovery), control socket {}", settings.birdConfig(),
-                settings.birdSocket());
     }
 
     /** Keeps the syncer gauges current from felix's syncer; a fall out of sync counts as a resync. */

@@ -18,17 +18,24 @@ import java.util.Optional;
  * @param birdConfig {@code TABBY_BIRD_CONFIG}: the bird.cfg confd renders and bird-bridge runs
  * @param birdSocket {@code TABBY_BIRD_SOCKET}: bird-bridge's control socket, the one the
  *     {@code reload_cmd} of confd's bird.toml names
+ * @param bird6Config {@code TABBY_BIRD6_CONFIG}: bird6.cfg; a second daemon (IPv6) runs it when a
+ *     template resource of the confdir renders it (bird6.toml)
+ * @param bird6Socket {@code TABBY_BIRD6_SOCKET}: that daemon's control socket (bird6.toml's {@code birdc6 -s})
  */
 public record PartsSettings(NetworkingBackend networking, Optional<FelixConfig> felix, Path confdDir,
-        Path birdConfig, Path birdSocket) {
+        Path birdConfig, Path birdSocket, Path bird6Config, Path bird6Socket) {
 
     public static final String DISABLE_FELIX_ENV = "TABBY_DISABLE_FELIX";
     public static final String CONFD_DIR_ENV = "TABBY_CONFD_DIR";
     public static final String BIRD_CONFIG_ENV = "TABBY_BIRD_CONFIG";
     public static final String BIRD_SOCKET_ENV = "TABBY_BIRD_SOCKET";
+    public static final String BIRD6_CONFIG_ENV = "TABBY_BIRD6_CONFIG";
+    public static final String BIRD6_SOCKET_ENV = "TABBY_BIRD6_SOCKET";
     public static final Path DEFAULT_CONFD_DIR = Path.of("/etc/calico/confd");
     public static final Path DEFAULT_BIRD_CONFIG = Path.of("/etc/calico/confd/config/bird.cfg");
     public static final Path DEFAULT_BIRD_SOCKET = Path.of("/var/run/calico/bird.ctl");
+    public static final Path DEFAULT_BIRD6_CONFIG = Path.of("/etc/calico/confd/config/bird6.cfg");
+    public static final Path DEFAULT_BIRD6_SOCKET = Path.of("/var/run/calico/bird6.ctl");
 
     public PartsSettings {
         requireNonNull(networking, "networking is null");
@@ -36,6 +43,8 @@ public record PartsSettings(NetworkingBackend networking, Optional<FelixConfig> 
         requireNonNull(confdDir, "confdDir is null");
         requireNonNull(birdConfig, "birdConfig is null");
         requireNonNull(birdSocket, "birdSocket is null");
+        requireNonNull(bird6Config, "bird6Config is null");
+        requireNonNull(bird6Socket, "bird6Socket is null");
     }
 
     /**
@@ -59,7 +68,8 @@ public record PartsSettings(NetworkingBackend networking, Optional<FelixConfig> 
         }
         return new PartsSettings(networking, felix,
                 path(env, CONFD_DIR_ENV, DEFAULT_CONFD_DIR), path(env, BIRD_CONFIG_ENV, DEFAULT_BIRD_CONFIG),
-                path(env, BIRD_SOCKET_ENV, DEFAULT_BIRD_SOCKET));
+                path(env, BIRD_SOCKET_ENV, DEFAULT_BIRD_SOCKET), path(env, BIRD6_CONFIG_ENV, DEFAULT_BIRD6_CONFIG),
+                path(env, BIRD6_SOCKET_ENV, DEFAULT_BIRD6_SOCKET));
     }
 
     /** confd and bird-bridge run. */

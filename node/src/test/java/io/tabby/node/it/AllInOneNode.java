@@ -17,25 +17,27 @@ import java.util.stream.Stream;
  * One {@code tabby-node} as a child JVM in a node namespace ({@code ip netns exec NS java ...
  * io.tabby.node.NodeMain}; {@code ip netns exec} execs java, so the process is the agent), with a
  * confdir made from the repository's {@code templates/} as the demo makes it: the destinations and
- * the {@code birdc -s} socket rewritten into this node's directory. Health is on
+ * the {@code birdc -s} and {@code birdc6 -s} sockets rewritten into this node's directory. Health is on
  * {@code 127.0.0.1:9099} inside the namespace.
  */
 final class AllInOneNode {
     static final int HEALTH_PORT = 9099;
     private static final List<String> RESOURCES = List.of("bird.toml", "bird_aggr.toml", "bird_ipam.toml",
-            "custom_filters.toml");
+            "custom_filters.toml", "bird6.toml", "bird6_aggr.toml", "bird6_ipam.toml", "custom_filters6.toml");
 
     final String name;
     final String namespace;
     final String address;
+    final String address6;
     final Path dir;
     private final CommandRunner runner;
     private Process process;
 
-    AllInOneNode(String name, String namespace, String address, Path dir, CommandRunner runner) {
+    AllInOneNode(String name, String namespace, String address, String address6, Path dir, CommandRunner runner) {
         this.name = name;
         this.namespace = namespace;
         this.address = address;
+        this.address6 = address6;
         this.dir = dir;
         this.runner = runner;
     }
@@ -49,7 +51,8 @@ final class AllInOneNode {
         for (String resource : RESOURCES) {
             String toml = Files.readString(templates.resolve("conf.d").resolve(resource))
                     .replace("/etc/calico/confd/config/", dir.resolve("config") + "/")
-                    .replace("-s /var/run/calico/bird.ctl", "-s " + socket());
+                    .replace("-s /var/run/calico/bird.ctl", "-s " + socket())
+                    .replace("-s /var/run/calico/bird6.ctl", "-s " + dir.resolve("bird6.ctl"));
             Files.writeString(confd.resolve("conf.d").resolve(resource), toml);
         }
     }
@@ -87,6 +90,7 @@ final class AllInOneNode {
                 Map.entry("ETCD_ENDPOINTS", String.join(",", etcdEndpoints)),
                 Map.entry("NODENAME", name),
                 Map.entry("IP", address + "/24"),
+                Map.entry("IP6", address6 + "/64"),
                 Map.entry("TABBY_IPV4POOL_CIDR", "10.251.0.0/16"),
                 Map.entry("TABBY_IPV4POOL_IPIP", "Never"),
                 Map.entry("TABBY_CNI_SOCKET", dir.resolve("cni.sock").toString()),
@@ -95,6 +99,8 @@ final class AllInOneNode {
                 Map.entry("TABBY_CONFD_DIR", dir.resolve("confd").toString()),
                 Map.entry("TABBY_BIRD_CONFIG", dir.resolve("config/bird.cfg").toString()),
                 Map.entry("TABBY_BIRD_SOCKET", socket().toString()),
+                Map.entry("TABBY_BIRD6_CONFIG", dir.resolve("config/bird6.cfg").toString()),
+                Map.entry("TABBY_BIRD6_SOCKET", dir.resolve("bird6.ctl").toString()),
                 Map.entry("FELIX_DEFAULTENDPOINTTOHOSTACTION", "ACCEPT")));
         process = builder.start();
     }

@@ -30,9 +30,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two all-in-one {@code tabby-node}s (start-up, CNI, felix, confd, bird-bridge in one JVM each) in
- * namespaces on a bridge, on a real etcd: they peer over BGP, a block claimed on node A becomes a
- * {@code proto bird} route on node B, readiness names every part, {@code /metrics} and the
+ * Two all-in-one {@code tabby-node}s (start-up, CNI, felix, confd, bird-bridge for IPv4 and IPv6 in
+ * one JVM each) in namespaces on a bridge, on a real etcd: they peer over BGP (a session per
+ * family, both daemons on port 179), a block claimed on node A becomes a {@code proto bird} route on node B, readiness names every part, {@code /metrics} and the
  * {@code bgp_status} keys show the sessions; SIGTERM of A exits 0 and is a graceful restart (B keeps
  * A's route, A keeps its kernel routes) and A comes back Established.
  */
@@ -40,9 +40,9 @@ import org.junit.jupiter.api.io.TempDir;
 class NodeAllInOneIT {
     private static final Duration START = Duration.ofSeconds(90);
     private static final Duration WAIT = Duration.ofSeconds(40);
-    /** The node's one mesh session Established. */
+    /** Both sessions of a node (IPv4 and IPv6 mesh) Established. */
     private static final Pattern ESTABLISHED =
-            Pattern.compile("(?m)^tabby_bgp_sessions\\{state=\"Established\"} 1(\\.0)?$");
+            Pattern.compile("(?m)^tabby_bgp_sessions\\{state=\"Established\"} 2(\\.0)?$");
 
     @TempDir
     Path dir;
@@ -58,10 +58,10 @@ class NodeAllInOneIT {
                 "iptables", "ipset");
         String tag = HexFormat.of().formatHex(randomBytes());
         String bridge = namespace("ai-br-" + tag);
-        AllInOneNode a = new AllInOneNode("ai-a-" + tag, namespace("ai-a-" + tag), "10.250.0.1", dir.resolve("a"),
-                runner);
-        AllInOneNode b = new AllInOneNode("ai-b-" + tag, namespace("ai-b-" + tag), "10.250.0.2", dir.resolve("b"),
-                runner);
+        AllInOneNode a = new AllInOneNode("ai-a-" + tag, namespace("ai-a-" + tag), "10.250.0.1", "fd00:250::1",
+                dir.resolve("a"), runner);
+        AllInOneNode b = new AllInOneNode("ai-b-" + tag, namespace("ai-b-" + tag), "10.250.0.2", "fd00:250::2",
+                dir.resolve("b"), runner);
         int etcdPort = URI.create(etcd.endpoints().getFirst()).getPort();
         List<EtcdRelay> relays = new ArrayList<>();
         try (Backend backend = EtcdBackend.connect(EtcdSettings.of(etcd.endpoints()))) {
@@ -85,6 +85,7 @@ class NodeAllInOneIT {
             for (AllInOneNode node : List.of(a, b)) {
                 await().atMost(WAIT).until(() -> ESTABLISHED.matcher(node.get("/metrics")).find());
                 assertThat(node.get("/metrics")).contains("tabby_bgp_routes{table=\"master\"}",
+                        "tabby_bgp_routes{table=\"master6\"}",
                         "tabby_confd_renders_total{resource=", "tabby_felix_apply_passes_total", "tabby_syncer_in_sync 1");
                 await().atMost(WAIT).until(() -> etcd.etcdctl("get", BgpStatusKeys.key(node.name), "--print-value-only")
                         .contains("Established"));
@@ -154,9 +155,10 @@ class NodeAllInOneIT {
         ip("-n", bridge, "link", "add", port, "type", "veth", "peer", "name", "eth0", "netns", node.namespace);
         ip("-n", bridge, "link", "set", port, "master", "ai-br0", "up");
         ip("-n", node.namespace, "addr", "add", node.address + "/24", "dev", "eth0");
+        ip("-n", node.namespace, "-6", "addr", "add", node.address6 + "/64", "dev", "eth0", "nodad");
         ip("-n", node.namespace, "link", "set", "eth0", "up");
         runner.runChecked(Command.of(List.of("ip", "netns", "exec", node.namespace, "sysctl", "-qw",
-                "net.ipv4.ip_forward=1")));
+                "net.ipv4.ip_forward=1", "net.ipv6.conf.all.forwarding=1")));
     }
 
     /** The block of {@code node}'s affinity, e.g. {@code 10.251.3.64/26}. */

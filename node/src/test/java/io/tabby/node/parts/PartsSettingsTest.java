@@ -20,6 +20,8 @@ class PartsSettingsTest {
         assertThat(settings.confdDir()).isEqualTo(Path.of("/etc/calico/confd"));
         assertThat(settings.birdConfig()).isEqualTo(Path.of("/etc/calico/confd/config/bird.cfg"));
         assertThat(settings.birdSocket()).isEqualTo(Path.of("/var/run/calico/bird.ctl"));
+        assertThat(settings.bird6Config()).isEqualTo(Path.of("/etc/calico/confd/config/bird6.cfg"));
+        assertThat(settings.bird6Socket()).isEqualTo(Path.of("/var/run/calico/bird6.ctl"));
     }
 
     @Test
@@ -55,11 +57,14 @@ class PartsSettingsTest {
     void pathsComeFromTheEnvironment() {
         PartsSettings settings = PartsSettings.parse(Map.of("TABBY_CONFD_DIR", "/n1/confd",
                 "TABBY_BIRD_CONFIG", "/n1/config/bird.cfg", "TABBY_BIRD_SOCKET", " /n1/bird.ctl ",
+                "TABBY_BIRD6_CONFIG", "/n1/config/bird6.cfg", "TABBY_BIRD6_SOCKET", "/n1/bird6.ctl",
                 "TABBY_DISABLE_FELIX", "false"), "node-a");
 
         assertThat(settings.confdDir()).isEqualTo(Path.of("/n1/confd"));
         assertThat(settings.birdConfig()).isEqualTo(Path.of("/n1/config/bird.cfg"));
         assertThat(settings.birdSocket()).isEqualTo(Path.of("/n1/bird.ctl"));
+        assertThat(settings.bird6Config()).isEqualTo(Path.of("/n1/config/bird6.cfg"));
+        assertThat(settings.bird6Socket()).isEqualTo(Path.of("/n1/bird6.ctl"));
         assertThat(settings.runsFelix()).isTrue();
     }
 
