@@ -3,11 +3,13 @@ package io.tabby.felix.api;
 import static java.util.Objects.requireNonNull;
 
 import io.tabby.datastore.model.Cidr;
+import io.tabby.datastore.model.HostEndpoint;
 import io.tabby.datastore.model.IpAddr;
 import io.tabby.datastore.model.IpPool;
 import io.tabby.datastore.model.Policy;
 import io.tabby.datastore.model.ProfileRules;
 import io.tabby.datastore.model.WorkloadEndpoint;
+import io.tabby.datastore.path.HostEndpointKey;
 import io.tabby.datastore.path.WorkloadEndpointKey;
 import java.util.Set;
 
@@ -98,6 +100,33 @@ public sealed interface DataplaneMessage {
 
     record WorkloadEndpointRemove(WorkloadEndpointKey id) implements DataplaneMessage {
         public WorkloadEndpointRemove {
+            requireNonNull(id, "id is null");
+        }
+    }
+
+    /**
+     * A host endpoint of this node (one with an interface name) with the policies that apply to it:
+     * felix polices traffic entering the host through that interface ({@code cali-fh-<iface>},
+     * ingress policies) and leaving through it ({@code cali-th-<iface>}, egress policies).
+     *
+     * @param id the endpoint's key
+     * @param endpoint the endpoint as stored
+     * @param tiers the ordered ingress and egress policies and the profiles
+     */
+    record HostEndpointUpdate(HostEndpointKey id, HostEndpoint endpoint, EndpointPolicies tiers)
+            implements DataplaneMessage {
+        public HostEndpointUpdate {
+            requireNonNull(id, "id is null");
+            requireNonNull(endpoint, "endpoint is null");
+            requireNonNull(tiers, "tiers is null");
+            if (endpoint.name().isEmpty()) {
+                throw new IllegalArgumentException("host endpoint " + id + " has no interface name");
+            }
+        }
+    }
+
+    record HostEndpointRemove(HostEndpointKey id) implements DataplaneMessage {
+        public HostEndpointRemove {
             requireNonNull(id, "id is null");
         }
     }

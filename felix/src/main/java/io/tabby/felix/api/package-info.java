@@ -15,7 +15,8 @@
  *   <li>IP pool updates;</li>
  *   <li>VXLAN tunnel endpoint updates, then route updates (remote blocks via those endpoints);</li>
  *   <li>active policy and profile updates;</li>
- *   <li>workload endpoint updates, then workload endpoint removes;</li>
+ *   <li>workload endpoint updates, host endpoint updates, then workload endpoint removes and host
+ *   endpoint removes;</li>
  *   <li>active policy and profile removes;</li>
  *   <li>IP pool removes;</li>
  *   <li>route removes, then VXLAN tunnel endpoint removes;</li>

@@ -4,6 +4,7 @@ import io.tabby.datastore.codec.MalformedValueException;
 import io.tabby.datastore.codec.ValueCodec;
 import io.tabby.datastore.model.BlockAffinity;
 import io.tabby.datastore.model.Cidr;
+import io.tabby.datastore.model.HostEndpoint;
 import io.tabby.datastore.model.IpPool;
 import io.tabby.datastore.model.ProfileRules;
 import io.tabby.datastore.model.WorkloadEndpoint;
@@ -60,6 +61,8 @@ final class DatastoreView {
     static final String VXLAN_TUNNEL_ADDR = "IPv4VXLANTunnelAddr";
     static final String VXLAN_TUNNEL_MAC = "VXLANTunnelMACAddr";
     final Map<WorkloadEndpointKey, WorkloadEndpoint> workloadEndpoints = new HashMap<>();
+    /** Host endpoints of every node (their expected addresses feed selector ip sets). */
+    final Map<HostEndpointKey, HostEndpoint> hostEndpoints = new HashMap<>();
     final Map<String, ParsedPolicy> policies = new HashMap<>();
     final Map<String, ProfileRules> profileRules = new HashMap<>();
     final Map<String, Map<String, String>> profileLabels = new HashMap<>();
@@ -146,6 +149,7 @@ final class DatastoreView {
             case IpPoolKey k -> put(pools, k.cidr(), decode(k, text));
             case HostBirdIpKey k -> put(nodeIps, k.node(), decode(k, text));
             case BlockAffinityKey k -> put(affinities, k, decode(k, text));
+            case HostEndpointKey k -> put(hostEndpoints, k, decode(k, text));
             case HostConfigKey k -> {
                 switch (k.name()) {
                     case VXLAN_TUNNEL_ADDR -> put(vxlanTunnelAddrs, k.node(), text);
@@ -155,9 +159,9 @@ final class DatastoreView {
                     }
                 }
             }
-            // Host endpoints, node data, BGP and IPAM keys are not used by this felix (yet).
+            // Node data, BGP and IPAM keys are not used by this felix (yet).
             case ReadyKey _, GlobalConfigKey _, HostMetadataKey _,
-                    OrchestratorRefsKey _, HostEndpointKey _, TierMetadataKey _, NodeBgpFieldKey _,
+                    OrchestratorRefsKey _, TierMetadataKey _, NodeBgpFieldKey _,
                     NodeBgpPeerKey _, GlobalBgpFieldKey _, NodeMeshKey _, PrefixAdvertisementsKey _,
                     GlobalBgpPeerKey _, CustomFilterKey _, RouteReflectorKey _, IpamConfigKey _, BlockKey _,
                     IpamHandleKey _, FelixStatusKey _, WorkloadEndpointStatusKey _,

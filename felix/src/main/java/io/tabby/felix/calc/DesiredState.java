@@ -6,7 +6,9 @@ import io.tabby.datastore.model.Cidr;
 import io.tabby.datastore.model.IpPool;
 import io.tabby.datastore.model.Policy;
 import io.tabby.datastore.model.ProfileRules;
+import io.tabby.datastore.path.HostEndpointKey;
 import io.tabby.datastore.path.WorkloadEndpointKey;
+import io.tabby.felix.api.DataplaneMessage.HostEndpointUpdate;
 import io.tabby.felix.api.DataplaneMessage.IpSetUpdate;
 import io.tabby.felix.api.DataplaneMessage.RouteUpdate;
 import io.tabby.felix.api.DataplaneMessage.VtepUpdate;
@@ -21,6 +23,7 @@ import java.util.Map;
  * @param policies the policies some local endpoint uses
  * @param profiles the profiles some local endpoint uses
  * @param endpoints this node's workload endpoints with their policies
+ * @param hostEndpoints this node's host endpoints (those naming an interface) with their policies
  * @param vteps VXLAN tunnel endpoints by node name
  * @param routes remote blocks routed through VXLAN
  */
@@ -30,6 +33,7 @@ public record DesiredState(
         Map<String, Policy> policies,
         Map<String, ProfileRules> profiles,
         Map<WorkloadEndpointKey, WorkloadEndpointUpdate> endpoints,
+        Map<HostEndpointKey, HostEndpointUpdate> hostEndpoints,
         Map<String, VtepUpdate> vteps,
         Map<Cidr, RouteUpdate> routes) {
 
@@ -39,10 +43,11 @@ public record DesiredState(
         policies = Map.copyOf(requireNonNull(policies, "policies is null"));
         profiles = Map.copyOf(requireNonNull(profiles, "profiles is null"));
         endpoints = Map.copyOf(requireNonNull(endpoints, "endpoints is null"));
+        hostEndpoints = Map.copyOf(requireNonNull(hostEndpoints, "hostEndpoints is null"));
         vteps = Map.copyOf(requireNonNull(vteps, "vteps is null"));
         routes = Map.copyOf(requireNonNull(routes, "routes is null"));
     }
 
     public static final DesiredState EMPTY = new DesiredState(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
-            Map.of());
+            Map.of(), Map.of());
 }

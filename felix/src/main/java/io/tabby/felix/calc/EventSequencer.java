@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.tabby.datastore.path.KeyPaths;
 import io.tabby.felix.api.DataplaneMessage;
 import io.tabby.felix.api.DataplaneMessage.ActivePolicyRemove;
+import io.tabby.felix.api.DataplaneMessage.HostEndpointRemove;
 import io.tabby.felix.api.DataplaneMessage.ActivePolicyUpdate;
 import io.tabby.felix.api.DataplaneMessage.ActiveProfileRemove;
 import io.tabby.felix.api.DataplaneMessage.ActiveProfileUpdate;
@@ -52,8 +53,12 @@ public final class EventSequencer {
                 (name, rules) -> out.accept(new ActiveProfileUpdate(name, rules)));
         updates(last.endpoints(), next.endpoints(), Comparator.comparing(KeyPaths::toPath),
                 (key, update) -> out.accept(update));
+        updates(last.hostEndpoints(), next.hostEndpoints(), Comparator.comparing(KeyPaths::toPath),
+                (key, update) -> out.accept(update));
         removes(last.endpoints(), next.endpoints(), Comparator.comparing(KeyPaths::toPath),
                 key -> out.accept(new WorkloadEndpointRemove(key)));
+        removes(last.hostEndpoints(), next.hostEndpoints(), Comparator.comparing(KeyPaths::toPath),
+                key -> out.accept(new HostEndpointRemove(key)));
         removes(last.policies(), next.policies(), Comparator.naturalOrder(),
                 name -> out.accept(new ActivePolicyRemove(name)));
         removes(last.profiles(), next.profiles(), Comparator.naturalOrder(),

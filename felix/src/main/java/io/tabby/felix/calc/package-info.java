@@ -10,12 +10,13 @@
  *             (rules, labels, tags), pools, node IPs, VXLAN host config, block affinities; a nil
  *             value removes
  *               └─ on flush: {@link io.tabby.felix.calc.StateCalculator}
- *                    ├─ local endpoint filter (this node's workload endpoints)
+ *                    ├─ local endpoint filter (this node's workload endpoints and named host endpoints)
  *                    ├─ {@link io.tabby.felix.calc.EndpointPolicyResolver}: policy selectors against
  *                    │    each local endpoint's labels (profile labels inherited), sorted by
  *                    │    {@link io.tabby.felix.calc.PolicyOrder}; the active policies and profiles
  *                    ├─ {@link io.tabby.felix.calc.RuleSelectors}: selectors and tags in active rules → ip set ids
- *                    ├─ ip set members: every endpoint (any node) a selector matches; pool sets
+ *                    ├─ ip set members: every endpoint (any node) a selector matches, host endpoints
+ *                    │    by their expected addresses; pool sets
  *                    └─ {@code VxlanCalculator}: tunnel endpoints and remote block routes
  *                         └─ {@link io.tabby.felix.calc.DesiredState}
  *                              └─ {@link io.tabby.felix.calc.EventSequencer}: diff against what
@@ -36,7 +37,7 @@
  * from scratch. {@code IncrementalCalculator} keeps the same answer up to date between flushes: a
  * workload endpoint change touches only that endpoint's policies and the ip sets it enters or
  * leaves (label index, endpoint → policies, selector → matching endpoints); any other change
- * (policies, profiles, pools, nodes) is recomputed from scratch. A property test holds the two
+ * (policies, profiles, pools, nodes, host endpoints) is recomputed from scratch. A property test holds the two
  * equal over random change sequences.
  */
 package io.tabby.felix.calc;

@@ -8,12 +8,15 @@ import io.tabby.datastore.model.IpPool;
 import io.tabby.datastore.model.Policy;
 import io.tabby.datastore.model.ProfileRules;
 import io.tabby.datastore.model.WorkloadEndpoint;
+import io.tabby.datastore.path.HostEndpointKey;
 import io.tabby.datastore.path.WorkloadEndpointKey;
 import io.tabby.felix.api.DataplaneMessage;
 import io.tabby.felix.api.DataplaneMessage.ActivePolicyRemove;
 import io.tabby.felix.api.DataplaneMessage.ActivePolicyUpdate;
 import io.tabby.felix.api.DataplaneMessage.ActiveProfileRemove;
 import io.tabby.felix.api.DataplaneMessage.ActiveProfileUpdate;
+import io.tabby.felix.api.DataplaneMessage.HostEndpointRemove;
+import io.tabby.felix.api.DataplaneMessage.HostEndpointUpdate;
 import io.tabby.felix.api.DataplaneMessage.InSync;
 import io.tabby.felix.api.DataplaneMessage.IpPoolRemove;
 import io.tabby.felix.api.DataplaneMessage.IpPoolUpdate;
@@ -25,6 +28,7 @@ import io.tabby.felix.api.DataplaneMessage.RouteUpdate;
 import io.tabby.felix.api.DataplaneMessage.VtepRemove;
 import io.tabby.felix.api.DataplaneMessage.VtepUpdate;
 import io.tabby.felix.api.DataplaneMessage.WorkloadEndpointUpdate;
+import io.tabby.felix.api.EndpointPolicies;
 import io.tabby.felix.rules.FilterRenderer;
 import io.tabby.felix.rules.NatRenderer;
 import io.tabby.felix.rules.RulesConfig;
@@ -75,6 +79,7 @@ public final class Dataplane {
     private final Map<String, Policy> policies = new HashMap<>();
     private final Map<String, ProfileRules> profiles = new HashMap<>();
     private final Map<WorkloadEndpointKey, WorkloadEndpointUpdate> endpoints = new HashMap<>();
+    private final Map<HostEndpointKey, HostEndpointUpdate> hostEndpoints = new HashMap<>();
     private final Map<String, VtepUpdate> vteps = new HashMap<>();
     private final Map<Cidr, RouteUpdate> remoteRoutes = new HashMap<>();
     private boolean inSync;
@@ -128,6 +133,8 @@ public final class Dataplane {
                 workloadsDirty |= before == null || !sameWiring(before.endpoint(), m.endpoint());
             }
             case WorkloadEndpointRemove m -> workloadsDirty |= endpoints.remove(m.id()) != null;
+            case HostEndpointUpdate m -> hostEndpoints.put(m.id(), m);
+            case HostEndpointRemove m -> hostEndpoints.remove(m.id());
             case VtepUpdate m -> vxlanDirty |= !m.equals(vteps.put(m.node(), m));
             case VtepRemove m -> vxlanDirty |= vteps.remove(m.node()) != null;
             case RouteUpdate m -> vxlanDirty |= !m.equals(remoteRoutes.put(m.destination(), m));
@@ -163,7 +170,7 @@ public final class Dataplane {
         dirty = false;
         links.forget();
         ipsets.setDesired(ipSetState);
-        filter.setDesired(filterRenderer.render(endpoints, policies, profiles, !vteps.isEmpty()));
+        filter.setDesired(filterRenderer.render(endpoints, hostEndpoints, policies, profiles, !vteps.isEmpty()));
         renderIpv6Filter();
         nat.setDesired(natRenderer.render(pools.values()));
 
@@ -197,19 +204,24 @@ public final class Dataplane {
      * The IPv6 filter table holds the endpoints with IPv6 addresses and the policies and profiles
      * they use. An endpoint without IPv6 addresses has no chains there: the dispatch chains'
      * unknown-interface drop stops its IPv6 traffic, as its anti-spoofing rule would, and an IPv4-only
-     * cluster pays nothing in ip6tables.
+     * cluster pays nothing in ip6tables. Host endpoints police an interface, whatever its addresses,
+     * so they and their policies are in both tables.
      */
     private void renderIpv6Filter() {
         Map<WorkloadEndpointKey, WorkloadEndpointUpdate> v6Endpoints = new HashMap<>();
         Map<String, Policy> v6Policies = new HashMap<>();
         Map<String, ProfileRules> v6Profiles = new HashMap<>();
+        List<EndpointPolicies> users = new ArrayList<>();
         endpoints.forEach((key, update) -> {
             List<Cidr> nets = update.endpoint().ipv6Nets();
-            if (nets == null || nets.isEmpty()) {
-                return;
+            if (nets != null && !nets.isEmpty()) {
+                v6Endpoints.put(key, update);
+                users.add(update.tiers());
             }
-            v6Endpoints.put(key, update);
-            for (List<String> names : List.of(update.tiers().ingress(), update.tiers().egress())) {
+        });
+        hostEndpoints.values().forEach(update -> users.add(update.tiers()));
+        for (EndpointPolicies tiers : users) {
+            for (List<String> names : List.of(tiers.ingress(), tiers.egress())) {
                 names.forEach(name -> {
                     Policy policy = policies.get(name);
                     if (policy != null) {
@@ -217,14 +229,14 @@ public final class Dataplane {
                     }
                 });
             }
-            update.tiers().profiles().forEach(name -> {
+            tiers.profiles().forEach(name -> {
                 ProfileRules rules = profiles.get(name);
                 if (rules != null) {
                     v6Profiles.put(name, rules);
                 }
             });
-        });
-        filter6.setDesired(filter6Renderer.render(v6Endpoints, v6Policies, v6Profiles, false));
+        }
+        filter6.setDesired(filter6Renderer.render(v6Endpoints, hostEndpoints, v6Policies, v6Profiles, false));
     }
 
     /** Whether two versions of an endpoint need the same routes, interface settings and neighbours. */

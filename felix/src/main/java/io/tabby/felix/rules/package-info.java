@@ -31,6 +31,15 @@
  * of the interface names ({@code cali-from-wl-dispatch-<chars>}, as Calico does), so that adding or
  * removing an endpoint rewrites one small leaf chain.
  *
+ * <p>Host endpoints (an interface of the host itself): {@code cali-INPUT} and {@code cali-OUTPUT}
+ * clear the mark bits and jump to {@code cali-from-host-endpoint} / {@code cali-to-host-endpoint},
+ * accepting what they accept; {@code cali-FORWARD} does the same for host-to-host forwarding (as
+ * Calico felix 2.x, without apply-on-forward). These dispatch on {@code -i}/{@code -o <iface>} to
+ * {@code cali-fh-<iface>} (ingress policies, {@code cali-pi-}) and {@code cali-th-<iface>} (egress
+ * policies, {@code cali-po-}), and return for other interfaces. Each host endpoint chain jumps to
+ * {@code cali-failsafe-in} / {@code cali-failsafe-out} before its policies, so the configured
+ * failsafe ports ({@link io.tabby.felix.rules.FailsafePort}) stay open whatever the policies say.
+ *
  * <p>Mark bits come from the mark mask lowest bit first ({@link io.tabby.felix.rules.MarkBits}).
  *
  * <p>Every rule carries {@code -m comment --comment "cali:<hash>"}, the first 16 characters of
