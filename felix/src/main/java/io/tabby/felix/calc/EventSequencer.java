@@ -11,6 +11,7 @@ import io.tabby.felix.api.DataplaneMessage.ActiveProfileRemove;
 import io.tabby.felix.api.DataplaneMessage.ActiveProfileUpdate;
 import io.tabby.felix.api.DataplaneMessage.InSync;
 import io.tabby.felix.api.DataplaneMessage.IpPoolRemove;
+import io.tabby.felix.api.DataplaneMessage.IpipTunnelRemove;
 import io.tabby.felix.api.DataplaneMessage.IpPoolUpdate;
 import io.tabby.felix.api.DataplaneMessage.IpSetRemove;
 import io.tabby.felix.api.DataplaneMessage.RouteRemove;
@@ -45,6 +46,7 @@ public final class EventSequencer {
         updates(last.pools(), next.pools(), Comparator.comparing(Object::toString),
                 (cidr, pool) -> out.accept(new IpPoolUpdate(pool)));
         updates(last.vteps(), next.vteps(), Comparator.naturalOrder(), (node, vtep) -> out.accept(vtep));
+        updates(last.ipipTunnels(), next.ipipTunnels(), Comparator.naturalOrder(), (node, tunnel) -> out.accept(tunnel));
         updates(last.routes(), next.routes(), Comparator.comparing(Object::toString),
                 (cidr, route) -> out.accept(route));
         updates(last.policies(), next.policies(), Comparator.naturalOrder(),
@@ -67,6 +69,8 @@ public final class EventSequencer {
                 cidr -> out.accept(new IpPoolRemove(cidr)));
         removes(last.routes(), next.routes(), Comparator.comparing(Object::toString),
                 cidr -> out.accept(new RouteRemove(cidr)));
+        removes(last.ipipTunnels(), next.ipipTunnels(), Comparator.naturalOrder(),
+                node -> out.accept(new IpipTunnelRemove(node)));
         removes(last.vteps(), next.vteps(), Comparator.naturalOrder(), node -> out.accept(new VtepRemove(node)));
         removes(last.ipSets(), next.ipSets(), Comparator.naturalOrder(), id -> out.accept(new IpSetRemove(id)));
         emitted = next;

@@ -13,6 +13,7 @@ import io.tabby.datastore.path.WorkloadEndpointKey;
 import io.tabby.datastore.selector.Selector;
 import io.tabby.felix.api.DataplaneMessage.HostEndpointUpdate;
 import io.tabby.felix.api.DataplaneMessage.IpSetUpdate;
+import io.tabby.felix.api.DataplaneMessage.IpipTunnelUpdate;
 import io.tabby.felix.api.DataplaneMessage.RouteUpdate;
 import io.tabby.felix.api.DataplaneMessage.VtepUpdate;
 import io.tabby.felix.api.DataplaneMessage.WorkloadEndpointUpdate;
@@ -56,6 +57,7 @@ final class IncrementalCalculator {
 
     private final String nodeName;
     private final VxlanCalculator vxlan;
+    private final BlockRoutes blockRoutes;
 
     private List<ParsedPolicy> sorted = List.of();
     private Map<String, Map<String, String>> inherited = Map.of();
@@ -65,6 +67,7 @@ final class IncrementalCalculator {
     private Map<String, IpSetUpdate> globalSets = Map.of();
     private Map<String, VtepUpdate> vteps = Map.of();
     private Map<Cidr, RouteUpdate> routes = Map.of();
+    private Map<String, IpipTunnelUpdate> ipipTunnels = Map.of();
     private Map<HostEndpointKey, Map<String, String>> hostLabels = Map.of();
     private Map<HostEndpointKey, List<String>> hostAddresses = Map.of();
     private Map<HostEndpointKey, HostEndpointUpdate> localHosts = Map.of();
@@ -83,6 +86,7 @@ final class IncrementalCalculator {
     IncrementalCalculator(String nodeName) {
         this.nodeName = requireNonNull(nodeName, "nodeName is null");
         this.vxlan = new VxlanCalculator(nodeName);
+        this.blockRoutes = new BlockRoutes(nodeName);
     }
 
     /** Forgets everything and computes the view from scratch. */
@@ -95,7 +99,8 @@ final class IncrementalCalculator {
         profileRules = Map.copyOf(view.profileRules);
         pools = Map.copyOf(view.pools);
         vteps = vxlan.vteps(view);
-        routes = vxlan.routes(view, vteps);
+        routes = blockRoutes.routes(view, vteps);
+        ipipTunnels = blockRoutes.ipipTunnels(view);
         Map<String, IpSetUpdate> sets = new HashMap<>();
         StateCalculator.poolSets(view.pools).forEach(set -> sets.put(set.id(), set));
         if (!vteps.isEmpty()) {
@@ -103,6 +108,7 @@ final class IncrementalCalculator {
             vteps.values().forEach(v -> hosts.add(v.nodeIp() + "/32"));
             sets.put(IpSetIds.ALL_VXLAN_NET, new IpSetUpdate(IpSetIds.ALL_VXLAN_NET, IpSetKind.HASH_NET, hosts));
         }
+        blockRoutes.allHosts(view).ifPresent(set -> sets.put(set.id(), set));
         globalSets = Map.copyOf(sets);
         endpoints.clear();
         labels.clear();
@@ -155,7 +161,7 @@ final class IncrementalCalculator {
         dirtySets.clear();
         Map<String, IpSetUpdate> ipSets = new HashMap<>(selectorSets);
         ipSets.putAll(globalSets);
-        return new DesiredState(ipSets, pools, activePolicies, activeProfiles, local, localHosts, vteps, routes);
+        return new DesiredState(ipSets, pools, activePolicies, activeProfiles, local, localHosts, vteps, ipipTunnels, routes);
     }
 
     private void add(WorkloadEndpointKey key, WorkloadEndpoint ep) {

@@ -33,10 +33,12 @@ final class StateCalculator {
 
     private final String nodeName;
     private final VxlanCalculator vxlan;
+    private final BlockRoutes blockRoutes;
 
     StateCalculator(String nodeName) {
         this.nodeName = requireNonNull(nodeName, "nodeName is null");
         this.vxlan = new VxlanCalculator(nodeName);
+        this.blockRoutes = new BlockRoutes(nodeName);
     }
 
     DesiredState compute(DatastoreView view) {
@@ -93,7 +95,9 @@ final class StateCalculator {
             vteps.values().forEach(v -> hosts.add(v.nodeIp() + "/32"));
             ipSets.put(IpSetIds.ALL_VXLAN_NET, new IpSetUpdate(IpSetIds.ALL_VXLAN_NET, IpSetKind.HASH_NET, hosts));
         }
-        return new DesiredState(ipSets, view.pools, policies, profiles, endpoints, localHosts, vteps, vxlan.routes(view, vteps));
+        blockRoutes.allHosts(view).ifPresent(set -> ipSets.put(set.id(), set));
+        return new DesiredState(ipSets, view.pools, policies, profiles, endpoints, localHosts, vteps,
+                blockRoutes.ipipTunnels(view), blockRoutes.routes(view, vteps));
     }
 
     static List<String> profiles(WorkloadEndpoint ep) {

@@ -7,7 +7,8 @@
  *   Update(key, json|null)
  *     └─ {@link io.tabby.felix.calc.CalcGraph}: KeyPaths.parse + ValueCodec.decode
  *          └─ {@link io.tabby.felix.calc.DatastoreView}: endpoints (all nodes), policies, profiles
- *             (rules, labels, tags), pools, node IPs, VXLAN host config, block affinities; a nil
+ *             (rules, labels, tags), pools, node IPs and subnets, tunnel host config, block affinities,
+ *             host endpoints; a nil
  *             value removes
  *               └─ on flush: {@link io.tabby.felix.calc.StateCalculator}
  *                    ├─ local endpoint filter (this node's workload endpoints and named host endpoints)
@@ -17,7 +18,9 @@
  *                    ├─ {@link io.tabby.felix.calc.RuleSelectors}: selectors and tags in active rules → ip set ids
  *                    ├─ ip set members: every endpoint (any node) a selector matches, host endpoints
  *                    │    by their expected addresses; pool sets
- *                    └─ {@code VxlanCalculator}: tunnel endpoints and remote block routes
+ *                    ├─ {@code VxlanCalculator}: VXLAN tunnel endpoints
+ *                    └─ {@code BlockRoutes}: block routes (VXLAN, IPIP, direct under CrossSubnet by
+ *                         {@code network_v4}, blackholes for own VXLAN blocks), the IPIP tunnel, {@code all-hosts-net}
  *                         └─ {@link io.tabby.felix.calc.DesiredState}
  *                              └─ {@link io.tabby.felix.calc.EventSequencer}: diff against what
  *                                 was last emitted, emit in the documented flush order

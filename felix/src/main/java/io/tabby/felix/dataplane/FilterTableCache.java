@@ -9,6 +9,7 @@ import io.tabby.datastore.path.WorkloadEndpointKey;
 import io.tabby.felix.api.DataplaneMessage.HostEndpointUpdate;
 import io.tabby.felix.api.DataplaneMessage.WorkloadEndpointUpdate;
 import io.tabby.felix.rules.Chain;
+import io.tabby.felix.rules.Encapsulation;
 import io.tabby.felix.rules.FilterRenderer;
 import io.tabby.felix.rules.TableRules;
 import java.util.ArrayList;
@@ -40,16 +41,16 @@ final class FilterTableCache {
 
     TableRules render(Map<WorkloadEndpointKey, WorkloadEndpointUpdate> wantedEndpoints, Map<String, Policy> wantedPolicies,
             Map<String, ProfileRules> wantedProfiles, boolean vxlan) {
-        return render(wantedEndpoints, Map.of(), wantedPolicies, wantedProfiles, vxlan);
+        return render(wantedEndpoints, Map.of(), wantedPolicies, wantedProfiles, new Encapsulation(vxlan, false));
     }
 
     TableRules render(Map<WorkloadEndpointKey, WorkloadEndpointUpdate> wantedEndpoints,
             Map<HostEndpointKey, HostEndpointUpdate> wantedHosts, Map<String, Policy> wantedPolicies,
-            Map<String, ProfileRules> wantedProfiles, boolean vxlan) {
+            Map<String, ProfileRules> wantedProfiles, Encapsulation tunnels) {
         List<WorkloadEndpointUpdate> sorted = new ArrayList<>(wantedEndpoints.values());
         sorted.sort(Comparator.comparing(u -> u.endpoint().name()));
         List<HostEndpointUpdate> hosts = FilterRenderer.distinctInterfaces(wantedHosts.values());
-        List<Chain> chains = new ArrayList<>(renderer.staticChains(vxlan));
+        List<Chain> chains = new ArrayList<>(renderer.staticChains(tunnels));
         chains.addAll(renderer.dispatchChains(sorted.stream().map(u -> u.endpoint().name()).toList()));
         chains.addAll(renderer.hostDispatchChains(hosts.stream().map(u -> u.endpoint().name()).toList()));
         endpoints.keySet().retainAll(wantedEndpoints.keySet());

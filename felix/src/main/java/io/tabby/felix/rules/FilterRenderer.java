@@ -63,22 +63,20 @@ public final class FilterRenderer {
     /**
      * Every chain and hook felix wants in the filter table.
      *
-     * @param vxlan whether VXLAN is on: then {@code cali-INPUT} accepts VXLAN packets to this host
-     *     only from the nodes in {@code all-vxlan-net} and drops the others (IPv4 only: the
-     *     VXLAN underlay is IPv4)
+     * @param vxlan whether VXLAN is on (see {@link Encapsulation})
      */
     public TableRules render(Collection<WorkloadEndpointUpdate> endpoints, Map<String, Policy> policies,
             Map<String, ProfileRules> profiles, boolean vxlan) {
-        return render(endpoints, List.of(), policies, profiles, vxlan);
+        return render(endpoints, List.of(), policies, profiles, new Encapsulation(vxlan, false));
     }
 
     /** Every chain and hook felix wants in the filter table, host endpoints included. */
     public TableRules render(Collection<WorkloadEndpointUpdate> endpoints, Collection<HostEndpointUpdate> hostEndpoints,
-            Map<String, Policy> policies, Map<String, ProfileRules> profiles, boolean vxlan) {
+            Map<String, Policy> policies, Map<String, ProfileRules> profiles, Encapsulation tunnels) {
         List<WorkloadEndpointUpdate> sorted = new ArrayList<>(endpoints);
         sorted.sort(Comparator.comparing(u -> u.endpoint().name()));
         List<HostEndpointUpdate> hosts = distinctInterfaces(hostEndpoints);
-        List<Chain> chains = new ArrayList<>(staticChains(vxlan));
+        List<Chain> chains = new ArrayList<>(staticChains(tunnels));
         chains.addAll(dispatchChains(sorted.stream().map(u -> u.endpoint().name()).toList()));
         chains.addAll(hostDispatchChains(hosts.stream().map(u -> u.endpoint().name()).toList()));
         for (WorkloadEndpointUpdate update : sorted) {
@@ -153,10 +151,22 @@ public final class FilterRenderer {
      * {@code cali-FORWARD}, {@code cali-INPUT}, {@code cali-OUTPUT}, {@code cali-wl-to-host},
      * {@code cali-failsafe-in}, {@code cali-failsafe-out}.
      */
-    public List<Chain> staticChains(boolean vxlan) {
+    public List<Chain> staticChains(Encapsulation tunnels) {
         MarkBits marks = config.marks();
         List<RuleSpec> input = new ArrayList<>();
-        if (vxlan && family == IpFamily.V4) {
+        List<RuleSpec> tunnelsOut = new ArrayList<>();
+        if (tunnels.ipip() && family == IpFamily.V4) {
+            String allHosts = " -m set --match-set " + IpSetIds.v4Name(IpSetIds.ALL_HOSTS_NET);
+            input.add(RuleSpec.commented("Allow IPIP packets from Calico hosts", "-p 4" + allHosts + " src"
+                    + " -m addrtype --dst-type LOCAL", "-j ACCEPT"));
+            input.add(RuleSpec.commented("Drop IPIP packets from non-Calico hosts", "-p 4", "-j DROP"));
+            tunnelsOut.add(RuleSpec.commented("Allow IPIP packets to other Calico hosts", "-p 4" + allHosts + " dst"
+                    + " -m addrtype --src-type LOCAL", "-j ACCEPT"));
+        }
+        if (tunnels.vxlan() && family == IpFamily.V4) {
+            tunnelsOut.add(RuleSpec.commented("Allow VXLAN packets to other allowed hosts", "-p udp -m multiport"
+                    + " --destination-ports " + VXLAN_PORT + " -m set --match-set "
+                    + IpSetIds.v4Name(IpSetIds.ALL_VXLAN_NET) + " dst -m addrtype --src-type LOCAL", "-j ACCEPT"));
             String vxlanToHost = "-p udp -m multiport --destination-ports " + VXLAN_PORT;
             input.add(RuleSpec.commented("Allow VXLAN packets from allowed hosts", vxlanToHost
                     + " -m set --match-set " + IpSetIds.v4Name(IpSetIds.ALL_VXLAN_NET) + " src"
@@ -191,16 +201,26 @@ public final class FilterRenderer {
                         RuleSpec.commented("Policy explicitly accepted packet.", MarkBits.isSet(marks.accept()),
                                 "-j ACCEPT"))),
                 new Chain(ChainNames.INPUT, input),
-                new Chain(ChainNames.OUTPUT, List.of(
+                new Chain(ChainNames.OUTPUT, concat(List.of(
                         RuleSpec.of(MarkBits.isSet(marks.accept()), "-j ACCEPT"),
-                        RuleSpec.commented("Host to workload traffic is not policed", "-o cali+", "-j RETURN"),
+                        RuleSpec.commented("Host to workload traffic is not policed", "-o cali+", "-j RETURN")),
+                        tunnelsOut, List.of(
                         RuleSpec.of("", MarkBits.clear(allMarks())),
                         RuleSpec.of("", "-j " + ChainNames.TO_HOST_ENDPOINT),
                         RuleSpec.commented("Host endpoint policy accepted packet.", MarkBits.isSet(marks.accept()),
-                                "-j ACCEPT"))),
+                                "-j ACCEPT")))),
                 new Chain(ChainNames.WL_TO_HOST, toHost)));
         chains.addAll(hostChains.failsafe());
         return chains;
+    }
+
+    @SafeVarargs
+    private static List<RuleSpec> concat(List<RuleSpec>... parts) {
+        List<RuleSpec> all = new ArrayList<>();
+        for (List<RuleSpec> part : parts) {
+            all.addAll(part);
+        }
+        return all;
     }
 
     /** Every mark bit felix uses. */

@@ -12,7 +12,10 @@
  * and anti-spoofs with the endpoint's addresses of that family. IPv6 adds Calico's
  * {@code cali-wl-to-host} allowance for ICMPv6 130-133, 135 and 136 (multicast listener messages,
  * router and neighbour solicitation, neighbour advertisement), without which the host cannot
- * resolve a pod's address. VXLAN and NAT outgoing are IPv4 only.
+ * resolve a pod's address. VXLAN, IPIP and NAT outgoing are IPv4 only: with a tunnel on
+ * ({@link io.tabby.felix.rules.Encapsulation}), {@code cali-INPUT} accepts VXLAN / IPIP packets only
+ * from the nodes in {@code all-vxlan-net} / {@code all-hosts-net} and drops the rest, and
+ * {@code cali-OUTPUT} lets them out to those nodes ahead of host endpoint policy.
  *
  * <p>Packet walk for a workload-to-workload packet through the filter table:
  * <pre>

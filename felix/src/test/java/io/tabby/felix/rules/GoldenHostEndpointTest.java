@@ -40,7 +40,7 @@ class GoldenHostEndpointTest {
         HostEndpointUpdate update = new HostEndpointUpdate(key, hep,
                 new EndpointPolicies(List.of("no-8080"), List.of(), List.of("hosts")));
         String text = RestoreText.of(IptablesTable.FILTER, new FilterRenderer(CONFIG).render(List.of(), List.of(update),
-                Map.of("no-8080", policy), Map.of("hosts", profile), false));
+                Map.of("no-8080", policy), Map.of("hosts", profile), Encapsulation.NONE));
         GoldenRestoreTest.assertGolden("host-endpoint.txt", text);
     }
 
@@ -59,7 +59,7 @@ class GoldenHostEndpointTest {
         HostEndpointKey key = new HostEndpointKey("node1", "eth0");
         HostEndpoint hep = CODEC.decode(key, V1Json.hostEndpoint("eth0", "192.0.2.10", Map.of()));
         TableRules rules = new FilterRenderer(CONFIG, IpFamily.V6).render(List.of(),
-                List.of(new HostEndpointUpdate(key, hep, EndpointPolicies.NONE)), Map.of(), Map.of(), false);
+                List.of(new HostEndpointUpdate(key, hep, EndpointPolicies.NONE)), Map.of(), Map.of(), Encapsulation.NONE);
         assertThat(rules.chains()).extracting(Chain::name).contains("cali-fh-eth0", "cali-th-eth0",
                 ChainNames.FAILSAFE_IN, ChainNames.FAILSAFE_OUT);
     }
