@@ -184,7 +184,8 @@ public final class Dataplane {
         filter.setDesired(filterRenderer.render(endpoints, hostEndpoints, policies, profiles,
                 new Encapsulation(!vteps.isEmpty(), ipipTunnel.isPresent())));
         renderIpv6Filter();
-        nat.setDesired(natRenderer.render(pools.values()));
+        nat.setDesired(natRenderer.render(pools.values(),
+                ipipTunnel.flatMap(IpipTunnelUpdate::address).isPresent()));
 
         boolean again = leftOver("ip set updates", done(ipsets::applyUpdates));
         if (workloadsDirty) {

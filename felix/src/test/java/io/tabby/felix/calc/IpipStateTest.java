@@ -73,6 +73,15 @@ class IpipStateTest extends SequenceConvergenceTests {
     }
 
     @Test
+    void wrongSourcePacketsLeavingTheTunnelAreMasqueraded() {
+        assertThat(run(List.of(S1)).chain("nat/cali-POSTROUTING")).anySatisfy(rule -> assertThat(rule).contains(
+                "-o tunl0 -m addrtype ! --src-type LOCAL --limit-iface-out -m addrtype --src-type LOCAL -j MASQUERADE"));
+        Map<String, String> noAddress = without(S1, "/calico/v1/host/node1/config/IpInIpTunnelAddr");
+        assertThat(run(List.of(noAddress)).chain("nat/cali-POSTROUTING")).noneMatch(rule -> rule.contains("tunl0"));
+        assertThat(run(List.of(S5)).chain("nat/cali-POSTROUTING")).noneMatch(rule -> rule.contains("tunl0"));
+    }
+
+    @Test
     void turningIpipOffTakesItAllBackButLeavesTheDevice() {
         FakeFelix felix = new FakeFelix(List.of()).apply(S4).apply(S5);
         KernelState kernel = felix.kernel();
