@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.tabby.datastore.backend.EtcdEnvironment;
 import io.tabby.datastore.backend.EtcdSettings;
+import io.tabby.felix.rules.FailsafePort;
 import io.tabby.felix.rules.MarkBits;
 import io.tabby.felix.rules.RulesConfig;
 import io.tabby.platform.firewall.IptablesBackend;
@@ -21,7 +22,9 @@ import java.util.Optional;
  * @param nodeName this node ({@code FELIX_FELIXHOSTNAME}, else {@code NODENAME}, else the host name)
  * @param netns the namespace to program ({@code TABBY_FELIX_NETNS}, else the one felix runs in)
  * @param iptablesBackend {@code FELIX_IPTABLESBACKEND}: {@code nft} (default) or {@code legacy}
- * @param rules mark mask, DefaultEndpointToHostAction, LogPrefix
+ * @param rules mark mask, DefaultEndpointToHostAction, LogPrefix, and the failsafe ports
+ *     ({@code FELIX_FAILSAFEINBOUNDHOSTPORTS}, {@code FELIX_FAILSAFEOUTBOUNDHOSTPORTS}: {@code tcp:22, udp:68}
+ *     style lists or {@code none}; Calico felix 3.x's lists by default)
  * @param interfacePrefix {@code FELIX_INTERFACEPREFIX}, default {@code cali}
  * @param refreshInterval {@code FELIX_IPTABLESREFRESHINTERVAL} in seconds, default 90: full read-back
  */
@@ -71,11 +74,20 @@ public record FelixConfig(EtcdSettings etcd, String nodeName, NetNs netns, Iptab
         int mask = value(env, "FELIX_IPTABLESMARKMASK").map(FelixConfig::mask).orElse(MarkBits.DEFAULT_MASK);
         RulesConfig rules = new RulesConfig(MarkBits.fromMask(mask),
                 value(env, "FELIX_DEFAULTENDPOINTTOHOSTACTION").orElse("DROP").toUpperCase(Locale.ROOT),
-                value(env, "FELIX_LOGPREFIX").orElse("calico-packet"));
+                value(env, "FELIX_LOGPREFIX").orElse("calico-packet"),
+                failsafe(env, "FELIX_FAILSAFEINBOUNDHOSTPORTS", FailsafePort.DEFAULT_INBOUND),
+                failsafe(env, "FELIX_FAILSAFEOUTBOUNDHOSTPORTS", FailsafePort.DEFAULT_OUTBOUND));
         Duration refresh = Duration.ofSeconds(value(env, "FELIX_IPTABLESREFRESHINTERVAL")
                 .map(v -> number(v, "FELIX_IPTABLESREFRESHINTERVAL")).orElse(90L));
         return new FelixConfig(etcd, node, netns, backend, rules,
                 value(env, "FELIX_INTERFACEPREFIX").orElse("cali"), refresh);
+    }
+
+    private static java.util.List<FailsafePort> failsafe(Map<String, String> env, String variable,
+            java.util.List<FailsafePort> defaults) {
+        // An empty value means "none" to Calico, so read it without the blank filter of value().
+        String text = env.get(variable);
+        return text == null ? defaults : FailsafePort.parseList(text, variable);
     }
 
     private static int mask(String text) {

@@ -3,6 +3,7 @@ package io.tabby.felix;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tabby.felix.rules.FailsafePort;
 import io.tabby.felix.rules.MarkBits;
 import io.tabby.platform.firewall.IptablesBackend;
 import io.tabby.platform.net.NetNs;
@@ -57,5 +58,20 @@ class FelixConfigTest {
                 .hasMessageContaining("DefaultEndpointToHostAction");
         assertThatThrownBy(() -> FelixConfig.fromEnvironment(Map.of("FELIX_IPTABLESMARKMASK", "lots"), "h"))
                 .hasMessageContaining("FELIX_IPTABLESMARKMASK");
+    }
+
+    @Test
+    void failsafePortsDefaultToCalicosAndComeFromTheEnvironment() {
+        FelixConfig defaults = FelixConfig.fromEnvironment(Map.of(), "h");
+        assertThat(defaults.rules().failsafeInbound()).hasSize(9).contains(new FailsafePort("tcp", 22),
+                new FailsafePort("udp", 68), new FailsafePort("tcp", 2379), new FailsafePort("tcp", 6667));
+        assertThat(defaults.rules().failsafeOutbound()).hasSize(9).contains(new FailsafePort("udp", 53),
+                new FailsafePort("udp", 67), new FailsafePort("tcp", 179));
+        FelixConfig custom = FelixConfig.fromEnvironment(Map.of("FELIX_FAILSAFEINBOUNDHOSTPORTS", "tcp:2222",
+                "FELIX_FAILSAFEOUTBOUNDHOSTPORTS", "none"), "h");
+        assertThat(custom.rules().failsafeInbound()).containsExactly(new FailsafePort("tcp", 2222));
+        assertThat(custom.rules().failsafeOutbound()).isEmpty();
+        assertThatThrownBy(() -> FelixConfig.fromEnvironment(Map.of("FELIX_FAILSAFEINBOUNDHOSTPORTS", "ssh"), "h"))
+                .hasMessageContaining("FELIX_FAILSAFEINBOUNDHOSTPORTS");
     }
 }

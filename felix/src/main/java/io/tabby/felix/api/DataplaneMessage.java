@@ -3,12 +3,15 @@ package io.tabby.felix.api;
 import static java.util.Objects.requireNonNull;
 
 import io.tabby.datastore.model.Cidr;
+import io.tabby.datastore.model.HostEndpoint;
 import io.tabby.datastore.model.IpAddr;
 import io.tabby.datastore.model.IpPool;
 import io.tabby.datastore.model.Policy;
 import io.tabby.datastore.model.ProfileRules;
 import io.tabby.datastore.model.WorkloadEndpoint;
+import io.tabby.datastore.path.HostEndpointKey;
 import io.tabby.datastore.path.WorkloadEndpointKey;
+import java.util.Optional;
 import java.util.Set;
 
 /** What the calculation graph tells the dataplane; see the package documentation for the order. */
@@ -103,6 +106,33 @@ public sealed interface DataplaneMessage {
     }
 
     /**
+     * A host endpoint of this node (one with an interface name) with the policies that apply to it:
+     * felix polices traffic entering the host through that interface ({@code cali-fh-<iface>},
+     * ingress policies) and leaving through it ({@code cali-th-<iface>}, egress policies).
+     *
+     * @param id the endpoint's key
+     * @param endpoint the endpoint as stored
+     * @param tiers the ordered ingress and egress policies and the profiles
+     */
+    record HostEndpointUpdate(HostEndpointKey id, HostEndpoint endpoint, EndpointPolicies tiers)
+            implements DataplaneMessage {
+        public HostEndpointUpdate {
+            requireNonNull(id, "id is null");
+            requireNonNull(endpoint, "endpoint is null");
+            requireNonNull(tiers, "tiers is null");
+            if (endpoint.name().isEmpty()) {
+                throw new IllegalArgumentException("host endpoint " + id + " has no interface name");
+            }
+        }
+    }
+
+    record HostEndpointRemove(HostEndpointKey id) implements DataplaneMessage {
+        public HostEndpointRemove {
+            requireNonNull(id, "id is null");
+        }
+    }
+
+    /**
      * A node's VXLAN tunnel endpoint (this node's own included): felix makes the local one the
      * {@code vxlan.calico} device and programs a neighbour and an FDB entry for each remote one.
      *
@@ -120,6 +150,27 @@ public sealed interface DataplaneMessage {
         }
     }
 
+    /**
+     * IPIP is on (some enabled IPv4 pool has {@code ipip}): felix keeps {@code tunl0} up with MTU
+     * 1440 and this node's tunnel address ({@code IpInIpTunnelAddr}) as a /32, when it has one.
+     *
+     * @param node this node
+     * @param address the tunnel address, if the node has one
+     */
+    record IpipTunnelUpdate(String node, Optional<IpAddr> address) implements DataplaneMessage {
+        public IpipTunnelUpdate {
+            requireNonNull(node, "node is null");
+            requireNonNull(address, "address is null");
+        }
+    }
+
+    /** IPIP is off: felix takes its address off {@code tunl0} (the device itself cannot be deleted). */
+    record IpipTunnelRemove(String node) implements DataplaneMessage {
+        public IpipTunnelRemove {
+            requireNonNull(node, "node is null");
+        }
+    }
+
     record VtepRemove(String node) implements DataplaneMessage {
         public VtepRemove {
             requireNonNull(node, "node is null");
@@ -127,17 +178,36 @@ public sealed interface DataplaneMessage {
     }
 
     /**
-     * A remote node's IPAM block in a VXLAN pool: routed {@code via <gateway> dev vxlan.calico onlink}.
+     * An IPAM block felix routes (see {@link RouteKind}): another node's block through the tunnel
+     * or directly, or this node's own block as a blackhole.
      *
      * @param destination the block
      * @param node the node the block is affine to
-     * @param gateway that node's VXLAN tunnel address
+     * @param kind how it is routed
+     * @param gateway the next hop (the node's VXLAN tunnel address, or its node IP for IPIP and
+     *     direct routes); empty exactly for a blackhole
      */
-    record RouteUpdate(Cidr destination, String node, IpAddr gateway) implements DataplaneMessage {
+    record RouteUpdate(Cidr destination, String node, RouteKind kind, Optional<IpAddr> gateway)
+            implements DataplaneMessage {
         public RouteUpdate {
             requireNonNull(destination, "destination is null");
             requireNonNull(node, "node is null");
+            requireNonNull(kind, "kind is null");
             requireNonNull(gateway, "gateway is null");
+            if (gateway.isEmpty() != (kind == RouteKind.BLACKHOLE)) {
+                throw new IllegalArgumentException("route to " + destination + " of kind " + kind
+                        + (gateway.isEmpty() ? " needs a gateway" : " takes no gateway"));
+            }
+        }
+
+        /** Another node's block through {@code kind}'s tunnel or directly, via {@code gateway}. */
+        public static RouteUpdate via(Cidr destination, String node, RouteKind kind, IpAddr gateway) {
+            return new RouteUpdate(destination, node, kind, Optional.of(requireNonNull(gateway, "gateway is null")));
+        }
+
+        /** This node's own block, as a blackhole. */
+        public static RouteUpdate blackhole(Cidr destination, String node) {
+            return new RouteUpdate(destination, node, RouteKind.BLACKHOLE, Optional.empty());
         }
     }
 

@@ -23,6 +23,8 @@ public final class IpSetIds {
     public static final String MASQ_POOLS = "masq-ipam-pools";
     /** The underlay addresses of every node with a VXLAN tunnel endpoint ({@code hash:net}). */
     public static final String ALL_VXLAN_NET = "all-vxlan-net";
+    /** The underlay addresses of every node ({@code hash:net}), for IPIP: Calico felix 3.x's {@code all-hosts-net}. */
+    public static final String ALL_HOSTS_NET = "all-hosts-net";
     /** The prefix of every IPv4 set felix owns. */
     public static final String V4_PREFIX = "cali40";
     /** The prefix of every IPv6 set felix owns. */

@@ -13,12 +13,14 @@
  * <ol>
  *   <li>ip set updates (new sets and new members);</li>
  *   <li>IP pool updates;</li>
- *   <li>VXLAN tunnel endpoint updates, then route updates (remote blocks via those endpoints);</li>
+ *   <li>VXLAN tunnel endpoint updates, the IPIP tunnel update, then route updates (remote blocks
+ *   via those tunnels or directly, own blocks as blackholes);</li>
  *   <li>active policy and profile updates;</li>
- *   <li>workload endpoint updates, then workload endpoint removes;</li>
+ *   <li>workload endpoint updates, host endpoint updates, then workload endpoint removes and host
+ *   endpoint removes;</li>
  *   <li>active policy and profile removes;</li>
  *   <li>IP pool removes;</li>
- *   <li>route removes, then VXLAN tunnel endpoint removes;</li>
+ *   <li>route removes, then the IPIP tunnel remove and VXLAN tunnel endpoint removes;</li>
  *   <li>ip set removes;</li>
  *   <li>{@link io.tabby.felix.api.DataplaneMessage.InSync}, once, after the first complete batch.</li>
  * </ol>

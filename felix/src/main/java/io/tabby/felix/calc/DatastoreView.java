@@ -4,6 +4,7 @@ import io.tabby.datastore.codec.MalformedValueException;
 import io.tabby.datastore.codec.ValueCodec;
 import io.tabby.datastore.model.BlockAffinity;
 import io.tabby.datastore.model.Cidr;
+import io.tabby.datastore.model.HostEndpoint;
 import io.tabby.datastore.model.IpPool;
 import io.tabby.datastore.model.ProfileRules;
 import io.tabby.datastore.model.WorkloadEndpoint;
@@ -25,6 +26,7 @@ import io.tabby.datastore.path.IpamHandleKey;
 import io.tabby.datastore.path.Key;
 import io.tabby.datastore.path.KeyPaths;
 import io.tabby.datastore.path.MalformedKeyException;
+import io.tabby.datastore.path.NodeBgpField;
 import io.tabby.datastore.path.NodeBgpFieldKey;
 import io.tabby.datastore.path.NodeBgpPeerKey;
 import io.tabby.datastore.path.NodeMeshKey;
@@ -59,7 +61,11 @@ final class DatastoreView {
     /** Host config names of a node's VXLAN device, as Tabby's Node resource writes them. */
     static final String VXLAN_TUNNEL_ADDR = "IPv4VXLANTunnelAddr";
     static final String VXLAN_TUNNEL_MAC = "VXLANTunnelMACAddr";
+    /** Host config name of a node's IPIP tunnel address, as calico/node writes it. */
+    static final String IPIP_TUNNEL_ADDR = "IpInIpTunnelAddr";
     final Map<WorkloadEndpointKey, WorkloadEndpoint> workloadEndpoints = new HashMap<>();
+    /** Host endpoints of every node (their expected addresses feed selector ip sets). */
+    final Map<HostEndpointKey, HostEndpoint> hostEndpoints = new HashMap<>();
     final Map<String, ParsedPolicy> policies = new HashMap<>();
     final Map<String, ProfileRules> profileRules = new HashMap<>();
     final Map<String, Map<String, String>> profileLabels = new HashMap<>();
@@ -71,6 +77,10 @@ final class DatastoreView {
     final Map<String, String> vxlanTunnelAddrs = new HashMap<>();
     /** Node name to its {@code VXLANTunnelMACAddr} host config. */
     final Map<String, String> vxlanMacs = new HashMap<>();
+    /** Node name to its {@code IpInIpTunnelAddr} host config. */
+    final Map<String, String> ipipTunnelAddrs = new HashMap<>();
+    /** Node name to its {@code network_v4} (the node's IPv4 subnet, for CrossSubnet). */
+    final Map<String, String> nodeNetworks = new HashMap<>();
     final Map<BlockAffinityKey, BlockAffinity> affinities = new HashMap<>();
     /**
      * What changed since the owner last cleared these: the workload endpoints written or deleted,
@@ -146,18 +156,26 @@ final class DatastoreView {
             case IpPoolKey k -> put(pools, k.cidr(), decode(k, text));
             case HostBirdIpKey k -> put(nodeIps, k.node(), decode(k, text));
             case BlockAffinityKey k -> put(affinities, k, decode(k, text));
+            case HostEndpointKey k -> put(hostEndpoints, k, decode(k, text));
+            case NodeBgpFieldKey k -> {
+                if (k.field() != NodeBgpField.NETWORK_V4) {
+                    return false;
+                }
+                put(nodeNetworks, k.node(), text);
+            }
             case HostConfigKey k -> {
                 switch (k.name()) {
                     case VXLAN_TUNNEL_ADDR -> put(vxlanTunnelAddrs, k.node(), text);
                     case VXLAN_TUNNEL_MAC -> put(vxlanMacs, k.node(), text);
+                    case IPIP_TUNNEL_ADDR -> put(ipipTunnelAddrs, k.node(), text);
                     default -> {
                         return false;
                     }
                 }
             }
-            // Host endpoints, node data, BGP and IPAM keys are not used by this felix (yet).
+            // Node data, BGP and IPAM keys are not used by this felix (yet).
             case ReadyKey _, GlobalConfigKey _, HostMetadataKey _,
-                    OrchestratorRefsKey _, HostEndpointKey _, TierMetadataKey _, NodeBgpFieldKey _,
+                    OrchestratorRefsKey _, TierMetadataKey _,
                     NodeBgpPeerKey _, GlobalBgpFieldKey _, NodeMeshKey _, PrefixAdvertisementsKey _,
                     GlobalBgpPeerKey _, CustomFilterKey _, RouteReflectorKey _, IpamConfigKey _, BlockKey _,
                     IpamHandleKey _, FelixStatusKey _, WorkloadEndpointStatusKey _,

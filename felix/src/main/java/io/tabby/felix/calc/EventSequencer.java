@@ -5,11 +5,13 @@ import static java.util.Objects.requireNonNull;
 import io.tabby.datastore.path.KeyPaths;
 import io.tabby.felix.api.DataplaneMessage;
 import io.tabby.felix.api.DataplaneMessage.ActivePolicyRemove;
+import io.tabby.felix.api.DataplaneMessage.HostEndpointRemove;
 import io.tabby.felix.api.DataplaneMessage.ActivePolicyUpdate;
 import io.tabby.felix.api.DataplaneMessage.ActiveProfileRemove;
 import io.tabby.felix.api.DataplaneMessage.ActiveProfileUpdate;
 import io.tabby.felix.api.DataplaneMessage.InSync;
 import io.tabby.felix.api.DataplaneMessage.IpPoolRemove;
+import io.tabby.felix.api.DataplaneMessage.IpipTunnelRemove;
 import io.tabby.felix.api.DataplaneMessage.IpPoolUpdate;
 import io.tabby.felix.api.DataplaneMessage.IpSetRemove;
 import io.tabby.felix.api.DataplaneMessage.RouteRemove;
@@ -44,6 +46,7 @@ public final class EventSequencer {
         updates(last.pools(), next.pools(), Comparator.comparing(Object::toString),
                 (cidr, pool) -> out.accept(new IpPoolUpdate(pool)));
         updates(last.vteps(), next.vteps(), Comparator.naturalOrder(), (node, vtep) -> out.accept(vtep));
+        updates(last.ipipTunnels(), next.ipipTunnels(), Comparator.naturalOrder(), (node, tunnel) -> out.accept(tunnel));
         updates(last.routes(), next.routes(), Comparator.comparing(Object::toString),
                 (cidr, route) -> out.accept(route));
         updates(last.policies(), next.policies(), Comparator.naturalOrder(),
@@ -52,8 +55,12 @@ public final class EventSequencer {
                 (name, rules) -> out.accept(new ActiveProfileUpdate(name, rules)));
         updates(last.endpoints(), next.endpoints(), Comparator.comparing(KeyPaths::toPath),
                 (key, update) -> out.accept(update));
+        updates(last.hostEndpoints(), next.hostEndpoints(), Comparator.comparing(KeyPaths::toPath),
+                (key, update) -> out.accept(update));
         removes(last.endpoints(), next.endpoints(), Comparator.comparing(KeyPaths::toPath),
                 key -> out.accept(new WorkloadEndpointRemove(key)));
+        removes(last.hostEndpoints(), next.hostEndpoints(), Comparator.comparing(KeyPaths::toPath),
+                key -> out.accept(new HostEndpointRemove(key)));
         removes(last.policies(), next.policies(), Comparator.naturalOrder(),
                 name -> out.accept(new ActivePolicyRemove(name)));
         removes(last.profiles(), next.profiles(), Comparator.naturalOrder(),
@@ -62,6 +69,8 @@ public final class EventSequencer {
                 cidr -> out.accept(new IpPoolRemove(cidr)));
         removes(last.routes(), next.routes(), Comparator.comparing(Object::toString),
                 cidr -> out.accept(new RouteRemove(cidr)));
+        removes(last.ipipTunnels(), next.ipipTunnels(), Comparator.naturalOrder(),
+                node -> out.accept(new IpipTunnelRemove(node)));
         removes(last.vteps(), next.vteps(), Comparator.naturalOrder(), node -> out.accept(new VtepRemove(node)));
         removes(last.ipSets(), next.ipSets(), Comparator.naturalOrder(), id -> out.accept(new IpSetRemove(id)));
         emitted = next;

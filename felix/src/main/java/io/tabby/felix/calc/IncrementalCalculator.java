@@ -8,9 +8,12 @@ import io.tabby.datastore.model.Policy;
 import io.tabby.datastore.model.ProfileRules;
 import io.tabby.datastore.model.Rule;
 import io.tabby.datastore.model.WorkloadEndpoint;
+import io.tabby.datastore.path.HostEndpointKey;
 import io.tabby.datastore.path.WorkloadEndpointKey;
 import io.tabby.datastore.selector.Selector;
+import io.tabby.felix.api.DataplaneMessage.HostEndpointUpdate;
 import io.tabby.felix.api.DataplaneMessage.IpSetUpdate;
+import io.tabby.felix.api.DataplaneMessage.IpipTunnelUpdate;
 import io.tabby.felix.api.DataplaneMessage.RouteUpdate;
 import io.tabby.felix.api.DataplaneMessage.VtepUpdate;
 import io.tabby.felix.api.DataplaneMessage.WorkloadEndpointUpdate;
@@ -44,6 +47,8 @@ final class IncrementalCalculator {
         final Selector selector;
         int users;
         final Map<WorkloadEndpointKey, List<String>> matched = new HashMap<>();
+        /** Host endpoints only change through a rebuild, so this is filled when the index is made. */
+        final Map<HostEndpointKey, List<String>> hostMatched = new HashMap<>();
 
         SelectorIndex(Selector selector) {
             this.selector = selector;
@@ -52,6 +57,7 @@ final class IncrementalCalculator {
 
     private final String nodeName;
     private final VxlanCalculator vxlan;
+    private final BlockRoutes blockRoutes;
 
     private List<ParsedPolicy> sorted = List.of();
     private Map<String, Map<String, String>> inherited = Map.of();
@@ -61,6 +67,10 @@ final class IncrementalCalculator {
     private Map<String, IpSetUpdate> globalSets = Map.of();
     private Map<String, VtepUpdate> vteps = Map.of();
     private Map<Cidr, RouteUpdate> routes = Map.of();
+    private Map<String, IpipTunnelUpdate> ipipTunnels = Map.of();
+    private Map<HostEndpointKey, Map<String, String>> hostLabels = Map.of();
+    private Map<HostEndpointKey, List<String>> hostAddresses = Map.of();
+    private Map<HostEndpointKey, HostEndpointUpdate> localHosts = Map.of();
 
     private final Map<WorkloadEndpointKey, WorkloadEndpoint> endpoints = new HashMap<>();
     private final Map<WorkloadEndpointKey, Map<String, String>> labels = new HashMap<>();
@@ -76,6 +86,7 @@ final class IncrementalCalculator {
     IncrementalCalculator(String nodeName) {
         this.nodeName = requireNonNull(nodeName, "nodeName is null");
         this.vxlan = new VxlanCalculator(nodeName);
+        this.blockRoutes = new BlockRoutes(nodeName);
     }
 
     /** Forgets everything and computes the view from scratch. */
@@ -88,7 +99,8 @@ final class IncrementalCalculator {
         profileRules = Map.copyOf(view.profileRules);
         pools = Map.copyOf(view.pools);
         vteps = vxlan.vteps(view);
-        routes = vxlan.routes(view, vteps);
+        routes = blockRoutes.routes(view, vteps);
+        ipipTunnels = blockRoutes.ipipTunnels(view);
         Map<String, IpSetUpdate> sets = new HashMap<>();
         StateCalculator.poolSets(view.pools).forEach(set -> sets.put(set.id(), set));
         if (!vteps.isEmpty()) {
@@ -96,6 +108,7 @@ final class IncrementalCalculator {
             vteps.values().forEach(v -> hosts.add(v.nodeIp() + "/32"));
             sets.put(IpSetIds.ALL_VXLAN_NET, new IpSetUpdate(IpSetIds.ALL_VXLAN_NET, IpSetKind.HASH_NET, hosts));
         }
+        blockRoutes.allHosts(view).ifPresent(set -> sets.put(set.id(), set));
         globalSets = Map.copyOf(sets);
         endpoints.clear();
         labels.clear();
@@ -111,6 +124,12 @@ final class IncrementalCalculator {
             endpoints.put(key, ep);
             labels.put(key, EffectiveLabels.of(ep.labels(), StateCalculator.profiles(ep), inherited));
         });
+        hostLabels = Map.copyOf(HostEndpoints.labels(view.hostEndpoints, inherited));
+        Map<HostEndpointKey, List<String>> addresses = new HashMap<>();
+        view.hostEndpoints.forEach((key, hep) -> addresses.put(key, HostEndpoints.memberAddresses(hep)));
+        hostAddresses = Map.copyOf(addresses);
+        localHosts = Map.copyOf(HostEndpoints.local(nodeName, view.hostEndpoints, hostLabels, sorted));
+        localHosts.values().forEach(update -> use(update.tiers(), 1));
         endpoints.forEach((key, ep) -> {
             if (key.node().equals(nodeName)) {
                 resolve(key, ep);
@@ -135,13 +154,14 @@ final class IncrementalCalculator {
             } else {
                 Set<String> members = new HashSet<>();
                 index.matched.values().forEach(members::addAll);
+                index.hostMatched.values().forEach(members::addAll);
                 selectorSets.put(id, new IpSetUpdate(id, IpSetKind.HASH_IP, members));
             }
         }
         dirtySets.clear();
         Map<String, IpSetUpdate> ipSets = new HashMap<>(selectorSets);
         ipSets.putAll(globalSets);
-        return new DesiredState(ipSets, pools, activePolicies, activeProfiles, local, vteps, routes);
+        return new DesiredState(ipSets, pools, activePolicies, activeProfiles, local, localHosts, vteps, ipipTunnels, routes);
     }
 
     private void add(WorkloadEndpointKey key, WorkloadEndpoint ep) {
@@ -172,19 +192,20 @@ final class IncrementalCalculator {
         });
         WorkloadEndpointUpdate old = local.remove(key);
         if (old != null) {
-            EndpointPolicies tiers = old.tiers();
-            tiers.ingress().forEach(name -> usePolicy(name, -1));
-            tiers.egress().forEach(name -> usePolicy(name, -1));
-            tiers.profiles().forEach(name -> useProfile(name, -1));
+            use(old.tiers(), -1);
         }
     }
 
     private void resolve(WorkloadEndpointKey key, WorkloadEndpoint ep) {
         EndpointPolicies tiers = EndpointPolicyResolver.resolve(sorted, labels.get(key), StateCalculator.profiles(ep));
         local.put(key, new WorkloadEndpointUpdate(key, ep, tiers));
-        tiers.ingress().forEach(name -> usePolicy(name, 1));
-        tiers.egress().forEach(name -> usePolicy(name, 1));
-        tiers.profiles().forEach(name -> useProfile(name, 1));
+        use(tiers, 1);
+    }
+
+    private void use(EndpointPolicies tiers, int delta) {
+        tiers.ingress().forEach(name -> usePolicy(name, delta));
+        tiers.egress().forEach(name -> usePolicy(name, delta));
+        tiers.profiles().forEach(name -> useProfile(name, delta));
     }
 
     private void usePolicy(String name, int delta) {
@@ -231,6 +252,11 @@ final class IncrementalCalculator {
                 labels.forEach((key, effective) -> {
                     if (fresh.selector.matches(effective)) {
                         fresh.matched.put(key, StateCalculator.memberAddresses(endpoints.get(key)));
+                    }
+                });
+                hostLabels.forEach((key, effective) -> {
+                    if (fresh.selector.matches(effective)) {
+                        fresh.hostMatched.put(key, hostAddresses.get(key));
                     }
                 });
                 dirtySets.add(id);

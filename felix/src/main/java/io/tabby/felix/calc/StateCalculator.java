@@ -8,8 +8,10 @@ import io.tabby.datastore.model.Policy;
 import io.tabby.datastore.model.ProfileRules;
 import io.tabby.datastore.model.Rule;
 import io.tabby.datastore.model.WorkloadEndpoint;
+import io.tabby.datastore.path.HostEndpointKey;
 import io.tabby.datastore.path.WorkloadEndpointKey;
 import io.tabby.datastore.selector.Selector;
+import io.tabby.felix.api.DataplaneMessage.HostEndpointUpdate;
 import io.tabby.felix.api.DataplaneMessage.IpSetUpdate;
 import io.tabby.felix.api.DataplaneMessage.VtepUpdate;
 import io.tabby.felix.api.DataplaneMessage.WorkloadEndpointUpdate;
@@ -31,10 +33,12 @@ final class StateCalculator {
 
     private final String nodeName;
     private final VxlanCalculator vxlan;
+    private final BlockRoutes blockRoutes;
 
     StateCalculator(String nodeName) {
         this.nodeName = requireNonNull(nodeName, "nodeName is null");
         this.vxlan = new VxlanCalculator(nodeName);
+        this.blockRoutes = new BlockRoutes(nodeName);
     }
 
     DesiredState compute(DatastoreView view) {
@@ -58,6 +62,15 @@ final class StateCalculator {
             tiers.egress().forEach(name -> policies.put(name, view.policies.get(name).policy()));
             tiers.profiles().forEach(name -> profiles.put(name, view.profileRules.getOrDefault(name, NO_RULES)));
         });
+        Map<HostEndpointKey, Map<String, String>> hostLabels = HostEndpoints.labels(view.hostEndpoints, inherited);
+        Map<HostEndpointKey, HostEndpointUpdate> localHosts = HostEndpoints.local(nodeName, view.hostEndpoints, hostLabels,
+                sorted);
+        localHosts.values().forEach(update -> {
+            EndpointPolicies tiers = update.tiers();
+            tiers.ingress().forEach(name -> policies.put(name, view.policies.get(name).policy()));
+            tiers.egress().forEach(name -> policies.put(name, view.policies.get(name).policy()));
+            tiers.profiles().forEach(name -> profiles.put(name, view.profileRules.getOrDefault(name, NO_RULES)));
+        });
 
         Map<String, IpSetUpdate> ipSets = new HashMap<>();
         for (Selector selector : activeSelectors(policies.values(), profiles.values())) {
@@ -65,6 +78,11 @@ final class StateCalculator {
             view.workloadEndpoints.forEach((key, ep) -> {
                 if (selector.matches(labels.get(key))) {
                     members.addAll(memberAddresses(ep));
+                }
+            });
+            view.hostEndpoints.forEach((key, hep) -> {
+                if (selector.matches(hostLabels.get(key))) {
+                    members.addAll(HostEndpoints.memberAddresses(hep));
                 }
             });
             String id = IpSetIds.forSelector(selector);
@@ -77,7 +95,9 @@ final class StateCalculator {
             vteps.values().forEach(v -> hosts.add(v.nodeIp() + "/32"));
             ipSets.put(IpSetIds.ALL_VXLAN_NET, new IpSetUpdate(IpSetIds.ALL_VXLAN_NET, IpSetKind.HASH_NET, hosts));
         }
-        return new DesiredState(ipSets, view.pools, policies, profiles, endpoints, vteps, vxlan.routes(view, vteps));
+        blockRoutes.allHosts(view).ifPresent(set -> ipSets.put(set.id(), set));
+        return new DesiredState(ipSets, view.pools, policies, profiles, endpoints, localHosts, vteps,
+                blockRoutes.ipipTunnels(view), blockRoutes.routes(view, vteps));
     }
 
     static List<String> profiles(WorkloadEndpoint ep) {

@@ -2,15 +2,11 @@ package io.tabby.felix.calc;
 
 import static java.util.Objects.requireNonNull;
 
-import io.tabby.datastore.model.AffinityState;
-import io.tabby.datastore.model.BlockAffinity;
 import io.tabby.datastore.model.Cidr;
 import io.tabby.datastore.model.EncapMode;
 import io.tabby.datastore.model.IpAddr;
 import io.tabby.datastore.model.IpFamily;
 import io.tabby.datastore.model.IpPool;
-import io.tabby.datastore.path.BlockAffinityKey;
-import io.tabby.felix.api.DataplaneMessage.RouteUpdate;
 import io.tabby.felix.api.DataplaneMessage.VtepUpdate;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -24,10 +20,9 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
- * VXLAN, as Calico felix 3.7+ does it, when some IPv4 pool has a {@code vxlan_mode}: a tunnel
- * endpoint for every node with a node IP ({@code bird_ip}) and a VXLAN tunnel address, and a route
- * for every confirmed block affinity of another node inside a VXLAN pool, via that node's tunnel
- * address. CrossSubnet is treated as Always in this version (the v1 keys carry no subnet).
+ * VXLAN tunnel endpoints, as Calico felix 3.7+ makes them, when some IPv4 pool has a
+ * {@code vxlan_mode}: one for every node with a node IP ({@code bird_ip}) and a VXLAN tunnel
+ * address. The routes through them are {@link BlockRoutes}'.
  */
 final class VxlanCalculator {
     private static final Logger LOG = LogManager.getLogger(VxlanCalculator.class);
@@ -53,23 +48,6 @@ final class VxlanCalculator {
             }
         });
         return vteps;
-    }
-
-    Map<Cidr, RouteUpdate> routes(DatastoreView view, Map<String, VtepUpdate> vteps) {
-        Map<Cidr, RouteUpdate> routes = new HashMap<>();
-        List<Cidr> pools = vxlanPools(view);
-        for (Map.Entry<BlockAffinityKey, BlockAffinity> entry : view.affinities.entrySet()) {
-            BlockAffinityKey key = entry.getKey();
-            BlockAffinity affinity = entry.getValue();
-            VtepUpdate vtep = vteps.get(key.node());
-            if (key.node().equals(nodeName) || vtep == null || affinity.isDeleted()
-                    || affinity.effectiveState() != AffinityState.CONFIRMED
-                    || pools.stream().noneMatch(pool -> pool.contains(key.cidr()))) {
-                continue;
-            }
-            routes.put(key.cidr(), new RouteUpdate(key.cidr(), key.node(), vtep.tunnelIp()));
-        }
-        return routes;
     }
 
     /**
@@ -98,13 +76,13 @@ final class VxlanCalculator {
         return pool.vxlanMode() == EncapMode.ALWAYS || pool.vxlanMode() == EncapMode.CROSS_SUBNET;
     }
 
-    private static Optional<IpAddr> address(String text, String node, String what) {
+    static Optional<IpAddr> address(String text, String node, String what) {
         try {
             String plain = text.contains("/") ? text.substring(0, text.indexOf('/')) : text;
             IpAddr ip = IpAddr.parse(plain.strip());
             return ip.family() == IpFamily.V4 ? Optional.of(ip) : Optional.empty();
         } catch (IllegalArgumentException e) {
-            LOG.warn("node {}: {} {} is not an IPv4 address; no VXLAN tunnel for it", node, what, text);
+            LOG.warn("node {}: {} {} is not an IPv4 address; it is left out of tunnels and routes", node, what, text);
             return Optional.empty();
         }
     }

@@ -7,16 +7,20 @@
  *   Update(key, json|null)
  *     └─ {@link io.tabby.felix.calc.CalcGraph}: KeyPaths.parse + ValueCodec.decode
  *          └─ {@link io.tabby.felix.calc.DatastoreView}: endpoints (all nodes), policies, profiles
- *             (rules, labels, tags), pools, node IPs, VXLAN host config, block affinities; a nil
+ *             (rules, labels, tags), pools, node IPs and subnets, tunnel host config, block affinities,
+ *             host endpoints; a nil
  *             value removes
  *               └─ on flush: {@link io.tabby.felix.calc.StateCalculator}
- *                    ├─ local endpoint filter (this node's workload endpoints)
+ *                    ├─ local endpoint filter (this node's workload endpoints and named host endpoints)
  *                    ├─ {@link io.tabby.felix.calc.EndpointPolicyResolver}: policy selectors against
  *                    │    each local endpoint's labels (profile labels inherited), sorted by
  *                    │    {@link io.tabby.felix.calc.PolicyOrder}; the active policies and profiles
  *                    ├─ {@link io.tabby.felix.calc.RuleSelectors}: selectors and tags in active rules → ip set ids
- *                    ├─ ip set members: every endpoint (any node) a selector matches; pool sets
- *                    └─ {@code VxlanCalculator}: tunnel endpoints and remote block routes
+ *                    ├─ ip set members: every endpoint (any node) a selector matches, host endpoints
+ *                    │    by their expected addresses; pool sets
+ *                    ├─ {@code VxlanCalculator}: VXLAN tunnel endpoints
+ *                    └─ {@code BlockRoutes}: block routes (VXLAN, IPIP, direct under CrossSubnet by
+ *                         {@code network_v4}, blackholes for own VXLAN blocks), the IPIP tunnel, {@code all-hosts-net}
  *                         └─ {@link io.tabby.felix.calc.DesiredState}
  *                              └─ {@link io.tabby.felix.calc.EventSequencer}: diff against what
  *                                 was last emitted, emit in the documented flush order
@@ -36,7 +40,7 @@
  * from scratch. {@code IncrementalCalculator} keeps the same answer up to date between flushes: a
  * workload endpoint change touches only that endpoint's policies and the ip sets it enters or
  * leaves (label index, endpoint → policies, selector → matching endpoints); any other change
- * (policies, profiles, pools, nodes) is recomputed from scratch. A property test holds the two
+ * (policies, profiles, pools, nodes, host endpoints) is recomputed from scratch. A property test holds the two
  * equal over random change sequences.
  */
 package io.tabby.felix.calc;

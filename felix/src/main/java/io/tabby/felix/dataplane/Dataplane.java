@@ -7,14 +7,18 @@ import io.tabby.datastore.model.IpFamily;
 import io.tabby.datastore.model.IpPool;
 import io.tabby.datastore.model.Policy;
 import io.tabby.datastore.model.ProfileRules;
-import io.tabby.datastore.model.WorkloadEndpoint;
+import io.tabby.datastore.path.HostEndpointKey;
 import io.tabby.datastore.path.WorkloadEndpointKey;
 import io.tabby.felix.api.DataplaneMessage;
 import io.tabby.felix.api.DataplaneMessage.ActivePolicyRemove;
 import io.tabby.felix.api.DataplaneMessage.ActivePolicyUpdate;
 import io.tabby.felix.api.DataplaneMessage.ActiveProfileRemove;
 import io.tabby.felix.api.DataplaneMessage.ActiveProfileUpdate;
+import io.tabby.felix.api.DataplaneMessage.HostEndpointRemove;
+import io.tabby.felix.api.DataplaneMessage.HostEndpointUpdate;
 import io.tabby.felix.api.DataplaneMessage.InSync;
+import io.tabby.felix.api.DataplaneMessage.IpipTunnelRemove;
+import io.tabby.felix.api.DataplaneMessage.IpipTunnelUpdate;
 import io.tabby.felix.api.DataplaneMessage.IpPoolRemove;
 import io.tabby.felix.api.DataplaneMessage.IpPoolUpdate;
 import io.tabby.felix.api.DataplaneMessage.IpSetRemove;
@@ -25,21 +29,17 @@ import io.tabby.felix.api.DataplaneMessage.RouteUpdate;
 import io.tabby.felix.api.DataplaneMessage.VtepRemove;
 import io.tabby.felix.api.DataplaneMessage.VtepUpdate;
 import io.tabby.felix.api.DataplaneMessage.WorkloadEndpointUpdate;
+import io.tabby.felix.api.EndpointPolicies;
+import io.tabby.felix.rules.Encapsulation;
 import io.tabby.felix.rules.FilterRenderer;
 import io.tabby.felix.rules.NatRenderer;
 import io.tabby.felix.rules.RulesConfig;
 import io.tabby.platform.firewall.IptablesTable;
-import io.tabby.platform.net.Neighbour;
-import io.tabby.platform.net.Route;
-import io.tabby.platform.net.RouteProtocols;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -47,15 +47,14 @@ import org.apache.logging.log4j.Logger;
 /**
  * felix's dataplane: takes {@link DataplaneMessage}s (cheap, no I/O) and, on {@link #apply()},
  * brings the kernel to match them, in Calico's order: ip set additions; workload routes,
- * interface settings and static ARP entries; VXLAN device, VTEPs and remote block routes; the filter and nat tables; ip
+ * interface settings and static ARP entries; VXLAN device and VTEPs; the IPIP device; block routes
+ * (through the tunnels, direct, blackholes); the filter and nat tables; ip
  * set deletions. Nothing touches the kernel
  * before {@link InSync}. A failing step is logged, keeps its work pending and does not stop the
  * others; {@link #apply()} then reports that it must run again. One thread owns an instance.
  */
 public final class Dataplane {
     private static final Logger LOG = LogManager.getLogger(Dataplane.class);
-    /** Workload routes carry {@code proto boot}, as Calico's CNI plugin and felix write them. */
-    static final int WORKLOAD_ROUTE_PROTOCOL = RouteProtocols.BOOT;
 
     private final FilterTableCache filterRenderer;
     private final FilterTableCache filter6Renderer;
@@ -69,20 +68,26 @@ public final class Dataplane {
     private final IptablesTableManager filter6;
     private final IptablesTableManager nat;
     private final VxlanManager vxlan;
+    private final IpipManager ipip;
+    private final BlockRouteManager blockRoutes;
 
     private final Map<String, IpSetUpdate> ipSetState = new HashMap<>();
     private final Map<Cidr, IpPool> pools = new HashMap<>();
     private final Map<String, Policy> policies = new HashMap<>();
     private final Map<String, ProfileRules> profiles = new HashMap<>();
     private final Map<WorkloadEndpointKey, WorkloadEndpointUpdate> endpoints = new HashMap<>();
+    private final Map<HostEndpointKey, HostEndpointUpdate> hostEndpoints = new HashMap<>();
     private final Map<String, VtepUpdate> vteps = new HashMap<>();
     private final Map<Cidr, RouteUpdate> remoteRoutes = new HashMap<>();
+    private Optional<IpipTunnelUpdate> ipipTunnel = Optional.empty();
     private boolean inSync;
     private boolean dirty = true;
     /** Endpoints changed, a resync is due, or the last pass left workload work waiting. */
     private boolean workloadsDirty = true;
-    /** VTEPs or remote routes changed, a resync is due, or the last VXLAN pass left work. */
+    /** VTEPs changed, a resync is due, or the last VXLAN pass left work. */
     private boolean vxlanDirty = true;
+    /** Block routes or the IPIP tunnel changed, a resync is due, or the last pass left work. */
+    private boolean routesDirty = true;
 
     /**
      * @param kernel the kernel to program
@@ -107,6 +112,8 @@ public final class Dataplane {
         this.nat = new IptablesTableManager(kernel.iptables(), kernel.ns(), IptablesTable.NAT,
                 io.tabby.platform.net.IpFamily.V4);
         this.vxlan = new VxlanManager(kernel, nodeName);
+        this.ipip = new IpipManager(kernel);
+        this.blockRoutes = new BlockRouteManager(kernel);
     }
 
     /** Records a message; never touches the kernel. */
@@ -125,13 +132,23 @@ public final class Dataplane {
             case WorkloadEndpointUpdate m -> {
                 WorkloadEndpointUpdate before = endpoints.put(m.id(), m);
                 // A policy or label change alone leaves routes, sysctls and neighbours as they are.
-                workloadsDirty |= before == null || !sameWiring(before.endpoint(), m.endpoint());
+                workloadsDirty |= before == null || !WorkloadWiring.same(before.endpoint(), m.endpoint());
             }
             case WorkloadEndpointRemove m -> workloadsDirty |= endpoints.remove(m.id()) != null;
+            case HostEndpointUpdate m -> hostEndpoints.put(m.id(), m);
+            case HostEndpointRemove m -> hostEndpoints.remove(m.id());
             case VtepUpdate m -> vxlanDirty |= !m.equals(vteps.put(m.node(), m));
             case VtepRemove m -> vxlanDirty |= vteps.remove(m.node()) != null;
-            case RouteUpdate m -> vxlanDirty |= !m.equals(remoteRoutes.put(m.destination(), m));
-            case RouteRemove m -> vxlanDirty |= remoteRoutes.remove(m.destination()) != null;
+            case IpipTunnelUpdate m -> {
+                routesDirty |= !ipipTunnel.equals(Optional.of(m));
+                ipipTunnel = Optional.of(m);
+            }
+            case IpipTunnelRemove _ -> {
+                routesDirty |= ipipTunnel.isPresent();
+                ipipTunnel = Optional.empty();
+            }
+            case RouteUpdate m -> routesDirty |= !m.equals(remoteRoutes.put(m.destination(), m));
+            case RouteRemove m -> routesDirty |= remoteRoutes.remove(m.destination()) != null;
         }
     }
 
@@ -148,6 +165,7 @@ public final class Dataplane {
         neighbours.markResync();
         workloadsDirty = true;
         vxlanDirty = true;
+        routesDirty = true;
         dirty = true;
     }
 
@@ -163,15 +181,17 @@ public final class Dataplane {
         dirty = false;
         links.forget();
         ipsets.setDesired(ipSetState);
-        filter.setDesired(filterRenderer.render(endpoints, policies, profiles, !vteps.isEmpty()));
+        filter.setDesired(filterRenderer.render(endpoints, hostEndpoints, policies, profiles,
+                new Encapsulation(!vteps.isEmpty(), ipipTunnel.isPresent())));
         renderIpv6Filter();
-        nat.setDesired(natRenderer.render(pools.values()));
+        nat.setDesired(natRenderer.render(pools.values(),
+                ipipTunnel.flatMap(IpipTunnelUpdate::address).isPresent()));
 
         boolean again = leftOver("ip set updates", done(ipsets::applyUpdates));
         if (workloadsDirty) {
-            routes.setDesired(workloadRoutes());
-            neighbours.setDesired(workloadNeighbours());
-            interfaces.setDesired(workloadInterfaces());
+            routes.setDesired(WorkloadWiring.routes(endpoints.values()));
+            neighbours.setDesired(WorkloadWiring.neighbours(endpoints.values()));
+            interfaces.setDesired(WorkloadWiring.interfaces(endpoints.values()));
             boolean waiting = leftOver("workload routes", routes::apply);
             waiting |= leftOver("workload interfaces", interfaces::apply);
             waiting |= leftOver("workload neighbours", neighbours::apply);
@@ -179,9 +199,17 @@ public final class Dataplane {
             again |= waiting;
         }
         if (vxlanDirty) {
-            vxlan.setDesired(vteps, remoteRoutes);
+            vxlan.setDesired(vteps);
             vxlanDirty = leftOver("vxlan", vxlan::apply);
             again |= vxlanDirty;
+        }
+        if (routesDirty) {
+            ipip.setDesired(ipipTunnel);
+            blockRoutes.setDesired(remoteRoutes);
+            boolean waiting = leftOver("ipip tunnel", ipip::apply);
+            waiting |= leftOver("block routes", blockRoutes::apply);
+            routesDirty = waiting;
+            again |= waiting;
         }
         // Read nat before filter is written: an nft save costs as much as the whole ruleset.
         again |= leftOver("nat table", done(nat::prepare));
@@ -197,19 +225,24 @@ public final class Dataplane {
      * The IPv6 filter table holds the endpoints with IPv6 addresses and the policies and profiles
      * they use. An endpoint without IPv6 addresses has no chains there: the dispatch chains'
      * unknown-interface drop stops its IPv6 traffic, as its anti-spoofing rule would, and an IPv4-only
-     * cluster pays nothing in ip6tables.
+     * cluster pays nothing in ip6tables. Host endpoints police an interface, whatever its addresses,
+     * so they and their policies are in both tables.
      */
     private void renderIpv6Filter() {
         Map<WorkloadEndpointKey, WorkloadEndpointUpdate> v6Endpoints = new HashMap<>();
         Map<String, Policy> v6Policies = new HashMap<>();
         Map<String, ProfileRules> v6Profiles = new HashMap<>();
+        List<EndpointPolicies> users = new ArrayList<>();
         endpoints.forEach((key, update) -> {
             List<Cidr> nets = update.endpoint().ipv6Nets();
-            if (nets == null || nets.isEmpty()) {
-                return;
+            if (nets != null && !nets.isEmpty()) {
+                v6Endpoints.put(key, update);
+                users.add(update.tiers());
             }
-            v6Endpoints.put(key, update);
-            for (List<String> names : List.of(update.tiers().ingress(), update.tiers().egress())) {
+        });
+        hostEndpoints.values().forEach(update -> users.add(update.tiers()));
+        for (EndpointPolicies tiers : users) {
+            for (List<String> names : List.of(tiers.ingress(), tiers.egress())) {
                 names.forEach(name -> {
                     Policy policy = policies.get(name);
                     if (policy != null) {
@@ -217,55 +250,15 @@ public final class Dataplane {
                     }
                 });
             }
-            update.tiers().profiles().forEach(name -> {
+            tiers.profiles().forEach(name -> {
                 ProfileRules rules = profiles.get(name);
                 if (rules != null) {
                     v6Profiles.put(name, rules);
                 }
             });
-        });
-        filter6.setDesired(filter6Renderer.render(v6Endpoints, v6Policies, v6Profiles, false));
-    }
-
-    /** Whether two versions of an endpoint need the same routes, interface settings and neighbours. */
-    private static boolean sameWiring(WorkloadEndpoint a, WorkloadEndpoint b) {
-        return a.name().equals(b.name()) && Objects.equals(a.ipv4Nets(), b.ipv4Nets())
-                && Objects.equals(a.ipv6Nets(), b.ipv6Nets()) && Objects.equals(a.mac(), b.mac());
-    }
-
-    /** Each workload interface with whether its endpoint has IPv6 addresses (then it gets the IPv6 settings too). */
-    private Map<String, Boolean> workloadInterfaces() {
-        Map<String, Boolean> wanted = new HashMap<>();
-        endpoints.values().forEach(u -> wanted.merge(u.endpoint().name(),
-                u.endpoint().ipv6Nets() != null && !u.endpoint().ipv6Nets().isEmpty(), Boolean::logicalOr));
-        return wanted;
-    }
-
-    /** A /32 or /128 (or wider) link route per workload address, to the workload's interface. */
-    private List<Route> workloadRoutes() {
-        List<Route> wanted = new ArrayList<>();
-        for (WorkloadEndpointUpdate update : endpoints.values()) {
-            for (List<Cidr> nets : Arrays.asList(update.endpoint().ipv4Nets(), update.endpoint().ipv6Nets())) {
-                if (nets != null) {
-                    nets.forEach(net -> wanted.add(
-                            Route.toDevice(net.toString(), update.endpoint().name(), WORKLOAD_ROUTE_PROTOCOL)));
-                }
-            }
         }
-        return wanted;
-    }
-
-    private Set<Neighbour> workloadNeighbours() {
-        Set<Neighbour> wanted = new HashSet<>();
-        for (WorkloadEndpointUpdate update : endpoints.values()) {
-            String mac = update.endpoint().mac();
-            if (mac == null || update.endpoint().ipv4Nets() == null) {
-                continue;
-            }
-            update.endpoint().ipv4Nets().stream().filter(n -> n.family() == IpFamily.V4 && n.prefixLength() == 32)
-                    .forEach(n -> wanted.add(Neighbour.of(update.endpoint().name(), n.network().toString(), mac)));
-        }
-        return wanted;
+        filter6.setDesired(filter6Renderer.render(v6Endpoints, hostEndpoints, v6Policies, v6Profiles,
+                Encapsulation.NONE));
     }
 
     /**

@@ -4,9 +4,12 @@ import static java.util.Objects.requireNonNull;
 
 import io.tabby.datastore.model.Policy;
 import io.tabby.datastore.model.ProfileRules;
+import io.tabby.datastore.path.HostEndpointKey;
 import io.tabby.datastore.path.WorkloadEndpointKey;
+import io.tabby.felix.api.DataplaneMessage.HostEndpointUpdate;
 import io.tabby.felix.api.DataplaneMessage.WorkloadEndpointUpdate;
 import io.tabby.felix.rules.Chain;
+import io.tabby.felix.rules.Encapsulation;
 import io.tabby.felix.rules.FilterRenderer;
 import io.tabby.felix.rules.TableRules;
 import java.util.ArrayList;
@@ -28,6 +31,7 @@ final class FilterTableCache {
 
     private final FilterRenderer renderer;
     private final Map<WorkloadEndpointKey, Rendered<WorkloadEndpointUpdate>> endpoints = new HashMap<>();
+    private final Map<HostEndpointKey, Rendered<HostEndpointUpdate>> hostEndpoints = new HashMap<>();
     private final Map<String, Rendered<Policy>> policies = new HashMap<>();
     private final Map<String, Rendered<ProfileRules>> profiles = new HashMap<>();
 
@@ -37,13 +41,25 @@ final class FilterTableCache {
 
     TableRules render(Map<WorkloadEndpointKey, WorkloadEndpointUpdate> wantedEndpoints, Map<String, Policy> wantedPolicies,
             Map<String, ProfileRules> wantedProfiles, boolean vxlan) {
+        return render(wantedEndpoints, Map.of(), wantedPolicies, wantedProfiles, new Encapsulation(vxlan, false));
+    }
+
+    TableRules render(Map<WorkloadEndpointKey, WorkloadEndpointUpdate> wantedEndpoints,
+            Map<HostEndpointKey, HostEndpointUpdate> wantedHosts, Map<String, Policy> wantedPolicies,
+            Map<String, ProfileRules> wantedProfiles, Encapsulation tunnels) {
         List<WorkloadEndpointUpdate> sorted = new ArrayList<>(wantedEndpoints.values());
         sorted.sort(Comparator.comparing(u -> u.endpoint().name()));
-        List<Chain> chains = new ArrayList<>(renderer.staticChains(vxlan));
+        List<HostEndpointUpdate> hosts = FilterRenderer.distinctInterfaces(wantedHosts.values());
+        List<Chain> chains = new ArrayList<>(renderer.staticChains(tunnels));
         chains.addAll(renderer.dispatchChains(sorted.stream().map(u -> u.endpoint().name()).toList()));
+        chains.addAll(renderer.hostDispatchChains(hosts.stream().map(u -> u.endpoint().name()).toList()));
         endpoints.keySet().retainAll(wantedEndpoints.keySet());
         for (WorkloadEndpointUpdate update : sorted) {
             chains.addAll(cached(endpoints, update.id(), update, renderer::endpointChains));
+        }
+        hostEndpoints.keySet().retainAll(wantedHosts.keySet());
+        for (HostEndpointUpdate update : hosts) {
+            chains.addAll(cached(hostEndpoints, update.id(), update, renderer::hostEndpointChains));
         }
         policies.keySet().retainAll(wantedPolicies.keySet());
         new TreeMap<>(wantedPolicies).forEach((name, policy) ->

@@ -52,6 +52,12 @@ final class LinkSnapshot implements LinkOps {
     }
 
     @Override
+    public void createIpip(NetNs ns, String name) {
+        forget();
+        links.createIpip(ns, name);
+    }
+
+    @Override
     public void setUp(NetNs ns, String name) {
         forget();
         links.setUp(ns, name);

@@ -2,9 +2,7 @@ package io.tabby.felix.dataplane;
 
 import static java.util.Objects.requireNonNull;
 
-import io.tabby.datastore.model.Cidr;
 import io.tabby.datastore.model.IpAddr;
-import io.tabby.felix.api.DataplaneMessage.RouteUpdate;
 import io.tabby.felix.api.DataplaneMessage.VtepUpdate;
 import io.tabby.platform.net.Address;
 import io.tabby.platform.net.FdbEntry;
@@ -12,16 +10,8 @@ import io.tabby.platform.net.IpFamily;
 import io.tabby.platform.net.IpPrefix;
 import io.tabby.platform.net.Link;
 import io.tabby.platform.net.Neighbour;
-import io.tabby.platform.net.Route;
-import io.tabby.platform.net.RouteChange;
-import io.tabby.platform.net.RouteFilter;
-import io.tabby.platform.net.RouteProtocols;
-import io.tabby.platform.net.RouteScope;
-import io.tabby.platform.net.RouteTables;
-import io.tabby.platform.net.RouteType;
 import io.tabby.platform.net.VxlanSpec;
 import java.net.InetAddress;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +21,9 @@ import java.util.Set;
 /**
  * Calico's VXLAN dataplane: the {@code vxlan.calico} device (VNI 4096, port 4789, no learning, the
  * node IP as local address on the interface that holds it, MTU of that interface minus 50, the
- * node's tunnel address as a /32), a permanent neighbour and FDB entry per remote VTEP, and a route
- * per remote block {@code via <tunnel ip> dev vxlan.calico onlink proto 80}. Felix owns the device
- * by its name, and the routes by protocol 80 on it. Without a local VTEP the device is removed.
+ * node's tunnel address as a /32) and a permanent neighbour and FDB entry per remote VTEP; the
+ * routes through it are the {@link BlockRouteManager}'s. Felix owns the device by its name. Without
+ * a local VTEP the device is removed.
  */
 final class VxlanManager {
     static final String DEVICE = "vxlan.calico";
@@ -42,16 +32,14 @@ final class VxlanManager {
     private final KernelOps kernel;
     private final String nodeName;
     private Map<String, VtepUpdate> vteps = Map.of();
-    private Map<Cidr, RouteUpdate> routes = Map.of();
 
     VxlanManager(KernelOps kernel, String nodeName) {
         this.kernel = requireNonNull(kernel, "kernel is null");
         this.nodeName = requireNonNull(nodeName, "nodeName is null");
     }
 
-    void setDesired(Map<String, VtepUpdate> newVteps, Map<Cidr, RouteUpdate> newRoutes) {
+    void setDesired(Map<String, VtepUpdate> newVteps) {
         vteps = Map.copyOf(newVteps);
-        routes = Map.copyOf(newRoutes);
     }
 
     /** True when the device has to wait (the interface holding the node IP is not there). */
@@ -88,7 +76,6 @@ final class VxlanManager {
         }
         neighbours();
         fdb();
-        routes();
         return false;
     }
 
@@ -130,23 +117,6 @@ final class VxlanManager {
         }
         if (!add.isEmpty()) {
             kernel.neighs().replaceFdb(kernel.ns(), add);
-        }
-    }
-
-    private void routes() {
-        Set<Route> wanted = new HashSet<>();
-        routes.values().forEach(r -> wanted.add(new Route(IpPrefix.parse(r.destination().toString()), RouteType.UNICAST,
-                RouteTables.MAIN, RouteProtocols.FELIX, RouteScope.UNIVERSE, Optional.of(DEVICE),
-                Optional.of(inet(r.gateway())), true, 0)));
-        List<Route> have = kernel.routes().list(kernel.ns(), RouteFilter.owned(IpFamily.V4, RouteTables.MAIN,
-                RouteProtocols.FELIX)).stream().filter(r -> r.device().equals(Optional.of(DEVICE))).toList();
-        List<RouteChange> changes = new ArrayList<>();
-        have.stream().filter(r -> !wanted.contains(r)
-                && wanted.stream().noneMatch(w -> w.destination().equals(r.destination())))
-                .forEach(r -> changes.add(RouteChange.delete(r)));
-        wanted.stream().filter(r -> !have.contains(r)).forEach(r -> changes.add(RouteChange.replace(r)));
-        if (!changes.isEmpty()) {
-            kernel.routes().apply(kernel.ns(), changes);
         }
     }
 

@@ -4,7 +4,10 @@
  *
  * <p>{@link io.tabby.felix.dataplane.Dataplane} takes {@link io.tabby.felix.api.DataplaneMessage}s
  * cheaply and applies in batches, in Calico's order: ip set additions; workload routes and
- * interface sysctls; the VXLAN device, its neighbours, FDB entries and remote block routes; the
+ * interface sysctls; the VXLAN device, its neighbours and FDB entries; the IPIP device
+ * ({@code tunl0}: MTU 1440, the node's tunnel address); block routes (other nodes' blocks through
+ * {@code vxlan.calico} or {@code tunl0}, or directly under CrossSubnet; this node's VXLAN blocks as
+ * blackholes); the
  * IPv4 filter, IPv6 filter ({@code ip6tables-restore}) and IPv4 nat tables
  * ({@code iptables-restore --noflush}, one per table);
  * ip set deletions. {@link io.tabby.felix.dataplane.DataplaneLoop} is the one thread that owns it:
@@ -17,7 +20,8 @@
  * of the previous pass and writes only chains whose hashes differ from the kernel's; ip sets are
  * diffed only when their update changed; workload routes, sysctls and neighbours are revisited
  * only when an endpoint's interface, addresses or MAC changed (or work is pending, or on resync),
- * with one link listing per pass; VXLAN only when VTEPs or remote routes changed. What remains
+ * with one link listing per pass; VXLAN only when VTEPs changed; IPIP and block routes only when
+ * they changed. What remains
  * proportional to the number of endpoints is bookkeeping (map lookups and identity checks per
  * chain), not rendering, hashing or kernel writes.
  *
@@ -25,8 +29,10 @@
  * runs: chains start with {@code cali-} and every rule carries a {@code cali:<hash>} comment; ip
  * sets start with {@code cali40} (family inet) or {@code cali60} (family inet6, the IPv6 members of
  * the same set id); routes of both families are those on interfaces starting with the interface
- * prefix ({@code cali}: /32 and /128 workload routes), plus protocol-80 routes on {@code vxlan.calico}, a device felix owns by
- * its name. Anything else is never touched. Before the first
+ * prefix ({@code cali}: /32 and /128 workload routes), plus every IPv4 main-table route of protocol
+ * 80 (block routes and blackholes); {@code vxlan.calico} is felix's by its name, and of {@code tunl0}
+ * (which the kernel will not delete) felix owns the addresses while IPIP is on. Anything else is
+ * never touched. Before the first
  * {@link io.tabby.felix.api.DataplaneMessage.InSync} nothing is read or written, and since the
  * calculation graph sends nothing while etcd is unreachable, nothing is removed then either.
  */

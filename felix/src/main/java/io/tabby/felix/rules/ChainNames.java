@@ -18,6 +18,10 @@ public final class ChainNames {
     public static final String FROM_WL_DISPATCH = "cali-from-wl-dispatch";
     public static final String TO_WL_DISPATCH = "cali-to-wl-dispatch";
     public static final String NAT_OUTGOING = "cali-nat-outgoing";
+    public static final String FROM_HOST_ENDPOINT = "cali-from-host-endpoint";
+    public static final String TO_HOST_ENDPOINT = "cali-to-host-endpoint";
+    public static final String FAILSAFE_IN = "cali-failsafe-in";
+    public static final String FAILSAFE_OUT = "cali-failsafe-out";
     /** Every chain felix owns starts so. */
     public static final String PREFIX = "cali-";
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:+-]*");
@@ -32,6 +36,16 @@ public final class ChainNames {
     /** {@code cali-fw-<iface>}: traffic from a workload (its egress). */
     public static String fromWorkload(String iface) {
         return limited("cali-fw-", iface);
+    }
+
+    /** {@code cali-th-<iface>}: traffic leaving the host through a host endpoint (its egress). */
+    public static String toHostEndpoint(String iface) {
+        return limited("cali-th-", iface);
+    }
+
+    /** {@code cali-fh-<iface>}: traffic entering the host through a host endpoint (its ingress). */
+    public static String fromHostEndpoint(String iface) {
+        return limited("cali-fh-", iface);
     }
 
     /** {@code cali-pi-<policy>}: a policy's inbound rules. */

@@ -3,6 +3,7 @@ package io.tabby.felix.rules;
 import static java.util.Objects.requireNonNull;
 
 import io.tabby.datastore.model.Cidr;
+import io.tabby.datastore.model.HostEndpoint;
 import io.tabby.datastore.model.IpFamily;
 import io.tabby.datastore.model.WorkloadEndpoint;
 import io.tabby.felix.api.EndpointPolicies;
@@ -10,7 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
-/** The {@code cali-tw-<iface>} and {@code cali-fw-<iface>} chains of one workload endpoint, in Calico's order. */
+/**
+ * The {@code cali-tw-<iface>} and {@code cali-fw-<iface>} chains of one workload endpoint, and the
+ * {@code cali-th-<iface>} and {@code cali-fh-<iface>} chains of one host endpoint, in Calico's
+ * order. A host endpoint chain jumps to the failsafe chain right after the conntrack rules, so the
+ * failsafe ports stay open whatever its policies say; it is always "admin up" and has no
+ * anti-spoofing.
+ */
 final class EndpointChains {
     private final MarkBits marks;
     private final IpFamily family;
@@ -22,19 +29,37 @@ final class EndpointChains {
 
     /** Traffic to the workload: its ingress policies, then its profiles' inbound rules. */
     Chain toWorkload(WorkloadEndpoint ep, EndpointPolicies tiers) {
-        return chain(ChainNames.toWorkload(ep.name()), ep, tiers.ingress(), tiers.profiles(),
+        return chain(ChainNames.toWorkload(ep.name()), active(ep), tiers.ingress(), tiers.profiles(),
                 ChainNames::policyInbound, ChainNames::profileInbound, List.of());
+    }
+
+    /** Traffic leaving the host through the endpoint's interface: failsafe-out, egress policies, outbound profiles. */
+    Chain toHost(HostEndpoint hep, EndpointPolicies tiers) {
+        return chain(ChainNames.toHostEndpoint(hep.name()), true, tiers.egress(), tiers.profiles(),
+                ChainNames::policyOutbound, ChainNames::profileOutbound,
+                List.of(RuleSpec.of("", "-j " + ChainNames.FAILSAFE_OUT)));
+    }
+
+    /** Traffic entering the host through the endpoint's interface: failsafe-in, ingress policies, inbound profiles. */
+    Chain fromHost(HostEndpoint hep, EndpointPolicies tiers) {
+        return chain(ChainNames.fromHostEndpoint(hep.name()), true, tiers.ingress(), tiers.profiles(),
+                ChainNames::policyInbound, ChainNames::profileInbound,
+                List.of(RuleSpec.of("", "-j " + ChainNames.FAILSAFE_IN)));
+    }
+
+    private static boolean active(WorkloadEndpoint ep) {
+        return ep.state().equals(WorkloadEndpoint.ACTIVE);
     }
 
     /** Traffic from the workload: anti-spoofing, its egress policies, then its profiles' outbound rules. */
     Chain fromWorkload(WorkloadEndpoint ep, EndpointPolicies tiers) {
-        return chain(ChainNames.fromWorkload(ep.name()), ep, tiers.egress(), tiers.profiles(),
+        return chain(ChainNames.fromWorkload(ep.name()), active(ep), tiers.egress(), tiers.profiles(),
                 ChainNames::policyOutbound, ChainNames::profileOutbound, antiSpoofing(ep));
     }
 
-    private Chain chain(String name, WorkloadEndpoint ep, List<String> policies, List<String> profiles,
+    private Chain chain(String name, boolean active, List<String> policies, List<String> profiles,
             UnaryOperator<String> policyChain, UnaryOperator<String> profileChain, List<RuleSpec> guard) {
-        if (!ep.state().equals(WorkloadEndpoint.ACTIVE)) {
+        if (!active) {
             return new Chain(name, List.of(RuleSpec.commented("Endpoint admin disabled", "", "-j DROP")));
         }
         List<RuleSpec> rules = new ArrayList<>();

@@ -12,7 +12,10 @@
  * and anti-spoofs with the endpoint's addresses of that family. IPv6 adds Calico's
  * {@code cali-wl-to-host} allowance for ICMPv6 130-133, 135 and 136 (multicast listener messages,
  * router and neighbour solicitation, neighbour advertisement), without which the host cannot
- * resolve a pod's address. VXLAN and NAT outgoing are IPv4 only.
+ * resolve a pod's address. VXLAN, IPIP and NAT outgoing are IPv4 only: with a tunnel on
+ * ({@link io.tabby.felix.rules.Encapsulation}), {@code cali-INPUT} accepts VXLAN / IPIP packets only
+ * from the nodes in {@code all-vxlan-net} / {@code all-hosts-net} and drops the rest, and
+ * {@code cali-OUTPUT} lets them out to those nodes ahead of host endpoint policy.
  *
  * <p>Packet walk for a workload-to-workload packet through the filter table:
  * <pre>
@@ -30,6 +33,15 @@
  * <p>With more than 64 local endpoints the dispatch chains become a tree keyed on the next characters
  * of the interface names ({@code cali-from-wl-dispatch-<chars>}, as Calico does), so that adding or
  * removing an endpoint rewrites one small leaf chain.
+ *
+ * <p>Host endpoints (an interface of the host itself): {@code cali-INPUT} and {@code cali-OUTPUT}
+ * clear the mark bits and jump to {@code cali-from-host-endpoint} / {@code cali-to-host-endpoint},
+ * accepting what they accept; {@code cali-FORWARD} does the same for host-to-host forwarding (as
+ * Calico felix 2.x, without apply-on-forward). These dispatch on {@code -i}/{@code -o <iface>} to
+ * {@code cali-fh-<iface>} (ingress policies, {@code cali-pi-}) and {@code cali-th-<iface>} (egress
+ * policies, {@code cali-po-}), and return for other interfaces. Each host endpoint chain jumps to
+ * {@code cali-failsafe-in} / {@code cali-failsafe-out} before its policies, so the configured
+ * failsafe ports ({@link io.tabby.felix.rules.FailsafePort}) stay open whatever the policies say.
  *
  * <p>Mark bits come from the mark mask lowest bit first ({@link io.tabby.felix.rules.MarkBits}).
  *

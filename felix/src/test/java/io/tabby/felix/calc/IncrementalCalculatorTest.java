@@ -53,7 +53,7 @@ class IncrementalCalculatorTest {
 
     /** One random key and value (null deletes); endpoint changes are the most frequent, as in a cluster. */
     private static Map.Entry<String, String> change(Random random) {
-        int kind = random.nextInt(20);
+        int kind = random.nextInt(22);
         Map<String, String> one = new LinkedHashMap<>();
         if (kind < 14) {
             int i = random.nextInt(12);
@@ -83,10 +83,28 @@ class IncrementalCalculatorTest {
             one.put(key, random.nextBoolean() ? null
                     : "{\"inbound_rules\":[{\"action\":\"allow\",\"src_selector\":\"" + pick(random) + "\"}],"
                             + "\"outbound_rules\":[{\"action\":\"allow\"}]}");
+        } else if (kind < 20) {
+            one.put(V1Json.poolKey("10.65.0.0-16"), random.nextBoolean() ? null : V1Json.pool("10.65.0.0/16", true)
+                    .replace("\"ipip\":\"\"", random.nextBoolean() ? "\"ipip\":\"\"" : "\"ipip\":\"tunl0\""));
+        } else if (kind < 21) {
+            int i = random.nextInt(3);
+            String key = V1Json.hostEndpointKey(i < 2 ? NODE : "node2", "eth" + i);
+            one.put(key, random.nextInt(4) == 0 ? null : V1Json.hostEndpoint("eth" + i, "198.51.100." + (i + 1),
+                    Map.of("app", APPS.get(random.nextInt(APPS.size()))), "kns.ns" + random.nextInt(2)));
         } else {
-            one.put(V1Json.poolKey("10.65.0.0-16"), random.nextBoolean() ? null : V1Json.pool("10.65.0.0/16", true));
+            String node = random.nextBoolean() ? NODE : "node2";
+            one.put(switch (random.nextInt(3)) {
+                case 0 -> "/calico/v1/host/" + node + "/bird_ip";
+                case 1 -> "/calico/v1/host/" + node + "/config/IpInIpTunnelAddr";
+                default -> "/calico/ipam/v2/host/" + node + "/ipv4/block/10.65." + (node.equals(NODE) ? 1 : 2) + ".0-26";
+            }, random.nextInt(4) == 0 ? null : randomNodeValue(random));
         }
         return one.entrySet().iterator().next();
+    }
+
+    /** A value that is an address for the address keys and a confirmed affinity for the block keys (each ignores the other). */
+    private static String randomNodeValue(Random random) {
+        return random.nextBoolean() ? "198.51.100." + (random.nextInt(3) + 1) : "{\"state\":\"confirmed\"}";
     }
 
     private static String policy(Random random) {

@@ -31,13 +31,25 @@ class VxlanStateTest {
     private static final List<Map<String, String>> SEQUENCE = List.of(V1, V2, V3, V4);
 
     @Test
-    void remoteBlocksGoThroughTheTunnel() {
+    void remoteBlocksGoThroughTheTunnelAndOwnBlocksAreBlackholed() {
         KernelState kernel = new FakeFelix(List.of()).apply(V1).kernel();
         assertThat(kernel.vxlan()).containsExactly("addr 10.65.1.0/32", "fdb 66:00:00:00:00:02 dst 198.51.100.2",
                 "link vxlan 66:00:00:00:00:01 mtu 1450 up", "neigh 10.65.2.0 lladdr 66:00:00:00:00:02");
         assertThat(kernel.routes()).containsExactly(
                 "10.65.2.0/26 via 10.65.2.0 dev vxlan.calico proto 80 scope UNIVERSE onlink",
-                "10.65.2.64/26 via 10.65.2.0 dev vxlan.calico proto 80 scope UNIVERSE onlink");
+                "10.65.2.64/26 via 10.65.2.0 dev vxlan.calico proto 80 scope UNIVERSE onlink",
+                "blackhole 10.65.1.0/26 dev - proto 80 scope UNIVERSE");
+    }
+
+    @Test
+    void aBlackholeFollowsTheAffinityOfThisNode() {
+        Map<String, String> pending = merge(V1, Map.of(affinity("node1", "10.65.1.0-26"),
+                "{\"state\":\"pending\",\"deleted\":false}"));
+        assertThat(new FakeFelix(List.of()).apply(V1).apply(pending).kernel().routes())
+                .noneMatch(r -> r.startsWith("blackhole"));
+        Map<String, String> second = merge(V1, Map.of(affinity("node1", "10.65.1.64-26"), CONFIRMED));
+        assertThat(new FakeFelix(List.of()).apply(second).kernel().routes()).contains(
+                "blackhole 10.65.1.0/26 dev - proto 80 scope UNIVERSE", "blackhole 10.65.1.64/26 dev - proto 80 scope UNIVERSE");
     }
 
     @Test
@@ -56,7 +68,8 @@ class VxlanStateTest {
     void onlyConfirmedBlocksOfVxlanPoolsOfNodesWithATunnel() {
         KernelState kernel = new FakeFelix(List.of()).apply(V3).kernel();
         assertThat(kernel.routes()).containsExactly(
-                "10.65.3.0/26 via 10.65.3.0 dev vxlan.calico proto 80 scope UNIVERSE onlink");
+                "10.65.3.0/26 via 10.65.3.0 dev vxlan.calico proto 80 scope UNIVERSE onlink",
+                "blackhole 10.65.1.0/26 dev - proto 80 scope UNIVERSE");
         assertThat(kernel.vxlan()).contains("neigh 10.65.3.0 lladdr " + VxlanCalculator.derivedMac("node3"));
     }
 

@@ -103,7 +103,8 @@ class FelixVxlanIT {
         String link = network.run("ip", "-n", node1.name(), "-d", "link", "show", "vxlan.calico").stdout();
         assertThat(link).contains("vxlan id 4096", "dstport 4789", "mtu 1450");
         String routes = network.run("ip", "-n", node1.name(), "route", "show").stdout();
-        assertThat(routes).contains("10.65.2.0/26 via 10.65.2.0 dev vxlan.calico proto 80 onlink");
+        assertThat(routes).contains("10.65.2.0/26 via 10.65.2.0 dev vxlan.calico proto 80 onlink",
+                "blackhole 10.65.1.0/26 proto 80");
 
         backend.put(policyKey("default-deny"), "{\"selector\":\"app == 'c'\",\"types\":[\"ingress\"]}");
         awaitPing("10.65.2.1", false);

@@ -128,7 +128,7 @@ class GoldenRestoreTest {
         return CODEC.decode(new ProfileRulesKey("p"), json);
     }
 
-    private static void assertGolden(String name, String actual) throws IOException {
+    static void assertGolden(String name, String actual) throws IOException {
         Path source = Path.of("src/test/resources/golden", name);
         if (Boolean.getBoolean("felix.golden.update")) {
             Files.createDirectories(source.getParent());

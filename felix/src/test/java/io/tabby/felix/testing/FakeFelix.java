@@ -18,6 +18,7 @@ import io.tabby.platform.net.NetNs;
 import io.tabby.platform.net.RouteFilter;
 import io.tabby.platform.net.RouteProtocols;
 import io.tabby.platform.net.RouteTables;
+import io.tabby.platform.net.RouteType;
 import io.tabby.platform.testing.FakeKernel;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -129,7 +130,7 @@ public final class FakeFelix {
         List<String> routes = Stream.of(IpFamily.V4, IpFamily.V6)
                 .flatMap(f -> kernel.routeOps().list(NS, RouteFilter.table(f, RouteTables.MAIN)).stream())
                 .filter(r -> r.protocol() != RouteProtocols.KERNEL)
-                .map(r -> r.destination() + r.gateway().map(g -> " via " + IpPrefix.format(g)).orElse("")
+                .map(r -> (r.type() == RouteType.BLACKHOLE ? "blackhole " : "") + r.destination() + r.gateway().map(g -> " via " + IpPrefix.format(g)).orElse("")
                         + " dev " + r.device().orElse("-") + " proto " + r.protocol() + " scope " + r.scope()
                         + (r.onlink() ? " onlink" : ""))
                 .sorted().toList();
@@ -148,13 +149,17 @@ public final class FakeFelix {
             kernel.neighOps().listFdb(NS, "vxlan.calico").forEach(f -> vxlan.add("fdb " + f.mac() + " dst "
                     + IpPrefix.format(f.destination())));
         });
+        // tunl0 outlives IPIP on a real kernel, so only its addresses are felix's state.
+        kernel.addrOps().list(NS, IpFamily.V4).stream().filter(a -> a.device().equals("tunl0"))
+                .forEach(a -> vxlan.add("tunl0 addr " + a.prefix()));
         vxlan.sort(null);
         return new KernelState(chains, new HashMap<>(sets), routes, neighbours, vxlan);
     }
 
     /**
      * Felix's part of the kernel: chains by table/name ({@code filter6/} for the IPv6 filter
-     * table), ip sets, main-table routes of both families.
+     * table), ip sets, main-table routes of both families, workload neighbours, and the tunnel
+     * devices ({@code vxlan}: the VXLAN device, its neighbours and FDB entries, {@code tunl0}'s addresses).
      */
     public record KernelState(Map<String, List<String>> chains, Map<String, TreeSet<String>> ipsets,
             List<String> routes, List<String> neighbours, List<String> vxlan) {

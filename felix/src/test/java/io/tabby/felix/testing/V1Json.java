@@ -31,6 +31,17 @@ public final class V1Json {
         return endpoint(iface, ip, labels, profiles).replace("\"ipv6_nets\":[]", "\"ipv6_nets\":[\"" + ip6 + "/128\"]");
     }
 
+    public static String hostEndpointKey(String node, String endpoint) {
+        return "/calico/v1/host/" + node + "/endpoint/" + endpoint;
+    }
+
+    /** A host endpoint on {@code iface} expecting {@code ip}. */
+    public static String hostEndpoint(String iface, String ip, Map<String, String> labels, String... profiles) {
+        return "{\"name\":\"" + iface + "\",\"expected_ipv4_addrs\":[\"" + ip + "\"]"
+                + (labels.isEmpty() ? "" : ",\"labels\":" + map(labels))
+                + (profiles.length == 0 ? "" : ",\"profile_ids\":" + strings(List.of(profiles))) + "}";
+    }
+
     public static String policyKey(String name) {
         return "/calico/v1/policy/tier/default/policy/" + name;
     }

@@ -19,6 +19,14 @@ public interface LinkOps {
     /** Creates a VXLAN device (down; bring it up with {@link #setUp}). */
     void createVxlan(NetNs ns, VxlanSpec spec);
 
+    /**
+     * Creates an IPIP tunnel device without endpoints ({@code ip link add name NAME type ipip}),
+     * down. For {@code tunl0}, the kernel's fallback device, this fails with "File exists" once the
+     * {@code ipip} module is loaded, because loading it creates {@code tunl0} in every namespace; a
+     * kernel without the module refuses the type.
+     */
+    void createIpip(NetNs ns, String name);
+
     void setUp(NetNs ns, String name);
 
     void setDown(NetNs ns, String name);

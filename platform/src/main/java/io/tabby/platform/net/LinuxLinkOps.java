@@ -49,6 +49,11 @@ public final class LinuxLinkOps implements LinkOps {
     }
 
     @Override
+    public void createIpip(NetNs ns, String name) {
+        ip.run(ns, "ip", List.of("link", "add", "name", LinkNames.check(name), "type", "ipip"));
+    }
+
+    @Override
     public void setUp(NetNs ns, String name) {
         set(ns, name, "up");
     }

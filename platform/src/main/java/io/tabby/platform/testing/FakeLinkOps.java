@@ -15,6 +15,7 @@ import java.util.Optional;
 final class FakeLinkOps implements LinkOps {
 
     private static final int DEFAULT_MTU = 1500;
+    private static final int IPIP_OVERHEAD = 20;
     private static final int VXLAN_OVERHEAD = 50;
 
     private final FakeKernel kernel;
@@ -74,6 +75,18 @@ final class FakeLinkOps implements LinkOps {
             }
             here.links.put(spec.name(), link);
             kernel.record(ns, "link add", spec);
+        }
+    }
+
+    /** An {@code ipip} link, MTU 1480 (1500 less the 20-byte outer header) and no MAC, as the kernel makes it. */
+    @Override
+    public void createIpip(NetNs ns, String name) {
+        synchronized (kernel) {
+            FakeNamespace here = kernel.namespace(ns);
+            requireFree(here, name);
+            Link link = newLink(name, "ipip", DEFAULT_MTU - IPIP_OVERHEAD);
+            here.links.put(name, new Link(link.name(), link.index(), link.kind(), link.mtu(), "", false));
+            kernel.record(ns, "link add", name + " type ipip");
         }
     }
 

@@ -62,6 +62,13 @@ class LinuxLinkOpsTest {
     }
 
     @Test
+    void ipipArgv() {
+        links.createIpip(node, "tunl0");
+
+        assertThat(runner.last().argv()).containsExactly("ip", "-n", "n1", "link", "add", "name", "tunl0", "type", "ipip");
+    }
+
+    @Test
     void settersAlwaysUseTheDevKeyword() {
         links.setUp(node, "a");
         links.setMtu(node, "a", 1410);

@@ -1,9 +1,17 @@
 package io.tabby.platform.testing;
 
-import io.tabby.platform.firewall.IptablesBackend;
-import io.tabby.platform.net.NetNs;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The platform contract against the in-memory {@link FakeKernel}. */
+import io.tabby.platform.firewall.IptablesBackend;
+import io.tabby.platform.net.Link;
+import io.tabby.platform.net.NetNs;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The platform contract against the in-memory {@link FakeKernel}, and what only the fake can show:
+ * an IPIP device (the development kernel has no ipip module).
+ */
 class FakeKernelContractTest extends KernelOpsContract {
 
     private final FakeKernel kernel = new FakeKernel();
@@ -22,5 +30,17 @@ class FakeKernelContractTest extends KernelOpsContract {
         NetNs ns = NetNs.named("fake-" + ++namespaces);
         kernel.addNamespace(ns);
         return ns;
+    }
+
+    @Test
+    void ipipDeviceAsTheKernelMakesIt() {
+        NetNs ns = newNamespace();
+        ops.links().createIpip(ns, "tunl0");
+        Link tunl0 = ops.links().get(ns, "tunl0").orElseThrow();
+        assertThat(tunl0.kind()).isEqualTo("ipip");
+        assertThat(tunl0.mtu()).isEqualTo(1480);
+        assertThat(tunl0.mac()).isEmpty();
+        assertThat(tunl0.up()).isFalse();
+        assertThatThrownBy(() -> ops.links().createIpip(ns, "tunl0")).hasMessageContaining("File exists");
     }
 }
