@@ -42,10 +42,10 @@ public final class Felix implements AutoCloseable {
         requireNonNull(kernel, "kernel is null");
         this.loop = new DataplaneLoop(new Dataplane(kernel, config.rules(), config.interfacePrefix(), config.nodeName()),
                 config.refreshInterval(), RETRY_INTERVAL);
-        this.graph = new CalcGraph(config.nodeName(), batch::add);
+        this.graph = new CalcGraph(config.nodeName(), config.programIpipRoutes(), batch::add);
         this.calcThread = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().name("felix-calc").daemon(true)
                 .unstarted(r));
-        this.syncer = new Syncer(backend, List.of(KeyPaths.V1, KeyPaths.IPAM + "host/"), new SyncerCallbacks() {
+        this.syncer = new Syncer(backend, List.of(KeyPaths.V1, KeyPaths.IPAM + "host/", KeyPaths.BGP + "host/"), new SyncerCallbacks() {
             @Override
             public void onStatus(SyncStatus status) {
                 calcThread.execute(() -> {

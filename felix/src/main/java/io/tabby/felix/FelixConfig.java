@@ -27,9 +27,19 @@ import java.util.Optional;
  *     style lists or {@code none}; Calico felix 3.x's lists by default)
  * @param interfacePrefix {@code FELIX_INTERFACEPREFIX}, default {@code cali}
  * @param refreshInterval {@code FELIX_IPTABLESREFRESHINTERVAL} in seconds, default 90: full read-back
+ * @param programIpipRoutes {@code FELIX_PROGRAMCLUSTERROUTES} ({@code Enabled}/{@code Disabled}): felix
+ *     routes other nodes' blocks of IPIP pools itself; by default only when calico/node's
+ *     {@code CALICO_NETWORKING_BACKEND} is {@code vxlan} or {@code none}, since with BIRD (the
+ *     default backend) BGP installs those routes and two owners would fight over them
  */
 public record FelixConfig(EtcdSettings etcd, String nodeName, NetNs netns, IptablesBackend iptablesBackend,
-        RulesConfig rules, String interfacePrefix, Duration refreshInterval) {
+        RulesConfig rules, String interfacePrefix, Duration refreshInterval, boolean programIpipRoutes) {
+
+    /** Settings with IPIP block routes left to BGP, as with calico/node's default backend. */
+    public FelixConfig(EtcdSettings etcd, String nodeName, NetNs netns, IptablesBackend iptablesBackend,
+            RulesConfig rules, String interfacePrefix, Duration refreshInterval) {
+        this(etcd, nodeName, netns, iptablesBackend, rules, interfacePrefix, refreshInterval, false);
+    }
 
     public FelixConfig {
         requireNonNull(etcd, "etcd is null");
@@ -80,7 +90,21 @@ public record FelixConfig(EtcdSettings etcd, String nodeName, NetNs netns, Iptab
         Duration refresh = Duration.ofSeconds(value(env, "FELIX_IPTABLESREFRESHINTERVAL")
                 .map(v -> number(v, "FELIX_IPTABLESREFRESHINTERVAL")).orElse(90L));
         return new FelixConfig(etcd, node, netns, backend, rules,
-                value(env, "FELIX_INTERFACEPREFIX").orElse("cali"), refresh);
+                value(env, "FELIX_INTERFACEPREFIX").orElse("cali"), refresh, programIpipRoutes(env));
+    }
+
+    private static boolean programIpipRoutes(Map<String, String> env) {
+        Optional<String> explicit = value(env, "FELIX_PROGRAMCLUSTERROUTES");
+        if (explicit.isPresent()) {
+            return switch (explicit.get().toLowerCase(Locale.ROOT)) {
+                case "enabled", "true" -> true;
+                case "disabled", "false" -> false;
+                default -> throw new IllegalArgumentException("FELIX_PROGRAMCLUSTERROUTES is " + explicit.get()
+                        + "; use Enabled or Disabled");
+            };
+        }
+        String backend = value(env, "CALICO_NETWORKING_BACKEND").orElse("bird").toLowerCase(Locale.ROOT);
+        return backend.equals("vxlan") || backend.equals("none");
     }
 
     private static java.util.List<FailsafePort> failsafe(Map<String, String> env, String variable,

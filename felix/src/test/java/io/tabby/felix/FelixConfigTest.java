@@ -51,6 +51,19 @@ class FelixConfigTest {
     }
 
     @Test
+    void ipipBlockRoutesAreFelixsOnlyWithoutBird() {
+        assertThat(FelixConfig.fromEnvironment(Map.of(), "h").programIpipRoutes()).as("BIRD by default").isFalse();
+        assertThat(FelixConfig.fromEnvironment(Map.of("CALICO_NETWORKING_BACKEND", "vxlan"), "h").programIpipRoutes())
+                .isTrue();
+        assertThat(FelixConfig.fromEnvironment(Map.of("CALICO_NETWORKING_BACKEND", "none"), "h").programIpipRoutes())
+                .isTrue();
+        assertThat(FelixConfig.fromEnvironment(Map.of("CALICO_NETWORKING_BACKEND", "bird",
+                "FELIX_PROGRAMCLUSTERROUTES", "Enabled"), "h").programIpipRoutes()).isTrue();
+        assertThatThrownBy(() -> FelixConfig.fromEnvironment(Map.of("FELIX_PROGRAMCLUSTERROUTES", "maybe"), "h"))
+                .hasMessageContaining("FELIX_PROGRAMCLUSTERROUTES is maybe; use Enabled or Disabled");
+    }
+
+    @Test
     void badValuesNameTheVariable() {
         assertThatThrownBy(() -> FelixConfig.fromEnvironment(Map.of("FELIX_IPTABLESBACKEND", "auto"), "h"))
                 .hasMessageContaining("FELIX_IPTABLESBACKEND").hasMessageContaining("nft or legacy");

@@ -44,8 +44,15 @@ final class BlockRoutes {
     private static final Logger LOG = LogManager.getLogger(BlockRoutes.class);
 
     private final String nodeName;
+    private final boolean programIpip;
 
     BlockRoutes(String nodeName) {
+        this(nodeName, true);
+    }
+
+    /** @param programIpip false leaves other nodes' IPIP blocks to BGP (BIRD's {@code krt_tunnel} routes) */
+    BlockRoutes(String nodeName, boolean programIpip) {
+        this.programIpip = programIpip;
         this.nodeName = requireNonNull(nodeName, "nodeName is null");
     }
 
@@ -81,6 +88,9 @@ final class BlockRoutes {
         }
         if (local) {
             return vxlan == EncapMode.UNSET ? Optional.empty() : Optional.of(RouteUpdate.blackhole(key.cidr(), nodeName));
+        }
+        if (vxlan == EncapMode.UNSET && !programIpip) {
+            return Optional.empty(); // BGP routes IPIP blocks, cross-subnet ones included
         }
         Optional<IpAddr> nodeIp = nodeIp(view, key.node());
         boolean crossSubnet = vxlan == EncapMode.CROSS_SUBNET || vxlan == EncapMode.UNSET && ipip == EncapMode.CROSS_SUBNET;

@@ -32,7 +32,15 @@ public final class CalcGraph {
      * @param out receives the messages, on the caller's thread
      */
     public CalcGraph(String nodeName, Consumer<DataplaneMessage> out) {
-        this.calculator = new IncrementalCalculator(nodeName);
+        this(nodeName, true, out);
+    }
+
+    /**
+     * @param programIpip whether felix routes other nodes' blocks of IPIP pools (false: BGP does,
+     *     as with calico/node's BIRD backend)
+     */
+    public CalcGraph(String nodeName, boolean programIpip, Consumer<DataplaneMessage> out) {
+        this.calculator = new IncrementalCalculator(nodeName, programIpip);
         this.sequencer = new EventSequencer(out);
     }
 

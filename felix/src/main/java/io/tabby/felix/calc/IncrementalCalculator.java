@@ -84,9 +84,14 @@ final class IncrementalCalculator {
     private final Set<String> dirtySets = new HashSet<>();
 
     IncrementalCalculator(String nodeName) {
+        this(nodeName, true);
+    }
+
+    /** @param programIpip whether felix routes other nodes' IPIP blocks (else BGP does) */
+    IncrementalCalculator(String nodeName, boolean programIpip) {
         this.nodeName = requireNonNull(nodeName, "nodeName is null");
         this.vxlan = new VxlanCalculator(nodeName);
-        this.blockRoutes = new BlockRoutes(nodeName);
+        this.blockRoutes = new BlockRoutes(nodeName, programIpip);
     }
 
     /** Forgets everything and computes the view from scratch. */

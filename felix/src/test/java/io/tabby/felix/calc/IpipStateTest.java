@@ -61,6 +61,14 @@ class IpipStateTest extends SequenceConvergenceTests {
     }
 
     @Test
+    void besideBirdTheTunnelIsSetUpButBgpRoutesTheBlocks() {
+        FakeFelix felix = FakeFelix.leavingIpipRoutesToBgp(List.of()).apply(S2);
+        assertThat(felix.kernel().vxlan()).containsExactly("tunl0 addr 10.65.1.1/32");
+        assertThat(felix.kernel().routes()).as("BIRD installs them with krt_tunnel = tunl0").isEmpty();
+        assertThat(felix.kernel().ipsets().get("cali40all-hosts-net")).isNotEmpty();
+    }
+
+    @Test
     void ipipIsAcceptedOnlyFromClusterNodes() {
         KernelState kernel = run(List.of(S1));
         assertThat(kernel.ipsets().get("cali40all-hosts-net")).containsExactly("198.51.100.1/32", "198.51.100.2/32");

@@ -53,9 +53,18 @@ public final class FakeFelix {
 
     /** A felix on an existing fake kernel (a restart). */
     public FakeFelix(FakeKernel kernel) {
+        this(kernel, true);
+    }
+
+    private FakeFelix(FakeKernel kernel, boolean programIpip) {
         this.kernel = kernel;
         this.dataplane = new Dataplane(KernelOps.fake(kernel, NS, IptablesBackend.NFT), RulesConfig.DEFAULTS, "cali", NODE);
-        this.graph = new CalcGraph(NODE, sent::add);
+        this.graph = new CalcGraph(NODE, programIpip, sent::add);
+    }
+
+    /** A felix that leaves other nodes' IPIP blocks to BGP, as beside BIRD. */
+    public static FakeFelix leavingIpipRoutesToBgp(List<String> interfaces) {
+        return new FakeFelix(newKernel(interfaces), false);
     }
 
     private static FakeKernel newKernel(List<String> interfaces) {
