@@ -95,7 +95,7 @@ faults_probe_check() { # NAME...
   faults_probe_stop_all "$@"
   for name in "$@"; do
     read -r sent lost gap < <(faults_probe_stats "$name")
-    faults_say "probe $name: $sent sent, $lost lost, longest gap between replies ${gap} ms"
+    faults_say "probe $name: $sent sent, $lost lost, longest gap between replies ${gap} ms (ping: $(grep -h 'packets transmitted' "$TDEMO_LOGS/probe-$name.log" | cut -d, -f1-3))"
     if [ "$sent" -lt 10 ] || [ "$lost" -gt 0 ]; then bad=1; fi
   done
   return $bad
