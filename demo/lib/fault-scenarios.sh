@@ -176,7 +176,7 @@ faults_node_bgp_ready() { # I: every mesh session Established, asked over the co
   [ "$(birdc -s "$TDEMO_STATE/node$1/bird.ctl" show protocols 2>/dev/null | grep -c 'Established')" -ge $((nodes - 1)) ]
 }
 faults_node_felix_ready() { # I FROM-MS
-  [ -n "$(faults_log_time "$TDEMO_LOGS/$TDEMO_NS-node$1-tabby-felix.log" "$2" 'in sync for the first time')" ]
+  [ -n "$(faults_first_ms "$2" 'in sync for the first time; computing the dataplane' $(faults_agent_logs "$1"))" ]
 }
 
 # Waits (at most SECONDS) for node I to be ready again: tabby-node's /readiness answers 200, every
@@ -284,18 +284,6 @@ faults_etcd_cut() { # I add|del: DROP the node's packets to and from etcd's clie
   ip netns exec "$TDEMO_NS-node$1" iptables -w 5 "$flag" INPUT -s "$TDEMO_ETCD_IP" -p tcp --sport 2379 -j DROP
 }
 
-faults_log_count() { # LOG FROM-MS PATTERN: matching lines at or after FROM-MS
-  local n=0 stamp ms
-  [ -f "$1" ] || { echo 0; return; }
-  while read -r stamp _; do
-    ms=$(date -d "$stamp" +%s%3N 2>/dev/null) || continue
-    [ "$ms" -ge "$2" ] && n=$((n + 1))
-  done < <(grep -- "$3" "$1")
-  echo "$n"
-}
-
-faults_lost_after() { [ "$(faults_log_count "$1" "$2" 'lost the etcd watch\|treating it as lost')" -gt 0 ]; }
-
 faults_converged() { # I REF-I: same policy chains as the reference node; peers as etcd says
   [ "$(faults_policy_chains "$1")" = "$(faults_policy_chains "$2")" ] || return 1
   local cfg=$TDEMO_STATE/node$1/config/bird.cfg
@@ -303,7 +291,7 @@ faults_converged() { # I REF-I: same policy chains as the reference node; peers 
 }
 
 faults_scenario_compaction() {
-  local s="3 compacted watch" ok=yes node=2 ref=1 t_cut t_reconnect t_conv log rev before n
+  local s="3 compacted watch" ok=yes node=2 ref=1 t_cut t_reconnect t_conv rev before n syncer
   FAULTS_PEER_OLD=$TDEMO_SUBNET_PREFIX.201 FAULTS_PEER_NEW=$TDEMO_SUBNET_PREFIX.202
   note "Scenario 3: node$node cut off from etcd; changes, deletes and a compaction meanwhile; reconnect"
   before=$(faults_policy_chains "$node")
@@ -317,10 +305,11 @@ faults_scenario_compaction() {
   t_cut=$(faults_ms)
   faults_etcd_cut "$node" add
   faults_say "node$node's packets to and from etcd:2379 dropped (iptables DROP in $TDEMO_NS-node$node)"
-  for log in $(faults_syncer_logs "$node"); do
-    tdemo_wait 40 faults_lost_after "$log" "$t_cut" || { ok=no; faults_say "$(basename "$log") never noticed the cut within 40 s"; }
-  done
-  faults_say "node$node's felix and confd noticed the lost watch after $(faults_secs "$t_cut") s"
+  if tdemo_wait 40 faults_all_lost "$node" "$t_cut"; then
+    faults_say "node$node's $(faults_syncers "$node" | wc -l) syncers (felix, confd) noticed the lost watch after $(faults_secs "$t_cut") s"
+  else
+    ok=no; faults_say "node$node: not every syncer noticed the cut within 40 s; these did: $(faults_syncers_lost "$node" "$t_cut" | tr '\n' ' ')"
+  fi
   tabbyctl delete -f "$TDEMO_STATE/s3-a.yaml" >/dev/null || ok=no
   tabbyctl apply -f "$TDEMO_STATE/s3-b.yaml" >/dev/null || ok=no
   faults_etcdctl del "/calico/bgp/v1/global/peer_v4/$FAULTS_PEER_OLD" >/dev/null || ok=no
@@ -342,11 +331,12 @@ faults_scenario_compaction() {
     grep -o "neighbor $TDEMO_SUBNET_PREFIX.20[12]" "$TDEMO_STATE/node$node/config/bird.cfg" | sed 's/^/      /'
   fi
   sleep 2
-  for log in $(faults_syncer_logs "$node"); do
-    n=$(faults_log_count "$log" "$t_reconnect" 're-listed')
-    faults_say "$(basename "$log" .log): $n re-list(s), $(faults_log_count "$log" "$t_cut" 'compacted') compaction warning(s)"
+  while IFS= read -r syncer; do
+    n=$(faults_relists "$node" "$syncer" "$t_reconnect")
+    faults_say "syncer $syncer: $n re-list(s) after the reconnect"
     [ "$n" -eq 1 ] || ok=no
-  done
+  done < <(faults_syncers "$node")
+  faults_say "compaction warnings logged: $(faults_lines_after "$t_cut" 'etcd compacted the revisions' $(faults_agent_logs "$node") | wc -l)"
   tabbyctl delete -f "$TDEMO_STATE/s3-b.yaml" >/dev/null 2>&1 || true
   faults_etcdctl del "/calico/bgp/v1/global/peer_v4/$FAULTS_PEER_NEW" >/dev/null || true
   if [ "$ok" = yes ]; then faults_pass "$s"; else faults_fail "$s"; fi

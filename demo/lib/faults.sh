@@ -162,25 +162,65 @@ faults_setup_cluster() {
 }
 
 # ---- sync measurements from the logs --------------------------------------------------------
+#
+# Every syncer (felix's, confd's; one per watched prefix set) logs "syncer for [prefixes] is ...",
+# "lost the etcd watch on [prefixes] ...", "watch on [prefixes] is back, ..." and "re-listed
+# [prefixes] ...". The measurements follow each syncer by its prefix list, whichever process's log
+# it writes to, so they hold whether a node runs its parts as separate processes or in one JVM.
 
-# The epoch milliseconds of the first line in LOG at or after FROM-MS matching PATTERN, or nothing.
-faults_log_time() { # LOG FROM-MS PATTERN
-  [ -f "$1" ] || return 0
-  grep -- "$3" "$1" | while read -r stamp _; do
-    local ms
-    ms=$(date -d "$stamp" +%s%3N 2>/dev/null) || continue
-    if [ "$ms" -ge "$2" ]; then echo "$ms"; break; fi
+# The node's current agent logs (rotated ones, of processes killed earlier, left out).
+faults_agent_logs() { # I
+  local part
+  for part in tabby-node tabby-felix tabby-confd; do
+    [ -f "$TDEMO_LOGS/$TDEMO_NS-node$1-$part.log" ] && echo "$TDEMO_LOGS/$TDEMO_NS-node$1-$part.log"
   done
+  return 0
 }
 
-# The syncers of a node that log their state: felix and confd (tabby-node logs its own).
-faults_syncer_logs() { # I
-  echo "$TDEMO_LOGS/$TDEMO_NS-node$1-tabby-felix.log $TDEMO_LOGS/$TDEMO_NS-node$1-tabby-confd.log"
+# Lines of LOGs matching PATTERN and stamped at or after FROM-MS, each prefixed with its epoch ms.
+# Both stamp styles are read: "2026-01-01T10:00:00.000Z ..." and "2026-01-01 10:00:00.000 ...".
+faults_lines_after() { # FROM-MS PATTERN LOG...
+  local from=$1 pattern=$2 line a b ms
+  shift 2
+  [ $# -gt 0 ] || return 0
+  grep -h -- "$pattern" "$@" 2>/dev/null | while IFS= read -r line; do
+    read -r a b _ <<<"$line"
+    case $a in
+      *T*) ms=$(date -d "$a" +%s%3N 2>/dev/null) || continue ;;
+      *) ms=$(date -d "$a $b" +%s%3N 2>/dev/null) || continue ;;
+    esac
+    [ "$ms" -ge "$from" ] && printf '%s %s\n' "$ms" "$line"
+  done
+  return 0
 }
 
-# A syncer is back when it logs "watch on ... is back" or "re-listed" after FROM-MS.
-faults_synced_after() { # LOG FROM-MS
-  [ -n "$(faults_log_time "$1" "$2" 'is back, resuming\|re-listed\|in sync for the first time')" ]
+faults_first_ms() { # FROM-MS PATTERN LOG...: the epoch ms of the first matching line, or nothing
+  faults_lines_after "$@" | sort -n | head -1 | cut -d' ' -f1
+}
+
+# The node's syncers, by prefix list ("[/calico/v1/, ...]"), as they announced themselves.
+faults_syncers() { # I
+  grep -ho 'syncer for \[[^]]*\]' $(faults_agent_logs "$1") 2>/dev/null | sed 's/^syncer for //' | sort -u
+}
+
+# The node's syncers that logged a lost watch at or after FROM-MS.
+faults_syncers_lost() { # I FROM-MS
+  faults_lines_after "$2" 'lost the etcd watch on \[' $(faults_agent_logs "$1") \
+    | grep -o 'watch on \[[^]]*\]' | sed 's/^watch on //' | sort -u
+}
+
+faults_all_lost() { [ "$(faults_syncers_lost "$1" "$2")" = "$(faults_syncers "$1")" ]; }
+
+# When SYNCER of node I was first back (resumed or re-listed) at or after FROM-MS, or nothing.
+faults_syncer_back_ms() { # I SYNCER FROM-MS
+  faults_lines_after "$3" 'is back, resuming\|re-listed' $(faults_agent_logs "$1") \
+    | grep -F -e "watch on $2 is back" -e "re-listed $2" | sort -n | head -1 | cut -d' ' -f1
+}
+faults_syncer_back() { [ -n "$(faults_syncer_back_ms "$@")" ]; }
+
+# How many times SYNCER of node I re-listed at or after FROM-MS.
+faults_relists() { # I SYNCER FROM-MS
+  faults_lines_after "$3" 're-listed' $(faults_agent_logs "$1") | grep -cF "re-listed $2" || true
 }
 
 # tdemo_spawn truncates NAME's log: a restarted process first moves the old log aside.
@@ -191,17 +231,19 @@ faults_keep_log() { # NAME
   mv "$TDEMO_LOGS/$1.log" "$TDEMO_LOGS/$1.log.$n"
 }
 
-# Waits (at most SECONDS) until every syncer of the given nodes logged being back after FROM-MS;
-# prints the epoch ms of the last one to come back, or returns 1.
+# Waits (at most SECONDS) until every syncer of the given nodes is back (resumed or re-listed)
+# at or after FROM-MS; prints the epoch ms of the last one to come back, or returns 1.
 faults_wait_synced() { # SECONDS FROM-MS NODE...
-  local secs=$1 from=$2 i log latest=0 t
+  local secs=$1 from=$2 i syncer latest=0 t
   shift 2
   for i in "$@"; do
-    for log in $(faults_syncer_logs "$i"); do
-      tdemo_wait "$secs" faults_synced_after "$log" "$from" || { faults_say "$(basename "$log"): not back in sync"; return 1; }
-      t=$(faults_log_time "$log" "$from" 'is back, resuming\|re-listed\|in sync for the first time')
+    [ -n "$(faults_syncers "$i")" ] || { faults_say "node$i: no syncer in the logs"; return 1; }
+    while IFS= read -r syncer; do
+      tdemo_wait "$secs" faults_syncer_back "$i" "$syncer" "$from" \
+        || { faults_say "node$i: syncer $syncer not back in sync"; return 1; }
+      t=$(faults_syncer_back_ms "$i" "$syncer" "$from")
       [ "$t" -gt "$latest" ] && latest=$t
-    done
+    done < <(faults_syncers "$i")
   done
   echo "$latest"
 }
