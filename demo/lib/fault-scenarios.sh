@@ -284,10 +284,13 @@ faults_etcd_cut() { # I add|del: DROP the node's packets to and from etcd's clie
   ip netns exec "$TDEMO_NS-node$1" iptables -w 5 "$flag" INPUT -s "$TDEMO_ETCD_IP" -p tcp --sport 2379 -j DROP
 }
 
-faults_converged() { # I REF-I: same policy chains as the reference node; peers as etcd says
+faults_converged() { # I REF-I: same policy chains as the reference node; BGP peers as etcd says
   [ "$(faults_policy_chains "$1")" = "$(faults_policy_chains "$2")" ] || return 1
-  local cfg=$TDEMO_STATE/node$1/config/bird.cfg
-  grep -q "$FAULTS_PEER_NEW" "$cfg" && ! grep -q "$FAULTS_PEER_OLD" "$cfg"
+  local cfg=$TDEMO_STATE/node$1/config/bird.cfg protocols
+  grep -q "$FAULTS_PEER_NEW" "$cfg" && ! grep -q "$FAULTS_PEER_OLD" "$cfg" || return 1
+  # and tabby-bird was reconfigured with it (BIRD's birdc over the control socket)
+  protocols=$(birdc -s "$TDEMO_STATE/node$1/bird.ctl" show protocols 2>/dev/null) || return 1
+  grep -q "Global_${FAULTS_PEER_NEW//./_}" <<<"$protocols" && ! grep -q "Global_${FAULTS_PEER_OLD//./_}" <<<"$protocols"
 }
 
 faults_scenario_compaction() {
@@ -323,7 +326,7 @@ faults_scenario_compaction() {
   faults_etcd_cut "$node" del
   if tdemo_wait 30 faults_converged "$node" "$ref"; then
     t_conv=$(faults_ms)
-    faults_say "node$node converged $(faults_secs "$t_reconnect" "$t_conv") s after the reconnect (policy chains equal node$ref's; bird.cfg has $FAULTS_PEER_NEW, not $FAULTS_PEER_OLD)"
+    faults_say "node$node converged $(faults_secs "$t_reconnect" "$t_conv") s after the reconnect (policy chains equal node$ref's; bird.cfg and tabby-bird's protocols have $FAULTS_PEER_NEW, not $FAULTS_PEER_OLD)"
     [ $((t_conv - t_reconnect)) -le 10000 ] || ok=no
   else
     ok=no; faults_say "node$node not converged 30 s after the reconnect:"
