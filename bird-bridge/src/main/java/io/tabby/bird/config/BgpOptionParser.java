@@ -93,8 +93,13 @@ final class BgpOptionParser {
                 tokens.expectWord("restart");
                 if (tokens.peek().isWord("time")) {
                     o.gracefulRestartTime = java.util.OptionalInt.of(reader.timeThenEnd(0, 4095));
+                } else if (tokens.peek().isWord("aware")) {
+                    tokens.next();
+                    reader.end();
+                    o.gracefulRestart = BgpProtocol.GracefulRestart.AWARE;
                 } else {
-                    o.gracefulRestart = reader.switchThenEnd();
+                    o.gracefulRestart = reader.switchThenEnd() ? BgpProtocol.GracefulRestart.ON
+                            : BgpProtocol.GracefulRestart.OFF;
                 }
             }
             case "connect" -> {

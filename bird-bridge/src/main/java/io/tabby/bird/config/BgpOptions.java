@@ -27,7 +27,7 @@ final class BgpOptions {
     Optional<RoutePolicy> exportPolicy = Optional.empty();
     BgpProtocol.NextHop nextHop = BgpProtocol.NextHop.DEFAULT;
     BgpProtocol.AddPaths addPaths = BgpProtocol.AddPaths.OFF;
-    boolean gracefulRestart;
+    BgpProtocol.GracefulRestart gracefulRestart = BgpProtocol.GracefulRestart.AWARE;
     OptionalInt gracefulRestartTime = OptionalInt.empty();
     OptionalInt connectDelay = OptionalInt.empty();
     OptionalInt connectRetry = OptionalInt.empty();

@@ -25,7 +25,7 @@ import java.util.Set;
 public record BgpProtocol(String name, SourcePosition position, Optional<String> description, Set<String> debug,
         Optional<String> template, Optional<InetAddress> localAddress, long localAs, InetAddress neighbor,
         int neighborPort, long neighborAs, OptionalInt multihop, boolean gatewayRecursive, RoutePolicy importPolicy,
-        RoutePolicy exportPolicy, NextHop nextHop, AddPaths addPaths, boolean gracefulRestart,
+        RoutePolicy exportPolicy, NextHop nextHop, AddPaths addPaths, GracefulRestart gracefulRestart,
         int gracefulRestartTimeSeconds, int connectDelaySeconds, int connectRetrySeconds, int errorWaitMinSeconds,
         int errorWaitMaxSeconds, int holdTimeSeconds, OptionalInt keepaliveTimeSeconds, boolean passive,
         Optional<String> password, Optional<InetAddress> sourceAddress, boolean rrClient,
@@ -35,6 +35,13 @@ public record BgpProtocol(String name, SourcePosition position, Optional<String>
 
     /** {@code add paths}: off, receive only, send only, or both ({@code on}). */
     public enum AddPaths { OFF, RX, TX, ON }
+
+    /**
+     * {@code graceful restart on|off|aware} (RFC 4724). BIRD's default is {@code aware}: keep a
+     * restarting peer's routes; {@code on} also preserves our own forwarding state across our
+     * restart ({@code bird -R}); {@code off} flushes a peer's routes as soon as its session drops.
+     */
+    public enum GracefulRestart { OFF, AWARE, ON }
 
     public BgpProtocol {
         requireNonNull(name, "name is null");
@@ -49,6 +56,7 @@ public record BgpProtocol(String name, SourcePosition position, Optional<String>
         requireNonNull(exportPolicy, "exportPolicy is null");
         requireNonNull(nextHop, "nextHop is null");
         requireNonNull(addPaths, "addPaths is null");
+        requireNonNull(gracefulRestart, "gracefulRestart is null");
         requireNonNull(keepaliveTimeSeconds, "keepaliveTimeSeconds is null");
         requireNonNull(password, "password is null");
         requireNonNull(sourceAddress, "sourceAddress is null");

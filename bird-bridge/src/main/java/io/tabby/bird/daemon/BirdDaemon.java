@@ -119,7 +119,7 @@ public final class BirdDaemon implements AutoCloseable {
     }
 
     private static Duration restartWait(BirdConfig config) {
-        return config.bgpProtocols().stream().filter(BgpProtocol::gracefulRestart)
+        return config.bgpProtocols().stream().filter(p -> p.gracefulRestart() == BgpProtocol.GracefulRestart.ON)
                 .map(p -> Duration.ofSeconds(p.gracefulRestartTimeSeconds())).max(Duration::compareTo)
                 .orElse(DEFAULT_RESTART_WAIT);
     }

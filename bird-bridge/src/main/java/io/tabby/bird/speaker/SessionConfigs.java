@@ -33,7 +33,7 @@ final class SessionConfigs {
                             Duration.ofSeconds(protocol.errorWaitMaxSeconds()))
                     .passive(protocol.passive())
                     .families(Set.of(family(protocol.neighbor())))
-                    .gracefulRestart(protocol.gracefulRestart() ? GracefulRestartMode.ON : GracefulRestartMode.AWARE,
+                    .gracefulRestart(gracefulRestart(protocol.gracefulRestart()),
                             Duration.ofSeconds(protocol.gracefulRestartTimeSeconds()))
                     .addPath(addPath(protocol.addPaths()));
             if (protocol.keepaliveTimeSeconds().isPresent()) {
@@ -56,6 +56,14 @@ final class SessionConfigs {
             case RX -> AddPathMode.RX;
             case TX -> AddPathMode.TX;
             case ON -> AddPathMode.BOTH;
+        };
+    }
+
+    static GracefulRestartMode gracefulRestart(BgpProtocol.GracefulRestart mode) {
+        return switch (mode) {
+            case OFF -> GracefulRestartMode.OFF;
+            case AWARE -> GracefulRestartMode.AWARE;
+            case ON -> GracefulRestartMode.ON;
         };
     }
 

@@ -60,7 +60,7 @@ class FullConfigTest {
         assertThat(tor.gatewayRecursive()).isTrue();
         assertThat(tor.holdTimeSeconds()).isEqualTo(90);
         assertThat(tor.keepaliveTimeSeconds()).isEqualTo(OptionalInt.of(30));
-        assertThat(tor.gracefulRestart()).isFalse();
+        assertThat(tor.gracefulRestart()).isEqualTo(BgpProtocol.GracefulRestart.AWARE);
         assertThat(tor.gracefulRestartTimeSeconds()).isEqualTo(300);
         assertThat(tor.addPaths()).isEqualTo(BgpProtocol.AddPaths.RX);
         assertThat(tor.nextHop()).isEqualTo(BgpProtocol.NextHop.KEEP);

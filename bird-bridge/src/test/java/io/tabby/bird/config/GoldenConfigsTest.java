@@ -54,7 +54,7 @@ class GoldenConfigsTest {
         assertThat(peer.importPolicy()).isEqualTo(new RoutePolicy.All());
         assertThat(peer.exportPolicy()).isEqualTo(new RoutePolicy.Named("calico_export_to_bgp_peers"));
         assertThat(peer.addPaths()).isEqualTo(BgpProtocol.AddPaths.ON);
-        assertThat(peer.gracefulRestart()).isTrue();
+        assertThat(peer.gracefulRestart()).isEqualTo(BgpProtocol.GracefulRestart.ON);
         assertThat(peer.connectDelaySeconds()).isEqualTo(2);
         assertThat(peer.connectRetrySeconds()).isEqualTo(5);
         assertThat(peer.errorWaitMinSeconds()).isEqualTo(5);

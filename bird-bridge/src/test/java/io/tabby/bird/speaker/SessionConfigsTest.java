@@ -60,6 +60,22 @@ class SessionConfigsTest {
     }
 
     @Test
+    void gracefulRestartOffAndAwareAreKeptApart() {
+        BgpProtocol off = TestConfigs.parse("""
+                router id 10.0.0.1;
+                protocol bgp Off { local as 64512; neighbor 10.0.0.2 as 64512; graceful restart off; }
+                """, RouterFamily.IPV4).bgpProtocols().getFirst();
+        BgpProtocol aware = TestConfigs.parse("""
+                router id 10.0.0.1;
+                protocol bgp Aware { local as 64512; neighbor 10.0.0.2 as 64512; graceful restart aware; }
+                """, RouterFamily.IPV4).bgpProtocols().getFirst();
+
+        // 'off' must not keep a dropped peer's routes as stale, as BIRD's receiving role does by default
+        assertThat(SessionConfigs.of(off, 0x0a000001).gracefulRestart()).isEqualTo(GracefulRestartMode.OFF);
+        assertThat(SessionConfigs.of(aware, 0x0a000001).gracefulRestart()).isEqualTo(GracefulRestartMode.AWARE);
+    }
+
+    @Test
     void anInvalidValueNamesTheProtocol() {
         BgpProtocol protocol = TestConfigs.parse("""
                 router id 10.0.0.1;

@@ -16,9 +16,14 @@ import java.time.Duration;
 public record SyncerSettings(
         Duration minRetryBackoff, Duration maxRetryBackoff, Duration progressInterval, Duration stallDeadline) {
 
-    /** 100 ms .. 5 s backoff; progress every 3 s; a stream silent for 10 s is dead. */
+    /**
+     * 100 ms .. 2 s backoff; progress every 3 s; a stream silent for 10 s is dead. The backoff stays
+     * short because an agent must be back in sync within 5 s of etcd's return even after a long
+     * outage (issue 7's fault tests: at 5 s the last wait alone could use up that budget); an
+     * attempt against a dead etcd costs one refused connection.
+     */
     public static final SyncerSettings DEFAULTS = new SyncerSettings(
-            Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ofSeconds(3), Duration.ofSeconds(10));
+            Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(10));
 
     public SyncerSettings {
         requirePositive(minRetryBackoff, "minRetryBackoff");

@@ -11,7 +11,7 @@ class SyncerSettingsTest {
     @Test
     void defaultsArePinned() {
         assertThat(SyncerSettings.DEFAULTS).isEqualTo(new SyncerSettings(
-                Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ofSeconds(3), Duration.ofSeconds(10)));
+                Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(10)));
     }
 
     @Test

@@ -30,8 +30,8 @@ final class CniFailures {
     static CniException of(String what, RuntimeException failure) {
         return switch (failure) {
             case UnavailableException e -> new CniException(CniError.TRY_AGAIN_LATER,
-                    what + ": etcd is not reachable", e.getMessage() + "; check ETCD_ENDPOINTS of tabby-node and"
-                            + " that etcd is up, then retry");
+                    what + ": etcd is not reachable, try again later", e.getMessage()
+                            + "; check ETCD_ENDPOINTS of tabby-node and that etcd is up, then retry");
             case DatastoreException e -> new CniException(CniError.IO_FAILURE,
                     what + ": the datastore refused the request", e.getMessage());
             case IpamException e -> ofIpam(what, e);
@@ -45,7 +45,7 @@ final class CniFailures {
     private static CniException ofIpam(String what, IpamException failure) {
         return switch (failure) {
             case RetriesExhaustedException e -> new CniException(CniError.TRY_AGAIN_LATER,
-                    what + ": IPAM contention outlasted the retries", e.getMessage());
+                    what + ": IPAM contention outlasted the retries, try again later", e.getMessage());
             case NoPoolsException e -> new CniException(NO_ADDRESS, what + ": no usable IP pool", e.getMessage());
             case PoolExhaustedException e -> new CniException(NO_ADDRESS, what + ": the IP pools are full",
                     e.getMessage());
