@@ -145,29 +145,17 @@ faults_node_pids() { # I
   done <"$TDEMO_STATE/pids"
 }
 
-# Restarts node I's processes through the cluster's own start functions, in a subshell where the
-# namespace (which survives) is not created again, old logs are kept, and tabby-bird gets -R
-# (graceful-restart recovery, as calico/node runs bird -R).
+# Restarts node I's tabby-node through the cluster's own spawn function (the namespace survives),
+# keeping the killed process's log; bird-bridge in it always starts in graceful-restart recovery,
+# as calico/node runs bird -R.
 faults_restart_node() { # I
   (
     eval "$(declare -f tdemo_spawn | sed '1s/tdemo_spawn/faults_cluster_spawn/')"
-    tdemo_attach() { :; }
     tdemo_spawn() {
       faults_keep_log "$2"
-      case $2 in
-        *-tabby-bird) faults_cluster_spawn "$@" -R ;;
-        *) faults_cluster_spawn "$@" ;;
-      esac
+      faults_cluster_spawn "$@"
     }
-    # the killed tabby-node left its socket behind: without it, tdemo_start_agent's wait means something
-    rm -f "$TDEMO_STATE/node$1/cni.sock"
-    # every part at once, as an init system restarts a node's units (tabby-bird -R and felix need
-    # no CNI socket; the routing phase's own waits still apply)
-    local agent routing=0
-    tdemo_start_agent "$1" &
-    agent=$!
-    if declare -f tdemo_start_routing >/dev/null; then tdemo_start_routing "$1" || routing=$?; fi
-    wait "$agent" && [ "$routing" = 0 ]
+    tdemo_spawn_node "$1"
   )
 }
 
@@ -242,8 +230,8 @@ faults_scenario_kill_node() {
     if [ -n "$deletes" ]; then ok=no; faults_say "node$i withdrew $block:"; sed 's/^/      /' <<<"$deletes" | head -5
     else faults_say "node$i kept its route to $block throughout (no deletion seen by ip monitor)"; fi
     # what the peer's BGP daemon said when the session dropped (graceful restart: routes kept stale)
-    grep -h "$TDEMO_SUBNET_PREFIX.$victim: session down" "$TDEMO_LOGS/$TDEMO_NS-node$i-tabby-bird.log" 2>/dev/null \
-      | tail -1 | sed "s/^/      node$i's tabby-bird: /" | cut -c1-190
+    grep -h "$TDEMO_SUBNET_PREFIX.$victim: session down" "$TDEMO_LOGS/$TDEMO_NS-node$i-tabby-node.log" 2>/dev/null \
+      | tail -1 | sed "s/^/      node$i's bird-bridge: /" | cut -c1-190
   done
   if [ "$ok" = yes ]; then faults_pass "$s"; else faults_fail "$s"; fi
 }
@@ -288,7 +276,7 @@ faults_converged() { # I REF-I: same policy chains as the reference node; BGP pe
   [ "$(faults_policy_chains "$1")" = "$(faults_policy_chains "$2")" ] || return 1
   local cfg=$TDEMO_STATE/node$1/config/bird.cfg protocols
   grep -q "$FAULTS_PEER_NEW" "$cfg" && ! grep -q "$FAULTS_PEER_OLD" "$cfg" || return 1
-  # and tabby-bird was reconfigured with it (BIRD's birdc over the control socket)
+  # and bird-bridge was reconfigured with it (BIRD's birdc over the control socket)
   protocols=$(birdc -s "$TDEMO_STATE/node$1/bird.ctl" show protocols 2>/dev/null) || return 1
   grep -q "Global_${FAULTS_PEER_NEW//./_}" <<<"$protocols" && ! grep -q "Global_${FAULTS_PEER_OLD//./_}" <<<"$protocols"
 }
@@ -326,7 +314,7 @@ faults_scenario_compaction() {
   faults_etcd_cut "$node" del
   if tdemo_wait 30 faults_converged "$node" "$ref"; then
     t_conv=$(faults_ms)
-    faults_say "node$node converged $(faults_secs "$t_reconnect" "$t_conv") s after the reconnect (policy chains equal node$ref's; bird.cfg and tabby-bird's protocols have $FAULTS_PEER_NEW, not $FAULTS_PEER_OLD)"
+    faults_say "node$node converged $(faults_secs "$t_reconnect" "$t_conv") s after the reconnect (policy chains equal node$ref's; bird.cfg and bird-bridge's protocols have $FAULTS_PEER_NEW, not $FAULTS_PEER_OLD)"
     [ $((t_conv - t_reconnect)) -le 10000 ] || ok=no
   else
     ok=no; faults_say "node$node not converged 30 s after the reconnect:"

@@ -145,7 +145,7 @@ faults_setup_cluster() {
   for i in $(seq "$nodes"); do tdemo_start_agent "$i"; done
   for i in $(seq "$nodes"); do tdemo_start_routing "$i"; done
   for i in $(seq "$nodes"); do
-    tdemo_wait 60 mesh_up "$i" || die "$TDEMO_NS-node$i: mesh not Established within 60 s: $(sessions_down "$i")"
+    tdemo_wait 60 sessions_up "$i" || die "$TDEMO_NS-node$i: mesh not Established within 60 s: $(sessions_down "$i")"
   done
   printf '{"cniVersion":"1.0.0","name":"tdemo","type":"tabby","ipam":{"type":"tabby-ipam"}}\n' \
     >"$TDEMO_STATE/net.conf"
@@ -170,10 +170,7 @@ faults_setup_cluster() {
 
 # The node's current agent logs (rotated ones, of processes killed earlier, left out).
 faults_agent_logs() { # I
-  local part
-  for part in tabby-node tabby-felix tabby-confd; do
-    [ -f "$TDEMO_LOGS/$TDEMO_NS-node$1-$part.log" ] && echo "$TDEMO_LOGS/$TDEMO_NS-node$1-$part.log"
-  done
+  [ -f "$TDEMO_LOGS/$TDEMO_NS-node$1-tabby-node.log" ] && echo "$TDEMO_LOGS/$TDEMO_NS-node$1-tabby-node.log"
   return 0
 }
 
