@@ -1,0 +1,135 @@
+package io.tabby.bench.cluster;
+
+import io.tabby.bench.report.Percentiles;
+import io.tabby.bench.report.Table;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Route propagation from one real Tabby node to N-1 simulated ones, beside the same pipeline with
+ * BIRD 1.6 as the origin's BGP daemon, and the origin's memory under load (see package-info).
+ * Runs inside namespace {@code cb-sim}, which scripts/lib/bench-cluster.sh prepares; never fails
+ * on a number, only when a scenario could not run at all.
+ *
+ * <p>Usage: {@code ClusterBench <top> <work> <etcd> <adds> <warmups> <endpoints> <policies> <peers>
+ * <memory-timeout-s> <N>...}.
+ */
+public final class ClusterBench {
+    private static final double GOAL_P99_MS = 1000;
+    private static final double GOAL_AGENT_MB = 256;
+
+    private ClusterBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 10) {
+            System.err.println("usage: ClusterBench <top> <work> <etcd> <adds> <warmups> <endpoints> <policies> <peers>"
+                    + " <memory-timeout-s> <N>...");
+            System.exit(2);
+        }
+        Path top = Path.of(args[0]);
+        Scenario scenario = new Scenario(top, Path.of(args[1]), args[2], Integer.parseInt(args[3]),
+                Integer.parseInt(args[4]));
+        MemoryPhase memory = new MemoryPhase(Integer.parseInt(args[5]), Integer.parseInt(args[6]),
+                Integer.parseInt(args[7]), Long.parseLong(args[8]));
+        List<Integer> sizes = new ArrayList<>();
+        for (int i = 9; i < args.length; i++) {
+            sizes.add(Integer.parseInt(args[i]));
+        }
+        int largest = sizes.stream().mapToInt(Integer::intValue).max().orElseThrow();
+        boolean failed = false;
+        Map<String, Scenario.Result> results = new LinkedHashMap<>();
+        int index = 0;
+        for (int n : sizes) {
+            for (OriginDaemon daemon : OriginDaemon.values()) {
+                index++;
+                System.out.println("cluster of " + n + " nodes, origin runs " + daemon.label() + " ...");
+                try {
+                    Scenario.Result result = scenario.run(index, n, daemon,
+                            n == largest ? Optional.of(memory) : Optional.empty());
+                    results.put(n + "/" + daemon, result);
+                    System.out.println("  " + summary(result));
+                } catch (Exception e) {
+                    failed = true;
+                    System.out.println("  FAILED: " + e.getMessage());
+                }
+            }
+        }
+        System.out.println();
+        System.out.println(propagationTable(sizes, results));
+        for (OriginDaemon daemon : OriginDaemon.values()) {
+            Scenario.Result result = results.get(largest + "/" + daemon);
+            if (result != null && result.memory().isPresent()) {
+                System.out.println(memoryTable(daemon, result.memory().get()));
+            }
+        }
+        System.exit(failed ? 1 : 0);
+    }
+
+    private static String summary(Scenario.Result result) {
+        if (result.routes().isEmpty()) {
+            return "no route arrived: " + result.note();
+        }
+        return "route " + Percentiles.of(result.routes()) + ", CNI ADD " + Percentiles.of(result.cniAdds())
+                + (result.lost() > 0 ? ", " + result.lost() + " lost" : "")
+                + (result.note().isEmpty() ? "" : "; " + result.note());
+    }
+
+    static Table propagationTable(List<Integer> sizes, Map<String, Scenario.Result> results) {
+        Table table = new Table("nodes", "origin BGP", "ADDs", "lost", "CNI ADD p50 ms", "route p50 ms",
+                "route p99 ms", "route max ms", "p99 vs BIRD", "goal p99");
+        for (int n : sizes) {
+            Scenario.Result bird = results.get(n + "/" + OriginDaemon.BIRD);
+            for (OriginDaemon daemon : OriginDaemon.values()) {
+                Scenario.Result r = results.get(n + "/" + daemon);
+                String goal = n == 100 ? "< 1000" : "";
+                if (r == null || r.routes().isEmpty()) {
+                    table.row(Integer.toString(n), daemon.label(), "0", r == null ? "-" : Integer.toString(r.lost()),
+                            "-", "failed", "-", "-", "-", goal);
+                    continue;
+                }
+                Percentiles route = Percentiles.of(r.routes());
+                String ratio = daemon == OriginDaemon.BIRD || bird == null || bird.routes().isEmpty() ? ""
+                        : Table.ratio(ms(route.p99()), ms(Percentiles.of(bird.routes()).p99()));
+                table.row(Integer.toString(n), daemon.label(), Integer.toString(route.count()),
+                        Integer.toString(r.lost()), Percentiles.millis(Percentiles.of(r.cniAdds()).p50()),
+                        Percentiles.millis(route.p50()), Percentiles.millis(route.p99()),
+                        Percentiles.millis(route.max()), ratio,
+                        goal.isEmpty() ? "" : goal + (ms(route.p99()) < GOAL_P99_MS ? " met" : " MISSED"));
+            }
+        }
+        return table;
+    }
+
+    static String memoryTable(OriginDaemon daemon, MemoryPhase.Result memory) {
+        Table table = new Table("origin process (" + daemon.label() + " run)", "RSS MB", "peak RSS MB");
+        long rss = 0;
+        long peak = 0;
+        for (ResidentMemory m : memory.memory()) {
+            table.row(m.name(), mb(m.rssMb()), mb(m.peakMb()));
+            rss += m.rssKb();
+            peak += m.peakKb();
+        }
+        table.row("sum", mb(rss / 1024.0), mb(peak / 1024.0));
+        String header = String.format(Locale.ROOT,
+                "memory, origin with %d workload endpoints (%d chains programmed) and %d BGP peers (%d Established);"
+                        + " goal <= %.0f MB per node agent: %s%n",
+                memory.endpoints(), memory.chains(), memory.peers(), memory.established(), GOAL_AGENT_MB,
+                rss / 1024.0 <= GOAL_AGENT_MB ? "met" : "MISSED (" + mb(rss / 1024.0) + " MB)");
+        return header + table + (memory.note().isEmpty() ? "" : "note: " + memory.note() + System.lineSeparator());
+    }
+
+    private static double ms(Duration d) {
+        return d.toNanos() / 1e6;
+    }
+
+    private static String mb(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
+    }
+}
