@@ -24,7 +24,10 @@ etcd_pid=
 
 cluster_cleanup() {
   local ns pid
-  [ -n "$etcd_pid" ] && kill "$etcd_pid" 2>/dev/null || true
+  if [ -n "$etcd_pid" ]; then
+    # etcd exits 143 on SIGTERM: expected here
+    kill "$etcd_pid" 2>/dev/null && wait "$etcd_pid" 2>/dev/null || true
+  fi
   for ns in $(ip netns list 2>/dev/null | awk '{print $1}' | grep -E '^cb-' || true); do
     for pid in $(ip netns pids "$ns" 2>/dev/null || true); do kill -9 "$pid" 2>/dev/null || true; done
   done

@@ -51,8 +51,10 @@ public final class ClusterBench {
                 index++;
                 System.out.println("cluster of " + n + " nodes, origin runs " + daemon.label() + " ...");
                 try {
-                    Scenario.Result result = scenario.run(index, n, daemon,
-                            n == largest ? Optional.of(memory) : Optional.empty());
+                    // the anchor's run measures its BGP daemon with the same peers; felix is Tabby's in both
+                    Optional<MemoryPhase> phase = n != largest ? Optional.empty()
+                            : Optional.of(daemon == OriginDaemon.TABBY ? memory : memory.peersOnly());
+                    Scenario.Result result = scenario.run(index, n, daemon, phase);
                     results.put(n + "/" + daemon, result);
                     System.out.println("  " + summary(result));
                 } catch (Exception e) {
@@ -69,6 +71,8 @@ public final class ClusterBench {
                 System.out.println(memoryTable(daemon, result.memory().get()));
             }
         }
+        System.out.println(daemonComparison(results.get(largest + "/" + OriginDaemon.TABBY),
+                results.get(largest + "/" + OriginDaemon.BIRD)));
         System.exit(failed ? 1 : 0);
     }
 
@@ -82,7 +86,8 @@ public final class ClusterBench {
     }
 
     static Table propagationTable(List<Integer> sizes, Map<String, Scenario.Result> results) {
-        Table table = new Table("nodes", "origin BGP", "ADDs", "lost", "CNI ADD p50 ms", "route p50 ms",
+        Table table = new Table("nodes", "origin BGP", "ADDs", "lost", "CNI ADD p50 ms", "block in etcd p50 ms",
+                "etcd->all p50 ms", "etcd->all p99 ms", "route p50 ms",
                 "route p99 ms", "route max ms", "p99 vs BIRD", "goal p99");
         for (int n : sizes) {
             Scenario.Result bird = results.get(n + "/" + OriginDaemon.BIRD);
@@ -91,14 +96,17 @@ public final class ClusterBench {
                 String goal = n == 100 ? "< 1000" : "";
                 if (r == null || r.routes().isEmpty()) {
                     table.row(Integer.toString(n), daemon.label(), "0", r == null ? "-" : Integer.toString(r.lost()),
-                            "-", "failed", "-", "-", "-", goal);
+                            "-", "-", "-", "-", "failed", "-", "-", "-", goal);
                     continue;
                 }
                 Percentiles route = Percentiles.of(r.routes());
+                Percentiles afterEtcd = Percentiles.of(r.afterEtcd());
                 String ratio = daemon == OriginDaemon.BIRD || bird == null || bird.routes().isEmpty() ? ""
                         : Table.ratio(ms(route.p99()), ms(Percentiles.of(bird.routes()).p99()));
                 table.row(Integer.toString(n), daemon.label(), Integer.toString(route.count()),
                         Integer.toString(r.lost()), Percentiles.millis(Percentiles.of(r.cniAdds()).p50()),
+                        Percentiles.millis(Percentiles.of(r.affinities()).p50()),
+                        Percentiles.millis(afterEtcd.p50()), Percentiles.millis(afterEtcd.p99()),
                         Percentiles.millis(route.p50()), Percentiles.millis(route.p99()),
                         Percentiles.millis(route.max()), ratio,
                         goal.isEmpty() ? "" : goal + (ms(route.p99()) < GOAL_P99_MS ? " met" : " MISSED"));
@@ -118,11 +126,32 @@ public final class ClusterBench {
         }
         table.row("sum", mb(rss / 1024.0), mb(peak / 1024.0));
         String header = String.format(Locale.ROOT,
-                "memory, origin with %d workload endpoints (%d chains programmed) and %d BGP peers (%d Established);"
-                        + " goal <= %.0f MB per node agent: %s%n",
-                memory.endpoints(), memory.chains(), memory.peers(), memory.established(), GOAL_AGENT_MB,
-                rss / 1024.0 <= GOAL_AGENT_MB ? "met" : "MISSED (" + mb(rss / 1024.0) + " MB)");
+                "memory, origin with %d workload endpoints and %d policies (%d endpoint chains programmed) and %d BGP"
+                        + " peers (%d Established)%s%n",
+                memory.endpoints(), memory.policies(), memory.chains(), memory.peers(), memory.established(),
+                memory.endpoints() == 0 ? " (the anchor's daemon under the same peers; felix not loaded)"
+                        : String.format(Locale.ROOT, "; goal <= %.0f MB per node agent: %s", GOAL_AGENT_MB,
+                                rss / 1024.0 <= GOAL_AGENT_MB ? "met" : "MISSED (" + mb(rss / 1024.0) + " MB)"));
         return header + table + (memory.note().isEmpty() ? "" : "note: " + memory.note() + System.lineSeparator());
+    }
+
+    /** The two BGP daemons' resident memory with the same peers, from the two memory phases. */
+    static String daemonComparison(Scenario.Result tabby, Scenario.Result bird) {
+        Optional<ResidentMemory> ours = daemonMemory(tabby, OriginDaemon.TABBY);
+        Optional<ResidentMemory> theirs = daemonMemory(bird, OriginDaemon.BIRD);
+        if (ours.isEmpty() || theirs.isEmpty()) {
+            return "BGP daemon memory: not measured in both runs";
+        }
+        return String.format(Locale.ROOT, "BGP daemon with %d peers: %s %s MB RSS, %s %s MB RSS (%s x)",
+                tabby.memory().orElseThrow().peers(), ours.get().name(), mb(ours.get().rssMb()), theirs.get().name(),
+                mb(theirs.get().rssMb()), Table.ratio(ours.get().rssKb(), theirs.get().rssKb()));
+    }
+
+    private static Optional<ResidentMemory> daemonMemory(Scenario.Result result, OriginDaemon daemon) {
+        if (result == null || result.memory().isEmpty()) {
+            return Optional.empty();
+        }
+        return result.memory().get().memory().stream().filter(m -> m.name().equals(daemon.label())).findFirst();
     }
 
     private static double ms(Duration d) {

@@ -9,6 +9,7 @@ import io.etcd.jetcd.options.DeleteOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +25,8 @@ final class EtcdSeed implements AutoCloseable {
     private final KV kv;
 
     EtcdSeed(String endpoint) {
-        this.client = Client.builder().endpoints(endpoint).build();
+        this.client = Client.builder().endpoints(endpoint)
+                .keepaliveTime(Duration.ofSeconds(60)).keepaliveWithoutCalls(false).build();
         this.kv = client.getKVClient();
     }
 

@@ -13,16 +13,18 @@ import java.util.concurrent.TimeUnit;
  * The origin under load: the felix benchmark's endpoints and policies (its {@link ScaleScenario},
  * moved onto the origin node) written to etcd, simulated nodes added until the origin has
  * {@code peers} BGP peers, then, once felix has programmed a chain per endpoint and every session
- * is Established (or the time is up), each origin process's resident memory.
+ * is Established, each origin process's resident memory. The wait ends early, with a note, when
+ * the time is up or felix's chain count has not moved for {@value #STALL_SECONDS} s.
  */
 final class MemoryPhase {
+    static final long STALL_SECONDS = 30;
     private final int endpoints;
     private final int policies;
     private final int peers;
     private final long timeoutSeconds;
 
     /** What was loaded and measured; {@code note} says what did not settle in time. */
-    record Result(int endpoints, int chains, int peers, int established, List<ResidentMemory> memory, String note) {
+    record Result(int endpoints, int policies, int chains, int peers, int established, List<ResidentMemory> memory, String note) {
     }
 
     MemoryPhase(int endpoints, int policies, int peers, long timeoutSeconds) {
@@ -32,26 +34,41 @@ final class MemoryPhase {
         this.timeoutSeconds = timeoutSeconds;
     }
 
-    Result run(EtcdSeed seed, OriginNode origin, SimulatedNodes sims) throws Exception {
+    /** @param pods the pods the scenario added on the origin; felix gives them chains too */
+    /** The same phase with the peers alone: the anchor's BGP daemon is measured, not felix again. */
+    MemoryPhase peersOnly() {
+        return new MemoryPhase(0, 0, peers, timeoutSeconds);
+    }
+
+    Result run(EtcdSeed seed, OriginNode origin, SimulatedNodes sims, int pods) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
         for (int i = sims.count() + 1; i <= peers; i++) {
             seed.putAll(EtcdSeed.simulatedNode(i));
             sims.start(i);
         }
-        seed.putAll(onOrigin(new ScaleScenario(endpoints, policies).state(), origin.namespace()));
+        if (endpoints > 0) {
+            seed.putAll(onOrigin(new ScaleScenario(endpoints, policies).state(), origin.namespace()));
+        }
         List<String> notes = new ArrayList<>();
         List<String> down = sims.awaitEstablished(deadline);
         if (!down.isEmpty()) {
             notes.add("sessions not Established: " + down);
         }
+        int wanted = endpoints + pods;
         int chains = workloadChains(origin.namespace());
-        while (chains < endpoints && System.nanoTime() < deadline && origin.exited() == null) {
+        long moved = System.nanoTime();
+        while (chains < wanted && System.nanoTime() < deadline && origin.exited() == null
+                && System.nanoTime() - moved < TimeUnit.SECONDS.toNanos(STALL_SECONDS)) {
             Thread.sleep(2000);
-            chains = workloadChains(origin.namespace());
+            int now = workloadChains(origin.namespace());
+            if (now != chains) {
+                moved = System.nanoTime();
+                chains = now;
+            }
         }
-        if (chains < endpoints) {
-            notes.add("felix had programmed " + chains + " of " + endpoints + " endpoint chains when the "
-                    + timeoutSeconds + " s were up");
+        if (chains < wanted) {
+            notes.add("felix had programmed " + chains + " of " + wanted + " endpoint chains (cali-tw-*) when the wait"
+                    + " ended (" + timeoutSeconds + " s at most, or " + STALL_SECONDS + " s without a new chain)");
         }
         String dead = origin.exited();
         if (dead != null) {
@@ -64,7 +81,7 @@ final class MemoryPhase {
             }
         }
         int established = sims.count() - sims.awaitEstablished(0).size();
-        return new Result(endpoints, chains, sims.count(), established, memory, String.join("; ", notes));
+        return new Result(endpoints, policies, chains, sims.count(), established, memory, String.join("; ", notes));
     }
 
     /** The scenario's keys with its node name replaced by the origin's. */

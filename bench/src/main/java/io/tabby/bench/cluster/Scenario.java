@@ -28,9 +28,32 @@ final class Scenario {
     private final int adds;
     private final int warmups;
 
-    /** The counted ADDs' times; {@code lost} ADDs whose block never reached every node are not among them. */
-    record Result(int nodes, OriginDaemon daemon, List<Duration> routes, List<Duration> cniAdds, int lost,
-            String note, Optional<MemoryPhase.Result> memory) {
+    /**
+     * The counted ADDs' times from the start of each ADD, pairwise: until the plugin returned, until
+     * the block's affinity was in etcd, until the block was on every simulated node. {@code lost} ADDs
+     * whose block never reached every node are not among them.
+     */
+    record Result(int nodes, OriginDaemon daemon, List<Duration> routes, List<Duration> cniAdds,
+            List<Duration> affinities, int lost, String note, Optional<MemoryPhase.Result> memory) {
+        Result {
+            routes = List.copyOf(routes);
+            cniAdds = List.copyOf(cniAdds);
+            affinities = List.copyOf(affinities);
+            if (cniAdds.size() != routes.size() || affinities.size() != routes.size()) {
+                throw new IllegalArgumentException("the samples are not pairwise: " + routes.size() + " routes, "
+                        + cniAdds.size() + " ADDs, " + affinities.size() + " affinities");
+            }
+        }
+
+        /** Per ADD, from the block's affinity in etcd until the block was everywhere: confd, the daemon, BGP. */
+        List<Duration> afterEtcd() {
+            List<Duration> out = new ArrayList<>();
+            for (int i = 0; i < routes.size(); i++) {
+                Duration d = routes.get(i).minus(affinities.get(i));
+                out.add(d.isNegative() ? Duration.ZERO : d);
+            }
+            return out;
+        }
     }
 
     Scenario(Path top, Path work, String etcd, int adds, int warmups) {
@@ -46,6 +69,7 @@ final class Scenario {
         String originAddress = ClusterPlan.originAddress(index);
         List<Duration> routes = new ArrayList<>();
         List<Duration> cniAdds = new ArrayList<>();
+        List<Duration> affinities = new ArrayList<>();
         int lost = 0;
         try (EtcdSeed seed = new EtcdSeed(etcd)) {
             seed.wipe();
@@ -56,7 +80,8 @@ final class Scenario {
             OriginNode.Settings settings = new OriginNode.Settings(top, work.resolve(ClusterPlan.originNamespace(index)),
                     ClusterPlan.originNamespace(index), etcd);
             ArrivalTracker tracker = new ArrivalTracker();
-            try (OriginNode origin = OriginNode.start(settings, daemon, simulated);
+            try (AffinityClock affinity = new AffinityClock(etcd, ClusterPlan.originNamespace(index));
+                    OriginNode origin = OriginNode.start(settings, daemon, simulated);
                     SimulatedNodes sims = new SimulatedNodes(originAddress, tracker)) {
                 for (int i = 1; i <= simulated; i++) {
                     sims.start(i);
@@ -64,21 +89,24 @@ final class Scenario {
                 List<String> down = sims.awaitEstablished(System.nanoTime()
                         + TimeUnit.SECONDS.toNanos(SESSION_TIMEOUT_SECONDS));
                 if (!down.isEmpty()) {
-                    return new Result(nodes, daemon, routes, cniAdds, 0, "sessions not Established after "
+                    return new Result(nodes, daemon, routes, cniAdds, affinities, 0, "sessions not Established after "
                             + SESSION_TIMEOUT_SECONDS + " s: " + down + (origin.exited() == null ? "" : "; "
                             + origin.exited()), Optional.empty());
                 }
                 for (int k = 0; k < warmups + adds; k++) {
                     String pool = ClusterPlan.pool(k);
                     CompletableFuture<Long> everywhere = tracker.whenEverywhere(Ipv4Prefix.parse(pool), simulated);
+                    CompletableFuture<Long> written = affinity.whenWritten(pool);
                     long start = System.nanoTime();
                     PodAdd.run(top, origin, ClusterPlan.podNamespace(index, k), pool);
                     long added = System.nanoTime();
                     try {
                         long at = everywhere.get(ROUTE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                        long claimed = written.get(ROUTE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
                         if (k >= warmups) {
                             routes.add(Duration.ofNanos(at - start));
                             cniAdds.add(Duration.ofNanos(added - start));
+                            affinities.add(Duration.ofNanos(Math.max(0, claimed - start)));
                         }
                     } catch (TimeoutException e) {
                         if (k >= warmups) {
@@ -91,10 +119,10 @@ final class Scenario {
                 }
                 Optional<MemoryPhase.Result> memory = Optional.empty();
                 if (memoryPhase.isPresent()) {
-                    memory = Optional.of(memoryPhase.get().run(seed, origin, sims));
+                    memory = Optional.of(memoryPhase.get().run(seed, origin, sims, warmups + adds));
                 }
                 String dead = origin.exited();
-                return new Result(nodes, daemon, routes, cniAdds, lost, dead == null ? "" : dead, memory);
+                return new Result(nodes, daemon, routes, cniAdds, affinities, lost, dead == null ? "" : dead, memory);
             }
         }
     }
