@@ -9,7 +9,8 @@
 #
 #   bash scripts/lib/bench-cluster.sh TOP WORK_DIR JAVA CLASSPATH
 #   env: CLUSTER_NODES ("10 50 100"), CLUSTER_ADDS (30), CLUSTER_WARMUPS (2), CLUSTER_ENDPOINTS (10000),
-#        CLUSTER_POLICIES (1000), CLUSTER_PEERS (100), CLUSTER_MEMORY_TIMEOUT (300 s)
+#        CLUSTER_POLICIES (1000), CLUSTER_PEERS (100), CLUSTER_MEMORY_TIMEOUT (300 s),
+#        CLUSTER_JAVA_OPTS (extra JVM flags for the origin's Tabby processes, e.g. "-Xmx128m"; none)
 set -euo pipefail
 top=$1 work=$2 java=$3 classpath=$4
 nodes=${CLUSTER_NODES:-10 50 100}

@@ -18,7 +18,8 @@ import java.util.Optional;
  * on a number, only when a scenario could not run at all.
  *
  * <p>Usage: {@code ClusterBench <top> <work> <etcd> <adds> <warmups> <endpoints> <policies> <peers>
- * <memory-timeout-s> <N>...}.
+ * <memory-timeout-s> <N>...}; {@code CLUSTER_JAVA_OPTS} in the environment adds JVM flags to the
+ * origin's Tabby processes (to see what a heap limit does to their memory).
  */
 public final class ClusterBench {
     private static final double GOAL_P99_MS = 1000;
@@ -35,7 +36,7 @@ public final class ClusterBench {
         }
         Path top = Path.of(args[0]);
         Scenario scenario = new Scenario(top, Path.of(args[1]), args[2], Integer.parseInt(args[3]),
-                Integer.parseInt(args[4]));
+                Integer.parseInt(args[4]), System.getenv().getOrDefault("CLUSTER_JAVA_OPTS", ""));
         MemoryPhase memory = new MemoryPhase(Integer.parseInt(args[5]), Integer.parseInt(args[6]),
                 Integer.parseInt(args[7]), Long.parseLong(args[8]));
         List<Integer> sizes = new ArrayList<>();

@@ -27,8 +27,9 @@ final class OriginNode implements AutoCloseable {
      * @param dir this node's state directory (config, sockets, logs)
      * @param namespace the node's network namespace; also its node name
      * @param etcd the etcd endpoint as seen from the namespace
+     * @param javaOpts extra JVM flags for the Tabby launchers ({@code TABBY_JAVA_OPTS}); empty for none
      */
-    record Settings(Path top, Path dir, String namespace, String etcd) {
+    record Settings(Path top, Path dir, String namespace, String etcd, String javaOpts) {
     }
 
     private OriginNode(Settings settings) {
@@ -51,7 +52,11 @@ final class OriginNode implements AutoCloseable {
     private void launch(OriginDaemon daemon, int meshPeers) throws IOException, InterruptedException {
         Path bin = settings.top().resolve("build/bin");
         Files.createDirectories(dir);
-        List<String> env = List.of("NODENAME=" + settings.namespace(), "ETCD_ENDPOINTS=" + settings.etcd());
+        List<String> env = new ArrayList<>(List.of("NODENAME=" + settings.namespace(),
+                "ETCD_ENDPOINTS=" + settings.etcd()));
+        if (!settings.javaOpts().isBlank()) {
+            env.add("TABBY_JAVA_OPTS=" + settings.javaOpts());
+        }
         spawn("tabby-node", env, List.of("TABBY_CNI_SOCKET=" + cniSocket(), "TABBY_IPV4POOL_IPIP=Never"),
                 List.of(bin.resolve("tabby-node").toString()));
         await("tabby-node to serve its CNI socket " + cniSocket(), () -> Files.exists(cniSocket()));

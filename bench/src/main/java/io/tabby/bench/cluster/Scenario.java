@@ -27,6 +27,7 @@ final class Scenario {
     private final String etcd;
     private final int adds;
     private final int warmups;
+    private final String javaOpts;
 
     /**
      * The counted ADDs' times from the start of each ADD, pairwise: until the plugin returned, until
@@ -56,12 +57,14 @@ final class Scenario {
         }
     }
 
-    Scenario(Path top, Path work, String etcd, int adds, int warmups) {
+    /** @param javaOpts extra JVM flags for the origin's Tabby processes; empty for none */
+    Scenario(Path top, Path work, String etcd, int adds, int warmups, String javaOpts) {
         this.top = top;
         this.work = work;
         this.etcd = etcd;
         this.adds = adds;
         this.warmups = warmups;
+        this.javaOpts = javaOpts;
     }
 
     Result run(int index, int nodes, OriginDaemon daemon, Optional<MemoryPhase> memoryPhase) throws Exception {
@@ -78,7 +81,7 @@ final class Scenario {
                 seed.putAll(EtcdSeed.simulatedNode(i));
             }
             OriginNode.Settings settings = new OriginNode.Settings(top, work.resolve(ClusterPlan.originNamespace(index)),
-                    ClusterPlan.originNamespace(index), etcd);
+                    ClusterPlan.originNamespace(index), etcd, javaOpts);
             ArrivalTracker tracker = new ArrivalTracker();
             try (AffinityClock affinity = new AffinityClock(etcd, ClusterPlan.originNamespace(index));
                     OriginNode origin = OriginNode.start(settings, daemon, simulated);
