@@ -65,6 +65,7 @@ public final class ClusterBench {
             }
         }
         System.out.println();
+        System.out.print(LEGEND);
         System.out.println(propagationTable(sizes, results));
         for (OriginDaemon daemon : OriginDaemon.values()) {
             Scenario.Result result = results.get(largest + "/" + daemon);
@@ -78,42 +79,51 @@ public final class ClusterBench {
     }
 
     private static String summary(Scenario.Result result) {
-        if (result.routes().isEmpty()) {
+        if (result.timings().isEmpty()) {
             return "no route arrived: " + result.note();
         }
-        return "route " + Percentiles.of(result.routes()) + ", CNI ADD " + Percentiles.of(result.cniAdds())
+        return "route " + Percentiles.of(AddTiming.each(result.timings(), AddTiming::everywhere)) + ", CNI ADD "
+                + Percentiles.of(AddTiming.each(result.timings(), AddTiming::cniReturned))
                 + (result.lost() > 0 ? ", " + result.lost() + " lost" : "")
                 + (result.note().isEmpty() ? "" : "; " + result.note());
     }
 
+    static final String LEGEND = """
+            ms from the start of each pod ADD (p50): ADD = the CNI plugin returned; affinity = the block's affinity \
+            first in etcd; rendered = confd wrote bird_aggr.cfg (before check_cmd); installed = confd put it in \
+            place (after check_cmd, before reload_cmd); route = the block on every simulated node (p50, p99, max)
+            """;
+
     static Table propagationTable(List<Integer> sizes, Map<String, Scenario.Result> results) {
-        Table table = new Table("nodes", "origin BGP", "ADDs", "lost", "CNI ADD p50 ms", "block in etcd p50 ms",
-                "etcd->all p50 ms", "etcd->all p99 ms", "route p50 ms",
-                "route p99 ms", "route max ms", "p99 vs BIRD", "goal p99");
+        Table table = new Table("nodes", "origin BGP", "ADDs", "lost", "ADD", "affinity", "rendered", "installed",
+                "route p50", "route p99", "route max", "p99 vs BIRD", "goal p99");
         for (int n : sizes) {
             Scenario.Result bird = results.get(n + "/" + OriginDaemon.BIRD);
             for (OriginDaemon daemon : OriginDaemon.values()) {
                 Scenario.Result r = results.get(n + "/" + daemon);
                 String goal = n == 100 ? "< 1000" : "";
-                if (r == null || r.routes().isEmpty()) {
+                if (r == null || r.timings().isEmpty()) {
                     table.row(Integer.toString(n), daemon.label(), "0", r == null ? "-" : Integer.toString(r.lost()),
                             "-", "-", "-", "-", "failed", "-", "-", "-", goal);
                     continue;
                 }
-                Percentiles route = Percentiles.of(r.routes());
-                Percentiles afterEtcd = Percentiles.of(r.afterEtcd());
-                String ratio = daemon == OriginDaemon.BIRD || bird == null || bird.routes().isEmpty() ? ""
-                        : Table.ratio(ms(route.p99()), ms(Percentiles.of(bird.routes()).p99()));
+                Percentiles route = Percentiles.of(AddTiming.each(r.timings(), AddTiming::everywhere));
+                String ratio = daemon == OriginDaemon.BIRD || bird == null || bird.timings().isEmpty() ? ""
+                        : Table.ratio(ms(route.p99()), ms(Percentiles.of(
+                                AddTiming.each(bird.timings(), AddTiming::everywhere)).p99()));
                 table.row(Integer.toString(n), daemon.label(), Integer.toString(route.count()),
-                        Integer.toString(r.lost()), Percentiles.millis(Percentiles.of(r.cniAdds()).p50()),
-                        Percentiles.millis(Percentiles.of(r.affinities()).p50()),
-                        Percentiles.millis(afterEtcd.p50()), Percentiles.millis(afterEtcd.p99()),
+                        Integer.toString(r.lost()), p50(r, AddTiming::cniReturned), p50(r, AddTiming::affinity),
+                        p50(r, AddTiming::rendered), p50(r, AddTiming::installed),
                         Percentiles.millis(route.p50()), Percentiles.millis(route.p99()),
                         Percentiles.millis(route.max()), ratio,
                         goal.isEmpty() ? "" : goal + (ms(route.p99()) < GOAL_P99_MS ? " met" : " MISSED"));
             }
         }
         return table;
+    }
+
+    private static String p50(Scenario.Result r, java.util.function.Function<AddTiming, Duration> milestone) {
+        return Percentiles.millis(Percentiles.of(AddTiming.each(r.timings(), milestone)).p50());
     }
 
     static String memoryTable(OriginDaemon daemon, MemoryPhase.Result memory) {

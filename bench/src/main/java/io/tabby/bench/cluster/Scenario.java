@@ -2,6 +2,7 @@ package io.tabby.bench.cluster;
 
 import io.tabby.bird.wire.Ipv4Prefix;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,35 +30,14 @@ final class Scenario {
     private final int warmups;
     private final String javaOpts;
 
-    /**
-     * The counted ADDs' times from the start of each ADD, pairwise: until the plugin returned, until
-     * the block's affinity was in etcd, until the block was on every simulated node. {@code lost} ADDs
-     * whose block never reached every node are not among them.
-     */
-    record Result(int nodes, OriginDaemon daemon, List<Duration> routes, List<Duration> cniAdds,
-            List<Duration> affinities, int lost, String note, Optional<MemoryPhase.Result> memory) {
+    /** The counted ADDs' milestones; {@code lost} ADDs whose block never reached every node are not among them. */
+    record Result(int nodes, OriginDaemon daemon, List<AddTiming> timings, int lost, String note,
+            Optional<MemoryPhase.Result> memory) {
         Result {
-            routes = List.copyOf(routes);
-            cniAdds = List.copyOf(cniAdds);
-            affinities = List.copyOf(affinities);
-            if (cniAdds.size() != routes.size() || affinities.size() != routes.size()) {
-                throw new IllegalArgumentException("the samples are not pairwise: " + routes.size() + " routes, "
-                        + cniAdds.size() + " ADDs, " + affinities.size() + " affinities");
-            }
-        }
-
-        /** Per ADD, from the block's affinity in etcd until the block was everywhere: confd, the daemon, BGP. */
-        List<Duration> afterEtcd() {
-            List<Duration> out = new ArrayList<>();
-            for (int i = 0; i < routes.size(); i++) {
-                Duration d = routes.get(i).minus(affinities.get(i));
-                out.add(d.isNegative() ? Duration.ZERO : d);
-            }
-            return out;
+            timings = List.copyOf(timings);
         }
     }
 
-    /** @param javaOpts extra JVM flags for the origin's Tabby processes; empty for none */
     Scenario(Path top, Path work, String etcd, int adds, int warmups, String javaOpts) {
         this.top = top;
         this.work = work;
@@ -67,12 +47,15 @@ final class Scenario {
         this.javaOpts = javaOpts;
     }
 
+    private static Duration sinceWall(Instant start, Instant at) {
+        Duration d = Duration.between(start, at);
+        return d.isNegative() ? Duration.ZERO : d;
+    }
+
     Result run(int index, int nodes, OriginDaemon daemon, Optional<MemoryPhase> memoryPhase) throws Exception {
         int simulated = nodes - 1;
         String originAddress = ClusterPlan.originAddress(index);
-        List<Duration> routes = new ArrayList<>();
-        List<Duration> cniAdds = new ArrayList<>();
-        List<Duration> affinities = new ArrayList<>();
+        List<AddTiming> timings = new ArrayList<>();
         int lost = 0;
         try (EtcdSeed seed = new EtcdSeed(etcd)) {
             seed.wipe();
@@ -92,7 +75,7 @@ final class Scenario {
                 List<String> down = sims.awaitEstablished(System.nanoTime()
                         + TimeUnit.SECONDS.toNanos(SESSION_TIMEOUT_SECONDS));
                 if (!down.isEmpty()) {
-                    return new Result(nodes, daemon, routes, cniAdds, affinities, 0, "sessions not Established after "
+                    return new Result(nodes, daemon, timings, 0, "sessions not Established after "
                             + SESSION_TIMEOUT_SECONDS + " s: " + down + (origin.exited() == null ? "" : "; "
                             + origin.exited()), Optional.empty());
                 }
@@ -100,16 +83,19 @@ final class Scenario {
                     String pool = ClusterPlan.pool(k);
                     CompletableFuture<Long> everywhere = tracker.whenEverywhere(Ipv4Prefix.parse(pool), simulated);
                     CompletableFuture<Long> written = affinity.whenWritten(pool);
+                    Instant wallStart = Instant.now();
                     long start = System.nanoTime();
                     PodAdd.run(top, origin, ClusterPlan.podNamespace(index, k), pool);
                     long added = System.nanoTime();
                     try {
                         long at = everywhere.get(ROUTE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
                         long claimed = written.get(ROUTE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                        // nothing rewrites bird_aggr.cfg between this block's arrival and the next ADD
+                        RenderClock render = RenderClock.of(origin.dir().resolve("config/bird_aggr.cfg"));
                         if (k >= warmups) {
-                            routes.add(Duration.ofNanos(at - start));
-                            cniAdds.add(Duration.ofNanos(added - start));
-                            affinities.add(Duration.ofNanos(Math.max(0, claimed - start)));
+                            timings.add(new AddTiming(AddTiming.since(start, added), AddTiming.since(start, claimed),
+                                    sinceWall(wallStart, render.written()), sinceWall(wallStart, render.installed()),
+                                    AddTiming.since(start, at)));
                         }
                     } catch (TimeoutException e) {
                         if (k >= warmups) {
@@ -125,7 +111,7 @@ final class Scenario {
                     memory = Optional.of(memoryPhase.get().run(seed, origin, sims, warmups + adds));
                 }
                 String dead = origin.exited();
-                return new Result(nodes, daemon, routes, cniAdds, affinities, lost, dead == null ? "" : dead, memory);
+                return new Result(nodes, daemon, timings, lost, dead == null ? "" : dead, memory);
             }
         }
     }
