@@ -14,8 +14,8 @@ import java.util.stream.Collectors;
  * namespace, with ingress from other apps (ip sets), from nets and on ports, and egress to a role;
  * one allow-all {@code kns.*} profile per namespace; one masquerading pool.
  */
-final class ScaleScenario {
-    static final String NODE = "bench-node";
+public final class ScaleScenario {
+    public static final String NODE = "bench-node";
     static final int NAMESPACES = 50;
     static final int APPS = 40;
     private static final String[] ROLES = {"web", "api", "db", "cache"};
@@ -24,7 +24,7 @@ final class ScaleScenario {
     private final int endpoints;
     private final int policies;
 
-    ScaleScenario(int endpoints, int policies) {
+    public ScaleScenario(int endpoints, int policies) {
         if (endpoints < 1 || endpoints > 60_000 || policies < 0) {
             throw new IllegalArgumentException("endpoints must be 1-60000 and policies >= 0");
         }
@@ -33,7 +33,7 @@ final class ScaleScenario {
     }
 
     /** Every key and value of the initial state, in a stable order. */
-    Map<String, String> state() {
+    public Map<String, String> state() {
         Map<String, String> kv = new LinkedHashMap<>();
         kv.put("/calico/v1/ipam/v4/pool/10.64.0.0-10", "{\"cidr\":\"10.64.0.0/10\",\"ipip\":\"\",\"masquerade\":true,"
                 + "\"ipam\":true,\"disabled\":false}");
