@@ -153,7 +153,8 @@ public final class ClusterBench {
         if (ours.isEmpty() || theirs.isEmpty()) {
             return "BGP daemon memory: not measured in both runs";
         }
-        return String.format(Locale.ROOT, "BGP daemon with %d peers: %s %s MB RSS, %s %s MB RSS (%s x)",
+        return String.format(Locale.ROOT,
+                "with %d peers: %s (the whole agent: felix, confd, bird-bridge, CNI) %s MB RSS, %s alone %s MB RSS (%s x)",
                 tabby.memory().orElseThrow().peers(), ours.get().name(), mb(ours.get().rssMb()), theirs.get().name(),
                 mb(theirs.get().rssMb()), Table.ratio(ours.get().rssKb(), theirs.get().rssKb()));
     }

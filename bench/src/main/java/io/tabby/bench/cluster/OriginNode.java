@@ -10,11 +10,11 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 /**
- * The origin node: the real Tabby processes from {@code build/bin} in the scenario's namespace,
- * started as demo/lib/cluster.sh starts a node (tabby-node, then tabby-confd -watch, then the BGP
- * daemon once bird.cfg names every mesh peer, then tabby-felix). {@link #start} is the one place
- * that knows how the node is launched: when tabby-node runs every part in one JVM, only it changes,
- * and {@link #processes()} (whose resident memory the bench sums) follows.
+ * The origin node: the real processes from {@code build/bin} in the scenario's namespace, as
+ * demo/lib/cluster.sh starts a node: one tabby-node running felix, confd and bird-bridge in its JVM;
+ * for the anchor, a tabby-node without BGP, tabby-confd -watch and BIRD 1.6. {@link #start} is the
+ * one place that knows how the node is launched, and {@link #processes()} (whose resident memory
+ * the bench sums) follows it.
  */
 final class OriginNode implements AutoCloseable {
     private static final long WAIT_SECONDS = 60;
@@ -52,27 +52,33 @@ final class OriginNode implements AutoCloseable {
     private void launch(OriginDaemon daemon, int meshPeers) throws IOException, InterruptedException {
         Path bin = settings.top().resolve("build/bin");
         Files.createDirectories(dir);
+        ConfdDirectory.install(settings.top().resolve("templates"), dir);
         List<String> env = new ArrayList<>(List.of("NODENAME=" + settings.namespace(),
                 "ETCD_ENDPOINTS=" + settings.etcd()));
         if (!settings.javaOpts().isBlank()) {
             env.add("TABBY_JAVA_OPTS=" + settings.javaOpts());
         }
-        spawn("tabby-node", env, List.of("TABBY_CNI_SOCKET=" + cniSocket(), "TABBY_IPV4POOL_IPIP=Never"),
-                List.of(bin.resolve("tabby-node").toString()));
+        List<String> node = new ArrayList<>(List.of("TABBY_CNI_SOCKET=" + cniSocket(), "TABBY_IPV4POOL_IPIP=Never",
+                "FELIX_DEFAULTENDPOINTTOHOSTACTION=ACCEPT"));
+        if (daemon == OriginDaemon.TABBY) {
+            // one tabby-node: start-up, CNI, felix, confd and bird-bridge in its JVM, as a node runs it
+            node.addAll(List.of("TABBY_CONFD_DIR=" + dir.resolve("confd"),
+                    "TABBY_BIRD_CONFIG=" + dir.resolve("config/bird.cfg"), "TABBY_BIRD_SOCKET=" + controlSocket()));
+            spawn("tabby-node", env, node, List.of(bin.resolve("tabby-node").toString()));
+        } else {
+            // the anchor: tabby-node for start-up, CNI and felix; confd beside it drives a real BIRD
+            node.add("CALICO_NETWORKING_BACKEND=none");
+            spawn("tabby-node", env, node, List.of(bin.resolve("tabby-node").toString()));
+            spawn("tabby-confd", env, List.of(), List.of(bin.resolve("tabby-confd").toString(),
+                    "-confdir=" + dir.resolve("confd"), "-watch", "-node=" + settings.etcd()));
+        }
         await("tabby-node to serve its CNI socket " + cniSocket(), () -> Files.exists(cniSocket()));
-        ConfdDirectory.install(settings.top().resolve("templates"), dir);
-        spawn("tabby-confd", env, List.of(), List.of(bin.resolve("tabby-confd").toString(),
-                "-confdir=" + dir.resolve("confd"), "-watch", "-node=" + settings.etcd()));
-        await("tabby-confd to render bird.cfg with " + meshPeers + " mesh peers and its fragments",
+        await("confd to render bird.cfg with " + meshPeers + " mesh peers and its fragments",
                 () -> ConfdDirectory.rendered(dir, meshPeers));
-        List<String> birdArgs = List.of("-R", "-f", "-c", dir.resolve("config/bird.cfg").toString(),
-                "-s", controlSocket().toString());
-        List<String> daemonCommand = new ArrayList<>();
-        daemonCommand.add(daemon == OriginDaemon.TABBY ? bin.resolve("tabby-bird").toString() : "bird");
-        daemonCommand.addAll(birdArgs);
-        spawn(daemon.label(), env, List.of(), daemonCommand);
-        spawn("tabby-felix", env, List.of("FELIX_DEFAULTENDPOINTTOHOSTACTION=ACCEPT"),
-                List.of(bin.resolve("tabby-felix").toString()));
+        if (daemon == OriginDaemon.BIRD) {
+            spawn(daemon.label(), env, List.of(), List.of("bird", "-R", "-f", "-c",
+                    dir.resolve("config/bird.cfg").toString(), "-s", controlSocket().toString()));
+        }
         await(daemon.label() + " to open its control socket " + controlSocket(), () -> Files.exists(controlSocket()));
     }
 

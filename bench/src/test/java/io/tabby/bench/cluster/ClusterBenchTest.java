@@ -24,14 +24,14 @@ class ClusterBenchTest {
         results.put("100/" + OriginDaemon.BIRD, result(OriginDaemon.BIRD, 1600, 432));
         List<String> lines = ClusterBench.propagationTable(List.of(100), results).lines();
         assertThat(lines).hasSize(3);
-        assertThat(lines.get(1)).startsWith("100").contains("tabby-bird", "321.0", "800.0", "0.50", "< 1000 met");
+        assertThat(lines.get(1)).startsWith("100").contains("tabby-node", "321.0", "800.0", "0.50", "< 1000 met");
         assertThat(lines.get(2)).contains("bird 1.6", "432.0", "1600.0", "< 1000 MISSED");
     }
 
     @Test
     void aScenarioThatDidNotRunIsAFailedRow() {
         List<String> lines = ClusterBench.propagationTable(List.of(10), Map.of()).lines();
-        assertThat(lines.get(1)).contains("tabby-bird", "failed");
+        assertThat(lines.get(1)).contains("tabby-node", "failed");
     }
 
     @Test
