@@ -15,6 +15,11 @@ import java.util.concurrent.TimeUnit;
  * it by PID: SIGTERM, then SIGKILL after 5 s.
  */
 final class DutProcess implements AutoCloseable {
+    /** utime is field 14 of /proc/PID/stat; field 3 (state) is the first after the command name. */
+    private static final int UTIME_AFTER_COMM = 14 - 3;
+    /** USER_HZ, fixed at 100 on Linux for what /proc reports. */
+    private static final double CLOCK_TICKS_PER_SECOND = 100.0;
+
     private final Process process;
     private final Path log;
 
@@ -55,6 +60,24 @@ final class DutProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("cannot read /proc/" + pid() + "/status: the device exited? log "
                     + log, e);
+        }
+    }
+
+    /**
+     * CPU time the process has used so far, user plus system, over all its threads, in seconds
+     * (fields 14 and 15 of /proc/PID/stat, in clock ticks of 1/100 s as Linux reports them).
+     * Unlike wall time it does not grow when other programs compete for the cores.
+     */
+    double cpuSeconds() {
+        Path stat = Path.of("/proc/" + pid() + "/stat");
+        try {
+            String line = Files.readString(stat);
+            // The command name (field 2) sits in parentheses and may hold spaces: count from after it.
+            String[] fields = line.substring(line.lastIndexOf(')') + 2).trim().split(" ");
+            long ticks = Long.parseLong(fields[UTIME_AFTER_COMM]) + Long.parseLong(fields[UTIME_AFTER_COMM + 1]);
+            return ticks / CLOCK_TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("cannot read the CPU time in " + stat + ": the device exited? log " + log, e);
         }
     }
 

@@ -57,13 +57,16 @@ public final class ThroughputBench {
     static Table table(List<ThroughputRun> runs) {
         double birdSeconds = runs.stream().filter(r -> r.dut() == Dut.BIRD16).findFirst()
                 .flatMap(ThroughputRun::seconds).orElse(0.0);
-        Table table = new Table("device", "routes", "seconds", "routes/s", "x BIRD 1.6", "RSS MB", "RSS delta MB",
-                "bytes/route", "live heap B/route");
+        double birdCpu = runs.stream().filter(r -> r.dut() == Dut.BIRD16).findFirst()
+                .map(ThroughputRun::cpuSeconds).orElse(0.0);
+        Table table = new Table("device", "routes", "seconds", "routes/s", "x BIRD 1.6", "CPU s", "CPU x BIRD 1.6",
+                "RSS MB", "RSS delta MB", "bytes/route", "live heap B/route");
         for (ThroughputRun run : runs) {
             String seconds = run.seconds().map(s -> fmt("%.2f", s)).orElse("timeout (" + run.held() + " held)");
             String rate = run.seconds().map(s -> fmt("%.0f", run.routes() / s)).orElse("-");
             String ratio = run.seconds().map(s -> Table.ratio(s, birdSeconds)).orElse("-");
             table.row(run.dut().title(), Integer.toString(run.routes()), seconds, rate, ratio,
+                    fmt("%.2f", run.cpuSeconds()), Table.ratio(run.cpuSeconds(), birdCpu),
                     fmt("%.1f", run.rssAfter() / 1e6), fmt("%.1f", (run.rssAfter() - run.rssBefore()) / 1e6),
                     fmt("%.0f", run.bytesPerRoute()),
                     run.liveHeapBytes().map(h -> fmt("%.0f", (double) h / run.routes())).orElse("-"));
@@ -110,15 +113,17 @@ public final class ThroughputBench {
             // Sessions are up and idle: this is the device's footprint without the table.
             Thread.sleep(1000);
             long rssBefore = process.residentBytes();
+            double cpuBefore = process.cpuSeconds();
             long start = Feeder.feed(feeder, feed);
             boolean done = counter.await(timeout);
             Optional<Double> seconds = done ? Optional.of((counter.completedAt() - start) / 1e9) : Optional.empty();
             // Let the device settle (BIRD frees its import buffers; GoBGP and the JVM finish their work).
             Thread.sleep(1000);
             long rssAfter = process.residentBytes();
+            double cpu = process.cpuSeconds() - cpuBefore;
             Optional<Long> heap = dut.isTabby() ? liveHeap(process, dir.resolve("tabby-heap.txt")) : Optional.empty();
             counting.interrupt();
-            return new ThroughputRun(dut, plan.count(), seconds, counter.held(), rssBefore, rssAfter, heap,
+            return new ThroughputRun(dut, plan.count(), seconds, counter.held(), rssBefore, rssAfter, cpu, heap,
                     counter.updates() + " UPDATEs received");
         }
     }
