@@ -1,39 +1,81 @@
 package io.tabby.bird.rib;
 
 import io.tabby.bird.wire.Prefix;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
-/** All paths of all peers by prefix, with the best path of each (RFC 4271 §3.2 Loc-RIB). */
+/**
+ * Every prefix's entry (RFC 4271 §3.2 Loc-RIB, with every peer's Adj-RIB-In and Adj-RIB-Out
+ * folded into the entries): one table probe per received route. An entry stays while it has a
+ * path or some peer still holds an advert for it, so a withdrawal that is not yet sent is not lost.
+ */
 final class LocRib {
     private final PrefixTable<PrefixPaths> byPrefix = new PrefixTable<>();
     private final BestPathSelector selector;
+    /** Entries with at least one path (the table also holds entries only waiting for a withdrawal). */
+    private int reachable;
 
     LocRib(BestPathSelector selector) {
         this.selector = selector;
     }
 
-    void put(Route route) {
-        byPrefix.computeIfAbsent(route.prefix(), p -> new PrefixPaths()).put(route);
+    /** The entry of {@code prefix}, created empty when there is none. */
+    PrefixPaths entry(Prefix prefix) {
+        return byPrefix.computeIfAbsent(prefix, p -> new PrefixPaths((Prefix) p));
     }
 
-    void remove(Prefix prefix, int peerId, int pathId) {
-        PrefixPaths paths = byPrefix.get(prefix);
-        if (paths != null) {
-            paths.remove(peerId, pathId);
+    /** The entry of {@code prefix}, or null. */
+    PrefixPaths get(Prefix prefix) {
+        return byPrefix.get(prefix);
+    }
+
+    /** Adds {@code route} to {@code entry}; returns the path it replaces, or null. */
+    Route put(PrefixPaths entry, Route route) {
+        boolean wasEmpty = entry.size() == 0;
+        Route old = entry.put(route);
+        if (wasEmpty) {
+            reachable++;
         }
+        return old;
     }
 
-    /** Re-runs the decision for {@code prefix}; true when its best path changed. */
-    boolean decide(Prefix prefix) {
-        PrefixPaths paths = byPrefix.get(prefix);
-        if (paths == null) {
+    /** Removes a path from {@code entry}; false when it had none of this peer and path id. */
+    boolean remove(PrefixPaths entry, int peerId, int pathId) {
+        if (!entry.remove(peerId, pathId)) {
             return false;
         }
-        boolean changed = paths.decide(selector);
-        if (paths.size() == 0) {
-            byPrefix.remove(prefix);
+        if (entry.size() == 0) {
+            reachable--;
         }
-        return changed;
+        return true;
+    }
+
+    /** Re-runs the decision for {@code entry}; true when its best path changed. */
+    boolean decide(PrefixPaths entry) {
+        return entry.decide(selector);
+    }
+
+    /** Drops {@code entry} from the table when it has no path and no peer holds an advert for it. */
+    void dropIfUnused(PrefixPaths entry) {
+        if (entry.unused() && byPrefix.get(entry.prefix()) == entry) {
+            byPrefix.remove(entry.prefix());
+        }
+    }
+
+    /**
+     * The peer in {@code slot} holds nothing from us any more (its session ended, or it asked for
+     * everything again): clears its sent adverts on every entry.
+     */
+    void clearSent(int slot) {
+        List<PrefixPaths> emptied = new ArrayList<>();
+        byPrefix.forEach((prefix, entry) -> {
+            if (entry.sent(slot, null) != null && entry.unused()) {
+                emptied.add(entry);
+            }
+        });
+        emptied.forEach(this::dropIfUnused);
     }
 
     /** The best path to {@code prefix}, or null when nothing reaches it. */
@@ -53,7 +95,12 @@ final class LocRib {
     }
 
     int prefixCount() {
-        return byPrefix.size();
+        return reachable;
+    }
+
+    /** Visits every entry, empty ones included. Do not add or drop entries meanwhile. */
+    void forEachEntry(Consumer<PrefixPaths> visitor) {
+        byPrefix.forEach((prefix, entry) -> visitor.accept(entry));
     }
 
     /** Visits every prefix with its current best path. */

@@ -40,7 +40,7 @@ class PrefixTableTest {
         Ipv4Prefix key = Ipv4Prefix.parse("10.0.0.0/26");
         assertThat(table.computeIfAbsent(key, k -> "first")).isEqualTo("first");
         assertThat(table.computeIfAbsent(key, k -> "second")).isEqualTo("first");
-        assertThat(table.get(new PathKey(key, 7))).isNull();
+        assertThat(table.get(Ipv4Prefix.parse("10.0.0.0/27"))).isNull();
         table.clear();
         assertThat(table.isEmpty()).isTrue();
         assertThat(table.get(key)).isNull();
