@@ -12,7 +12,7 @@ import java.util.function.Consumer;
  * path or some peer still holds an advert for it, so a withdrawal that is not yet sent is not lost.
  */
 final class LocRib {
-    private final PrefixTable<PrefixPaths> byPrefix = new PrefixTable<>();
+    private final PrefixTable<PrefixPaths> byPrefix = new PrefixTable<>(PrefixPaths::prefix);
     private final BestPathSelector selector;
     /** Entries with at least one path (the table also holds entries only waiting for a withdrawal). */
     private int reachable;
@@ -70,7 +70,7 @@ final class LocRib {
      */
     void clearSent(int slot) {
         List<PrefixPaths> emptied = new ArrayList<>();
-        byPrefix.forEach((prefix, entry) -> {
+        byPrefix.forEach(entry -> {
             if (entry.sent(slot, null) != null && entry.unused()) {
                 emptied.add(entry);
             }
@@ -100,15 +100,15 @@ final class LocRib {
 
     /** Visits every entry, empty ones included. Do not add or drop entries meanwhile. */
     void forEachEntry(Consumer<PrefixPaths> visitor) {
-        byPrefix.forEach((prefix, entry) -> visitor.accept(entry));
+        byPrefix.forEach(visitor);
     }
 
     /** Visits every prefix with its current best path. */
     void forEachBest(BiConsumer<Prefix, Route> visitor) {
-        byPrefix.forEach((prefix, paths) -> {
+        byPrefix.forEach(paths -> {
             Route best = paths.best();
             if (best != null) {
-                visitor.accept((Prefix) prefix, best);
+                visitor.accept(paths.prefix(), best);
             }
         });
     }

@@ -3,42 +3,34 @@ package io.tabby.bird.rib;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The RIB's map from a prefix to its entry, without an entry object per key: mixed hashes, keys
- * and values sit in three parallel arrays (open addressing, linear probing, deletion by backward
- * shift so no tombstones pile up). A {@code java.util.HashMap} spends a 32-byte node per entry on
- * top of the table slot; with a million routes that is ~32 MB of extra heap and a million more
- * objects for every GC to trace. The stored hash (never 0, which marks a free slot) lets a probe
- * pass occupied slots, and a resize move every entry, without reading the key objects: with a
- * million prefixes scattered over the heap each such read is a cache miss. Single-threaded.
+ * The RIB's map from a prefix to its entry, where each entry knows its own key (a Loc-RIB entry
+ * holds its prefix): only the entries and their mixed hashes are stored, in two parallel arrays
+ * (open addressing, linear probing, deletion by backward shift so no tombstones pile up). A
+ * {@code java.util.HashMap} would spend a 32-byte node per entry and a key slot on top; with a
+ * million prefixes that is ~40 MB of extra heap and a million more objects for every GC to trace.
+ * The stored hash (never 0, which marks a free slot) lets a probe pass occupied slots, and a
+ * resize move every entry, without reading the entries: with a million of them scattered over the
+ * heap each such read is a cache miss. Single-threaded, like the RIB.
  */
 final class PrefixTable<V> {
     private static final int MIN_CAPACITY = 8;
 
+    private final Function<? super V, ?> keyOf;
     /** Mixed hash of the key in each slot, with the top bit set; 0 for a free slot. */
     private int[] hashes;
-    private Object[] keys;
     private Object[] values;
     private int size;
 
-    PrefixTable() {
-        this(0);
-    }
-
-    /** A table that holds {@code expected} entries without growing. */
-    PrefixTable(int expected) {
-        int capacity = MIN_CAPACITY;
-        while (capacity * 3L < expected * 4L) {
-            capacity *= 2;
-        }
-        hashes = new int[capacity];
-        keys = new Object[capacity];
-        values = new Object[capacity];
+    /** An empty table whose values name their key through {@code keyOf}. */
+    PrefixTable(Function<? super V, ?> keyOf) {
+        this.keyOf = requireNonNull(keyOf, "keyOf is null");
+        hashes = new int[MIN_CAPACITY];
+        values = new Object[MIN_CAPACITY];
     }
 
     int size() {
@@ -55,10 +47,10 @@ final class PrefixTable<V> {
         return i < 0 ? null : value(i);
     }
 
-    /** Stores {@code value} under {@code key}, returning the value it replaces, or null. */
-    V put(Object key, V value) {
-        requireNonNull(key, "key is null");
+    /** Stores {@code value} under its key, returning the value it replaces, or null. */
+    V put(V value) {
         requireNonNull(value, "value is null");
+        Object key = requireNonNull(keyOf.apply(value), "key of the value is null");
         int hash = hash(key);
         int i = probe(key, hash);
         if (i >= 0) {
@@ -66,11 +58,14 @@ final class PrefixTable<V> {
             values[i] = value;
             return old;
         }
-        insert(~i, hash, key, value);
+        insert(~i, hash, value);
         return null;
     }
 
-    /** The value under {@code key}, or a new one from {@code create} stored there; one probe run either way. */
+    /**
+     * The value under {@code key}, or a new one from {@code create} (whose key must be {@code key})
+     * stored there; one probe run either way.
+     */
     V computeIfAbsent(Object key, Function<Object, V> create) {
         requireNonNull(key, "key is null");
         int hash = hash(key);
@@ -79,7 +74,7 @@ final class PrefixTable<V> {
             return value(i);
         }
         V value = requireNonNull(create.apply(key), "created value is null");
-        insert(~i, hash, key, value);
+        insert(~i, hash, value);
         return value;
     }
 
@@ -91,7 +86,7 @@ final class PrefixTable<V> {
             return null;
         }
         V old = value(i);
-        int mask = keys.length - 1;
+        int mask = hashes.length - 1;
         // Backward shift: move later entries of the same probe run into the hole.
         int hole = i;
         int j = (i + 1) & mask;
@@ -100,47 +95,30 @@ final class PrefixTable<V> {
             boolean movable = hole <= j ? (home <= hole || home > j) : (home <= hole && home > j);
             if (movable) {
                 hashes[hole] = hashes[j];
-                keys[hole] = keys[j];
                 values[hole] = values[j];
                 hole = j;
             }
             j = (j + 1) & mask;
         }
         hashes[hole] = 0;
-        keys[hole] = null;
         values[hole] = null;
         size--;
         return old;
     }
 
-    void clear() {
-        Arrays.fill(hashes, 0);
-        Arrays.fill(keys, null);
-        Arrays.fill(values, null);
-        size = 0;
-    }
-
-    /** Visits every entry, in no particular order. Do not modify the table meanwhile. */
-    @SuppressWarnings("unchecked")
-    void forEach(BiConsumer<Object, V> visitor) {
-        for (int i = 0; i < keys.length; i++) {
-            if (keys[i] != null) {
-                visitor.accept(keys[i], (V) values[i]);
+    /** Visits every value, in no particular order. Do not add or remove entries meanwhile. */
+    void forEach(Consumer<? super V> visitor) {
+        for (int i = 0; i < hashes.length; i++) {
+            if (hashes[i] != 0) {
+                visitor.accept(value(i));
             }
         }
-    }
-
-    /** The keys, as a copy. */
-    List<Object> keys() {
-        List<Object> out = new ArrayList<>(size);
-        forEach((key, value) -> out.add(key));
-        return out;
     }
 
     /** The values, as a copy. */
     List<V> values() {
         List<V> out = new ArrayList<>(size);
-        forEach((key, value) -> out.add(value));
+        forEach(out::add);
         return out;
     }
 
@@ -150,7 +128,7 @@ final class PrefixTable<V> {
         int i = hash & mask;
         int h;
         while ((h = hashes[i]) != 0) {
-            if (h == hash && keys[i].equals(key)) {
+            if (h == hash && keyOf.apply(value(i)).equals(key)) {
                 return i;
             }
             i = (i + 1) & mask;
@@ -158,9 +136,8 @@ final class PrefixTable<V> {
         return ~i;
     }
 
-    private void insert(int i, int hash, Object key, Object value) {
+    private void insert(int i, int hash, V value) {
         hashes[i] = hash;
-        keys[i] = key;
         values[i] = value;
         if (++size * 4L > hashes.length * 3L) {
             resize(hashes.length * 2);
@@ -174,10 +151,8 @@ final class PrefixTable<V> {
 
     private void resize(int capacity) {
         int[] oldHashes = hashes;
-        Object[] oldKeys = keys;
         Object[] oldValues = values;
         hashes = new int[capacity];
-        keys = new Object[capacity];
         values = new Object[capacity];
         int mask = capacity - 1;
         for (int k = 0; k < oldHashes.length; k++) {
@@ -188,7 +163,6 @@ final class PrefixTable<V> {
                     i = (i + 1) & mask;
                 }
                 hashes[i] = hash;
-                keys[i] = oldKeys[k];
                 values[i] = oldValues[k];
             }
         }

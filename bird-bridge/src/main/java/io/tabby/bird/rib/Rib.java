@@ -128,7 +128,8 @@ public final class Rib {
     /** Applies one UPDATE from {@code peerId}; End-of-RIB markers change nothing here. */
     public void receive(int peerId, Update update) {
         PeerState state = state(peerId);
-        List<PrefixPaths> touched = new ArrayList<>();
+        List<PrefixPaths> touched = new ArrayList<>(update.withdrawn().size() + update.nlri().size()
+                + update.mpReach().map(reach -> reach.nlri().size()).orElse(0));
         intake.withdraw(state, update.withdrawn(), touched);
         update.mpUnreach().ifPresent(unreach -> intake.withdraw(state, unreach.withdrawn(), touched));
         boolean reachable = update.hasReachable();
