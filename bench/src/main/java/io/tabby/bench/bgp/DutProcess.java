@@ -3,10 +3,13 @@ package io.tabby.bench.bgp;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -71,14 +74,40 @@ final class DutProcess implements AutoCloseable {
     double cpuSeconds() {
         Path stat = Path.of("/proc/" + pid() + "/stat");
         try {
-            String line = Files.readString(stat);
-            // The command name (field 2) sits in parentheses and may hold spaces: count from after it.
-            String[] fields = line.substring(line.lastIndexOf(')') + 2).trim().split(" ");
-            long ticks = Long.parseLong(fields[UTIME_AFTER_COMM]) + Long.parseLong(fields[UTIME_AFTER_COMM + 1]);
-            return ticks / CLOCK_TICKS_PER_SECOND;
+            return ticks(Files.readString(stat)) / CLOCK_TICKS_PER_SECOND;
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("cannot read the CPU time in " + stat + ": the device exited? log " + log, e);
         }
+    }
+
+    /**
+     * CPU seconds so far per thread name (/proc/PID/task/TID/comm, which Linux cuts at 15
+     * characters), threads of one name summed: shows where a JVM's time went (the RIB thread,
+     * the I/O threads, the collector's "GC Thread#n", the JIT's "C2 CompilerThre").
+     */
+    Map<String, Double> cpuSecondsByThread() {
+        Map<String, Double> out = new TreeMap<>();
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/" + pid() + "/task"))) {
+            for (Path task : tasks) {
+                try {
+                    String name = Files.readString(task.resolve("comm")).strip().replaceAll("#?[0-9]+$", "");
+                    out.merge(name, ticks(Files.readString(task.resolve("stat"))) / CLOCK_TICKS_PER_SECOND,
+                            Double::sum);
+                } catch (IOException e) {
+                    // The thread ended meanwhile.
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot list the threads of PID " + pid() + ": the device exited? log "
+                    + log, e);
+        }
+        return out;
+    }
+
+    private static long ticks(String statLine) {
+        // The command name (field 2) sits in parentheses and may hold spaces: count from after it.
+        String[] fields = statLine.substring(statLine.lastIndexOf(')') + 2).trim().split(" ");
+        return Long.parseLong(fields[UTIME_AFTER_COMM]) + Long.parseLong(fields[UTIME_AFTER_COMM + 1]);
     }
 
     /** Sends a line to the process's standard input (the Tabby device's command channel). */

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -114,6 +115,7 @@ public final class ThroughputBench {
             Thread.sleep(1000);
             long rssBefore = process.residentBytes();
             double cpuBefore = process.cpuSeconds();
+            Map<String, Double> threadsBefore = process.cpuSecondsByThread();
             long start = Feeder.feed(feeder, feed);
             boolean done = counter.await(timeout);
             Optional<Double> seconds = done ? Optional.of((counter.completedAt() - start) / 1e9) : Optional.empty();
@@ -121,11 +123,23 @@ public final class ThroughputBench {
             Thread.sleep(1000);
             long rssAfter = process.residentBytes();
             double cpu = process.cpuSeconds() - cpuBefore;
+            String threads = busiestThreads(threadsBefore, process.cpuSecondsByThread());
             Optional<Long> heap = dut.isTabby() ? liveHeap(process, dir.resolve("tabby-heap.txt")) : Optional.empty();
             counting.interrupt();
             return new ThroughputRun(dut, plan.count(), seconds, counter.held(), rssBefore, rssAfter, cpu, heap,
-                    counter.updates() + " UPDATEs received");
+                    counter.updates() + " UPDATEs received; CPU s by thread: " + threads);
         }
+    }
+
+    /** The five threads (by name) that used the most CPU between the two samples, as "name 1.23". */
+    static String busiestThreads(Map<String, Double> before, Map<String, Double> after) {
+        return after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0.0)))
+                .filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .limit(5)
+                .map(e -> e.getKey() + " " + fmt("%.2f", e.getValue()))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static Optional<Long> liveHeap(DutProcess process, Path report) throws Exception {
