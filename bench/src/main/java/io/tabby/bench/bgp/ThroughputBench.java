@@ -20,8 +20,11 @@ import java.util.concurrent.Future;
  * after another in the same run, each in its own {@code bgpb-*} namespaces. Prints one table.
  *
  * <p>Usage: {@code ThroughputBench <routes> <timeout-seconds> <bird2-binary|-> <device>...} with
- * devices {@code bird16 bird2 gobgp tabby tabbys} ({@code tabbys}: Tabby on the serial collector). Needs root. The Tabby device runs in a separate JVM
- * started with this JVM's java and class path, plus the options in {@code TABBY_DUT_JAVA_OPTS}.
+ * devices {@code bird16 bird2 gobgp tabby tabbys} ({@code tabby}: with the tabby-bird launcher's
+ * JVM flags; {@code tabbys}: the same plus a fixed 256 MB young generation). Needs root. The Tabby
+ * device runs in a separate JVM started with this JVM's java and class path, plus the options in
+ * {@code TABBY_DUT_JAVA_OPTS}. Beside wall time each row shows the device's CPU seconds, which a
+ * busy machine distorts far less.
  */
 public final class ThroughputBench {
     private ThroughputBench() {
