@@ -87,7 +87,7 @@ final class LocRib {
     /** The decision for {@code prefix}, or null when nothing reaches it. */
     Decision decision(Prefix prefix) {
         PrefixPaths paths = byPrefix.get(prefix);
-        return paths == null ? null : paths.decision();
+        return paths == null ? null : paths.decision(selector);
     }
 
     PrefixPaths paths(Prefix prefix) {

@@ -16,13 +16,15 @@ import java.util.Collection;
  * object per prefix besides this one, its prefix and its routes.
  */
 final class PrefixPaths {
+    // Four references and an int: 32 bytes with compressed references, a million prefixes in 32 MB.
     private final Prefix prefix;
-    /** A lone {@link Route}, a {@code Route[]} of {@link #size} paths (more may fit), or null. */
+    /**
+     * A lone {@link Route}, or a {@code Route[]} holding two or more paths first and nulls after
+     * (the count is found from the end: arrays are as small as the number of peers), or null.
+     */
     private Object paths;
-    private int size;
-    // The winner and its step rather than a Decision object: one object less per prefix.
+    /** The winner of the last decision; why it won is worked out again when asked. */
     private Route best;
-    private DecisionStep step;
     /** The advert held by the peer in {@link #sentSlot}, or an {@code Advert[]} by slot, or null. */
     private Object sent;
     private int sentSlot;
@@ -36,19 +38,34 @@ final class PrefixPaths {
     }
 
     int size() {
-        return size;
+        if (paths instanceof Route[] many) {
+            int n = many.length;
+            while (many[n - 1] == null) {
+                n--;
+            }
+            return n;
+        }
+        return paths == null ? 0 : 1;
     }
 
     Route path(int i) {
+        int size = size();
         if (i < 0 || i >= size) {
             throw new IndexOutOfBoundsException("path " + i + " of " + size);
         }
         return paths instanceof Route[] many ? many[i] : (Route) paths;
     }
 
-    /** The outcome of the last decision, or null when no path is left. */
-    Decision decision() {
-        return best == null ? null : new Decision(best, step, size);
+    /**
+     * The outcome of the last decision, or null when no path is left: the decision is run again
+     * for its reason (the paths have not changed since, so neither has the winner).
+     */
+    Decision decision(BestPathSelector selector) {
+        if (best == null) {
+            return null;
+        }
+        return paths instanceof Route[] many ? selector.select(many, size()) : new Decision(best,
+                DecisionStep.ONLY_PATH, 1);
     }
 
     Route best() {
@@ -73,17 +90,18 @@ final class PrefixPaths {
             }
             return old;
         }
-        if (size == 0) {
+        if (paths == null) {
             paths = route;
-        } else {
-            Route[] many = paths instanceof Route[] array ? array : new Route[] {(Route) paths, null};
+        } else if (paths instanceof Route[] many) {
+            int size = size();
             if (size == many.length) {
                 many = Arrays.copyOf(many, size * 2);
+                paths = many;
             }
             many[size] = route;
-            paths = many;
+        } else {
+            paths = new Route[] {(Route) paths, route};
         }
-        size++;
         return null;
     }
 
@@ -94,6 +112,7 @@ final class PrefixPaths {
             return false;
         }
         if (paths instanceof Route[] many) {
+            int size = size();
             many[at] = many[size - 1];
             many[size - 1] = null;
             if (size - 1 == 1) {
@@ -102,7 +121,6 @@ final class PrefixPaths {
         } else {
             paths = null;
         }
-        size--;
         return true;
     }
 
@@ -110,12 +128,9 @@ final class PrefixPaths {
     boolean decide(BestPathSelector selector) {
         Route before = best;
         if (paths instanceof Route[] many) {
-            Decision decision = selector.select(many, size);
-            best = decision == null ? null : decision.best();
-            step = decision == null ? null : decision.step();
+            best = selector.select(many, size()).best();
         } else {
             best = (Route) paths;
-            step = best == null ? null : DecisionStep.ONLY_PATH;
         }
         return before != best;
     }
@@ -186,12 +201,12 @@ final class PrefixPaths {
 
     /** No path and no peer holding an advert: the entry can go. */
     boolean unused() {
-        return size == 0 && !advertised();
+        return paths == null && !advertised();
     }
 
     private int indexOf(int peerId, int pathId) {
         if (paths instanceof Route[] many) {
-            for (int i = 0; i < size; i++) {
+            for (int i = 0; i < many.length && many[i] != null; i++) {
                 if (many[i].source().id() == peerId && many[i].pathId() == pathId) {
                     return i;
                 }

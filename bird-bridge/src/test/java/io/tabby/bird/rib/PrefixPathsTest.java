@@ -45,6 +45,25 @@ class PrefixPathsTest {
     }
 
     @Test
+    void theDecisionIsExplainedAgainWhenAsked() {
+        BestPathSelector selector = new BestPathSelector(RibConfig.of(RibFixtures.LOCAL_AS, RibFixtures.ROUTER_ID));
+        PrefixPaths entry = new PrefixPaths(NET);
+        assertThat(entry.decision(selector)).isNull();
+        Route longer = route(NET, ebgp(1, "192.0.2.1", 65001), attrs(path(65001L, 9L), "192.0.2.1"));
+        Route shorter = route(NET, ebgp(2, "192.0.2.2", 65002), attrs(path(65002L), "192.0.2.2"));
+        entry.put(longer);
+        assertThat(entry.decide(selector)).isTrue();
+        assertThat(entry.decision(selector)).isEqualTo(new Decision(longer, DecisionStep.ONLY_PATH, 1));
+        entry.put(shorter);
+        assertThat(entry.decide(selector)).isTrue();
+        assertThat(entry.decide(selector)).as("nothing changed since").isFalse();
+        assertThat(entry.decision(selector)).isEqualTo(new Decision(shorter, DecisionStep.AS_PATH_LENGTH, 2));
+        entry.remove(2, 0);
+        assertThat(entry.decide(selector)).isTrue();
+        assertThat(entry.best()).isSameAs(longer);
+    }
+
+    @Test
     void oneSlotHeldDirectlyThenAnArrayBySlot() {
         PrefixPaths entry = new PrefixPaths(NET);
         assertThat(entry.sent(3)).isNull();
