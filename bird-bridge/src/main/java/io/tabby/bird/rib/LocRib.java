@@ -1,8 +1,11 @@
 package io.tabby.bird.rib;
 
 import io.tabby.bird.wire.Prefix;
+import io.tabby.bird.wire.attr.AttributeSet;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -76,6 +79,22 @@ final class LocRib {
             }
         });
         emptied.forEach(this::dropIfUnused);
+    }
+
+    /** Every attribute set a stored path or an advert some peer holds refers to. */
+    Set<AttributeSet> usedAttributes() {
+        Set<AttributeSet> used = new HashSet<>();
+        List<Advert> sent = new ArrayList<>();
+        byPrefix.forEach(entry -> {
+            for (int i = 0; i < entry.size(); i++) {
+                used.add(entry.path(i).attributes());
+            }
+            entry.collectSent(sent);
+        });
+        for (Advert advert : sent) {
+            used.add(advert.attributes());
+        }
+        return used;
     }
 
     /** The best path to {@code prefix}, or null when nothing reaches it. */

@@ -14,7 +14,6 @@ import io.tabby.bird.wire.codec.SessionOptions;
 import io.tabby.bird.wire.message.Update;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -259,18 +258,7 @@ public final class Rib {
      */
     public void sweepAttributes() {
         exportRules.forget();
-        Set<AttributeSet> used = new HashSet<>();
-        List<Advert> sent = new ArrayList<>();
-        locRib.forEachEntry(entry -> {
-            for (int i = 0; i < entry.size(); i++) {
-                used.add(entry.path(i).attributes());
-            }
-            entry.collectSent(sent);
-        });
-        for (Advert advert : sent) {
-            used.add(advert.attributes());
-        }
-        interner.retainOnly(used::contains);
+        interner.retainOnly(locRib.usedAttributes()::contains);
     }
 
     private PeerState state(int peerId) {
