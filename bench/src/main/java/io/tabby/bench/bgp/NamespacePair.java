@@ -30,11 +30,7 @@ final class NamespacePair implements AutoCloseable {
         if (!tag.matches("[a-z0-9]{1,6}")) {
             throw new IllegalArgumentException("namespace tag '" + tag + "' must be 1-6 lowercase letters or digits");
         }
-        String prefix = System.getenv().getOrDefault("BGP_BENCH_NS", "bgpb");
-        if (!prefix.matches("[a-z]{2,4}")) {
-            throw new IllegalArgumentException("BGP_BENCH_NS '" + prefix + "' must be 2-4 lowercase letters");
-        }
-        NamespacePair pair = new NamespacePair(prefix, tag);
+        NamespacePair pair = new NamespacePair(prefix(), tag);
         pair.close();
         try {
             ip("netns", "add", pair.dut);
@@ -54,6 +50,15 @@ final class NamespacePair implements AutoCloseable {
             pair.close();
             throw e;
         }
+    }
+
+    /** The namespace prefix: {@code BGP_BENCH_NS} when set, else {@code bgpb}. */
+    static String prefix() {
+        String prefix = System.getenv().getOrDefault("BGP_BENCH_NS", "bgpb");
+        if (!prefix.matches("[a-z]{2,4}")) {
+            throw new IllegalArgumentException("BGP_BENCH_NS '" + prefix + "' must be 2-4 lowercase letters");
+        }
+        return prefix;
     }
 
     String dut() {
