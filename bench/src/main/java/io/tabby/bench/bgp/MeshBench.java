@@ -19,7 +19,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Full-mesh convergence: N Tabby speakers in this JVM, all in the namespace {@code bgpb-mesh}
- * on loopback addresses 10.99.0.1..N, every pair an iBGP session over real TCP, each speaker with
+ * ({@code BGP_BENCH_NS} replaces {@code bgpb}, as for {@link NamespacePair}) on loopback addresses 10.99.0.1..N, every pair an iBGP session over real TCP, each speaker with
  * one event loop thread and its own RIB thread. Two phases per N: start every speaker and wait
  * until every session is Established; then every speaker originates its /26 at once and the clock
  * runs until every speaker's RIB has a best path for all N blocks. The JVM holds all N speakers,
@@ -30,7 +30,7 @@ import java.util.concurrent.CompletableFuture;
  * <p>Usage: {@code MeshBench <timeout-seconds> <N>...}. Needs root.
  */
 public final class MeshBench {
-    private static final String NAMESPACE = "bgpb-mesh";
+    private static final String NAMESPACE = NamespacePair.prefix() + "-mesh";
 
     private MeshBench() {
     }

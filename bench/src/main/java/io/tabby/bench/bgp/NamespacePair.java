@@ -9,6 +9,8 @@ import java.util.concurrent.TimeUnit;
  * Two network namespaces joined by a veth pair: {@code bgpb-TAG-d} holds the device under test at
  * 192.0.2.1/24, {@code bgpb-TAG-p} holds the feeder (192.0.2.2) and the receiver (192.0.2.3).
  * {@link #close} deletes both namespaces (and with them the veth), also after a failed run.
+ * The environment variable {@code BGP_BENCH_NS} replaces the {@code bgpb} prefix (2-4 lowercase
+ * letters) so that two people can run the benchmark on one machine at once.
  */
 final class NamespacePair implements AutoCloseable {
     static final String DUT_ADDRESS = "192.0.2.1";
@@ -18,9 +20,9 @@ final class NamespacePair implements AutoCloseable {
     private final String dut;
     private final String peers;
 
-    private NamespacePair(String tag) {
-        this.dut = "bgpb-" + tag + "-d";
-        this.peers = "bgpb-" + tag + "-p";
+    private NamespacePair(String prefix, String tag) {
+        this.dut = prefix + "-" + tag + "-d";
+        this.peers = prefix + "-" + tag + "-p";
     }
 
     /** Creates the pair; {@code tag} is at most 6 characters so veth names stay under 16. */
@@ -28,7 +30,7 @@ final class NamespacePair implements AutoCloseable {
         if (!tag.matches("[a-z0-9]{1,6}")) {
             throw new IllegalArgumentException("namespace tag '" + tag + "' must be 1-6 lowercase letters or digits");
         }
-        NamespacePair pair = new NamespacePair(tag);
+        NamespacePair pair = new NamespacePair(prefix(), tag);
         pair.close();
         try {
             ip("netns", "add", pair.dut);
@@ -48,6 +50,15 @@ final class NamespacePair implements AutoCloseable {
             pair.close();
             throw e;
         }
+    }
+
+    /** The namespace prefix: {@code BGP_BENCH_NS} when set, else {@code bgpb}. */
+    static String prefix() {
+        String prefix = System.getenv().getOrDefault("BGP_BENCH_NS", "bgpb");
+        if (!prefix.matches("[a-z]{2,4}")) {
+            throw new IllegalArgumentException("BGP_BENCH_NS '" + prefix + "' must be 2-4 lowercase letters");
+        }
+        return prefix;
     }
 
     String dut() {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,8 +20,11 @@ import java.util.concurrent.Future;
  * after another in the same run, each in its own {@code bgpb-*} namespaces. Prints one table.
  *
  * <p>Usage: {@code ThroughputBench <routes> <timeout-seconds> <bird2-binary|-> <device>...} with
- * devices {@code bird16 bird2 gobgp tabby tabbys} ({@code tabbys}: Tabby on the serial collector). Needs root. The Tabby device runs in a separate JVM
- * started with this JVM's java and class path, plus the options in {@code TABBY_DUT_JAVA_OPTS}.
+ * devices {@code bird16 bird2 gobgp tabby tabbys} ({@code tabby}: with the tabby-bird launcher's
+ * JVM flags; {@code tabbys}: the same plus a fixed 256 MB young generation). Needs root. The Tabby
+ * device runs in a separate JVM started with this JVM's java and class path, plus the options in
+ * {@code TABBY_DUT_JAVA_OPTS}. Beside wall time each row shows the device's CPU seconds, which a
+ * busy machine distorts far less.
  */
 public final class ThroughputBench {
     private ThroughputBench() {
@@ -57,13 +61,16 @@ public final class ThroughputBench {
     static Table table(List<ThroughputRun> runs) {
         double birdSeconds = runs.stream().filter(r -> r.dut() == Dut.BIRD16).findFirst()
                 .flatMap(ThroughputRun::seconds).orElse(0.0);
-        Table table = new Table("device", "routes", "seconds", "routes/s", "x BIRD 1.6", "RSS MB", "RSS delta MB",
-                "bytes/route", "live heap B/route");
+        double birdCpu = runs.stream().filter(r -> r.dut() == Dut.BIRD16).findFirst()
+                .map(ThroughputRun::cpuSeconds).orElse(0.0);
+        Table table = new Table("device", "routes", "seconds", "routes/s", "x BIRD 1.6", "CPU s", "CPU x BIRD 1.6",
+                "RSS MB", "RSS delta MB", "bytes/route", "live heap B/route");
         for (ThroughputRun run : runs) {
             String seconds = run.seconds().map(s -> fmt("%.2f", s)).orElse("timeout (" + run.held() + " held)");
             String rate = run.seconds().map(s -> fmt("%.0f", run.routes() / s)).orElse("-");
             String ratio = run.seconds().map(s -> Table.ratio(s, birdSeconds)).orElse("-");
             table.row(run.dut().title(), Integer.toString(run.routes()), seconds, rate, ratio,
+                    fmt("%.2f", run.cpuSeconds()), Table.ratio(run.cpuSeconds(), birdCpu),
                     fmt("%.1f", run.rssAfter() / 1e6), fmt("%.1f", (run.rssAfter() - run.rssBefore()) / 1e6),
                     fmt("%.0f", run.bytesPerRoute()),
                     run.liveHeapBytes().map(h -> fmt("%.0f", (double) h / run.routes())).orElse("-"));
@@ -110,17 +117,32 @@ public final class ThroughputBench {
             // Sessions are up and idle: this is the device's footprint without the table.
             Thread.sleep(1000);
             long rssBefore = process.residentBytes();
+            double cpuBefore = process.cpuSeconds();
+            Map<String, Double> threadsBefore = process.cpuSecondsByThread();
             long start = Feeder.feed(feeder, feed);
             boolean done = counter.await(timeout);
             Optional<Double> seconds = done ? Optional.of((counter.completedAt() - start) / 1e9) : Optional.empty();
             // Let the device settle (BIRD frees its import buffers; GoBGP and the JVM finish their work).
             Thread.sleep(1000);
             long rssAfter = process.residentBytes();
+            double cpu = process.cpuSeconds() - cpuBefore;
+            String threads = busiestThreads(threadsBefore, process.cpuSecondsByThread());
             Optional<Long> heap = dut.isTabby() ? liveHeap(process, dir.resolve("tabby-heap.txt")) : Optional.empty();
             counting.interrupt();
-            return new ThroughputRun(dut, plan.count(), seconds, counter.held(), rssBefore, rssAfter, heap,
-                    counter.updates() + " UPDATEs received");
+            return new ThroughputRun(dut, plan.count(), seconds, counter.held(), rssBefore, rssAfter, cpu, heap,
+                    counter.updates() + " UPDATEs received; CPU s by thread: " + threads);
         }
+    }
+
+    /** The five threads (by name) that used the most CPU between the two samples, as "name 1.23". */
+    static String busiestThreads(Map<String, Double> before, Map<String, Double> after) {
+        return after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0.0)))
+                .filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .limit(5)
+                .map(e -> e.getKey() + " " + fmt("%.2f", e.getValue()))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static Optional<Long> liveHeap(DutProcess process, Path report) throws Exception {

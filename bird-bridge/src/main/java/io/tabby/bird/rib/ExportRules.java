@@ -42,6 +42,10 @@ final class ExportRules {
     private record MemoKey(AttributeSet attributes, Bytes mpNextHop, boolean v4, int sourceId, int targetId) {
     }
 
+    /** The last answer, reused while a drain visits prefixes sharing one path's attributes (most do). */
+    private MemoKey lastKey;
+    private Advert lastAdvert;
+
     ExportRules(RibConfig config, AttributeInterner interner) {
         this.config = config;
         this.interner = interner;
@@ -65,18 +69,28 @@ final class ExportRules {
             return null;
         }
         boolean v4 = route.prefix().afi() == Afi.IPV4;
+        MemoKey last = lastKey;
+        if (last != null && last.attributes() == route.attributes() && last.mpNextHop() == route.mpNextHop()
+                && last.v4() == v4 && last.sourceId() == source.id() && last.targetId() == target.id()) {
+            return lastAdvert;
+        }
         MemoKey key = new MemoKey(route.attributes(), route.mpNextHop(), v4, source.id(), target.id());
         Advert known = memo.get(key);
         if (known == null) {
             known = rewrite(route, source, target, v4);
             memo.put(key, known == null ? NONE : known);
         }
-        return known == NONE ? null : known;
+        Advert advert = known == NONE ? null : known;
+        lastKey = key;
+        lastAdvert = advert;
+        return advert;
     }
 
     /** Forgets remembered rewrites: peer details changed, or attribute sets are being swept. */
     void forget() {
         memo.clear();
+        lastKey = null;
+        lastAdvert = null;
     }
 
     private Advert rewrite(Route route, PeerInfo source, PeerInfo target, boolean v4) {

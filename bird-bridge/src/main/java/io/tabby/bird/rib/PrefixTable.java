@@ -3,37 +3,34 @@ package io.tabby.bird.rib;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The RIB's map from a prefix (or a {@link PathKey}) to its entry, without an entry object per
- * key: keys and values sit in two parallel arrays (open addressing, linear probing, deletion by
- * backward shift so no tombstones pile up). A {@code java.util.HashMap} spends a 32-byte node per
- * entry on top of the table slot; with a million routes in three such maps that is ~100 MB of
- * extra heap and a million more objects for every GC to trace. Single-threaded, like the RIB.
+ * The RIB's map from a prefix to its entry, where each entry knows its own key (a Loc-RIB entry
+ * holds its prefix): only the entries and their mixed hashes are stored, in two parallel arrays
+ * (open addressing, linear probing, deletion by backward shift so no tombstones pile up). A
+ * {@code java.util.HashMap} would spend a 32-byte node per entry and a key slot on top; with a
+ * million prefixes that is ~40 MB of extra heap and a million more objects for every GC to trace.
+ * The stored hash (never 0, which marks a free slot) lets a probe pass occupied slots, and a
+ * resize move every entry, without reading the entries: with a million of them scattered over the
+ * heap each such read is a cache miss. Single-threaded, like the RIB.
  */
 final class PrefixTable<V> {
     private static final int MIN_CAPACITY = 8;
 
-    private Object[] keys;
+    private final Function<? super V, ?> keyOf;
+    /** Mixed hash of the key in each slot, with the top bit set; 0 for a free slot. */
+    private int[] hashes;
     private Object[] values;
     private int size;
 
-    PrefixTable() {
-        this(0);
-    }
-
-    /** A table that holds {@code expected} entries without growing. */
-    PrefixTable(int expected) {
-        int capacity = MIN_CAPACITY;
-        while (capacity * 3L < expected * 4L) {
-            capacity *= 2;
-        }
-        keys = new Object[capacity];
-        values = new Object[capacity];
+    /** An empty table whose values name their key through {@code keyOf}. */
+    PrefixTable(Function<? super V, ?> keyOf) {
+        this.keyOf = requireNonNull(keyOf, "keyOf is null");
+        hashes = new int[MIN_CAPACITY];
+        values = new Object[MIN_CAPACITY];
     }
 
     int size() {
@@ -45,119 +42,106 @@ final class PrefixTable<V> {
     }
 
     V get(Object key) {
-        int i = find(requireNonNull(key, "key is null"));
+        requireNonNull(key, "key is null");
+        int i = probe(key, hash(key));
         return i < 0 ? null : value(i);
     }
 
-    /** Stores {@code value} under {@code key}, returning the value it replaces, or null. */
-    V put(Object key, V value) {
-        requireNonNull(key, "key is null");
+    /** Stores {@code value} under its key, returning the value it replaces, or null. */
+    V put(V value) {
         requireNonNull(value, "value is null");
-        int mask = keys.length - 1;
-        int i = slot(key, mask);
-        while (keys[i] != null) {
-            if (keys[i].equals(key)) {
-                V old = value(i);
-                values[i] = value;
-                return old;
-            }
-            i = (i + 1) & mask;
+        Object key = requireNonNull(keyOf.apply(value), "key of the value is null");
+        int hash = hash(key);
+        int i = probe(key, hash);
+        if (i >= 0) {
+            V old = value(i);
+            values[i] = value;
+            return old;
         }
-        keys[i] = key;
-        values[i] = value;
-        if (++size * 4L > keys.length * 3L) {
-            resize(keys.length * 2);
-        }
+        insert(~i, hash, value);
         return null;
     }
 
-    /** The value under {@code key}, or a new one from {@code create} stored there; one probe run either way. */
+    /**
+     * The value under {@code key}, or a new one from {@code create} (whose key must be {@code key})
+     * stored there; one probe run either way.
+     */
     V computeIfAbsent(Object key, Function<Object, V> create) {
         requireNonNull(key, "key is null");
-        int mask = keys.length - 1;
-        int i = slot(key, mask);
-        while (keys[i] != null) {
-            if (keys[i].equals(key)) {
-                return value(i);
-            }
-            i = (i + 1) & mask;
+        int hash = hash(key);
+        int i = probe(key, hash);
+        if (i >= 0) {
+            return value(i);
         }
         V value = requireNonNull(create.apply(key), "created value is null");
-        keys[i] = key;
-        values[i] = value;
-        if (++size * 4L > keys.length * 3L) {
-            resize(keys.length * 2);
-        }
+        insert(~i, hash, value);
         return value;
     }
 
     /** Removes {@code key}, returning its value, or null when it was absent. */
     V remove(Object key) {
-        int i = find(requireNonNull(key, "key is null"));
+        requireNonNull(key, "key is null");
+        int i = probe(key, hash(key));
         if (i < 0) {
             return null;
         }
         V old = value(i);
-        int mask = keys.length - 1;
+        int mask = hashes.length - 1;
         // Backward shift: move later entries of the same probe run into the hole.
         int hole = i;
         int j = (i + 1) & mask;
-        while (keys[j] != null) {
-            int home = slot(keys[j], mask);
+        while (hashes[j] != 0) {
+            int home = hashes[j] & mask;
             boolean movable = hole <= j ? (home <= hole || home > j) : (home <= hole && home > j);
             if (movable) {
-                keys[hole] = keys[j];
+                hashes[hole] = hashes[j];
                 values[hole] = values[j];
                 hole = j;
             }
             j = (j + 1) & mask;
         }
-        keys[hole] = null;
+        hashes[hole] = 0;
         values[hole] = null;
         size--;
         return old;
     }
 
-    void clear() {
-        Arrays.fill(keys, null);
-        Arrays.fill(values, null);
-        size = 0;
-    }
-
-    /** Visits every entry, in no particular order. Do not modify the table meanwhile. */
-    @SuppressWarnings("unchecked")
-    void forEach(BiConsumer<Object, V> visitor) {
-        for (int i = 0; i < keys.length; i++) {
-            if (keys[i] != null) {
-                visitor.accept(keys[i], (V) values[i]);
+    /** Visits every value, in no particular order. Do not add or remove entries meanwhile. */
+    void forEach(Consumer<? super V> visitor) {
+        for (int i = 0; i < hashes.length; i++) {
+            if (hashes[i] != 0) {
+                visitor.accept(value(i));
             }
         }
-    }
-
-    /** The keys, as a copy. */
-    List<Object> keys() {
-        List<Object> out = new ArrayList<>(size);
-        forEach((key, value) -> out.add(key));
-        return out;
     }
 
     /** The values, as a copy. */
     List<V> values() {
         List<V> out = new ArrayList<>(size);
-        forEach((key, value) -> out.add(value));
+        forEach(out::add);
         return out;
     }
 
-    private int find(Object key) {
-        int mask = keys.length - 1;
-        int i = slot(key, mask);
-        while (keys[i] != null) {
-            if (keys[i].equals(key)) {
+    /** The slot holding {@code key}, or {@code ~slot} of the free slot where it would go. */
+    private int probe(Object key, int hash) {
+        int mask = hashes.length - 1;
+        int i = hash & mask;
+        int h;
+        while ((h = hashes[i]) != 0) {
+            if (h == hash && keyOf.apply(value(i)).equals(key)) {
                 return i;
             }
             i = (i + 1) & mask;
         }
-        return -1;
+        return ~i;
+    }
+
+    private void insert(int i, int hash, V value) {
+        hashes[i] = hash;
+        values[i] = value;
+        if (++size * 4L > hashes.length * 3L) {
+            resize(hashes.length * 2);
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -166,21 +150,27 @@ final class PrefixTable<V> {
     }
 
     private void resize(int capacity) {
-        Object[] oldKeys = keys;
+        int[] oldHashes = hashes;
         Object[] oldValues = values;
-        keys = new Object[capacity];
+        hashes = new int[capacity];
         values = new Object[capacity];
         int mask = capacity - 1;
-        for (int k = 0; k < oldKeys.length; k++) {
-            if (oldKeys[k] != null) {
-                int i = slot(oldKeys[k], mask);
-                while (keys[i] != null) {
+        for (int k = 0; k < oldHashes.length; k++) {
+            int hash = oldHashes[k];
+            if (hash != 0) {
+                int i = hash & mask;
+                while (hashes[i] != 0) {
                     i = (i + 1) & mask;
                 }
-                keys[i] = oldKeys[k];
+                hashes[i] = hash;
                 values[i] = oldValues[k];
             }
         }
+    }
+
+    /** The key's hash as stored: {@link #slot}'s mixing with the top bit set, so never 0. */
+    static int hash(Object key) {
+        return slot(key, -1) | Integer.MIN_VALUE;
     }
 
     /**

@@ -13,7 +13,7 @@ import io.tabby.bird.wire.attr.MpUnreachNlri;
 import io.tabby.bird.wire.codec.SessionOptions;
 import io.tabby.bird.wire.message.Update;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +30,8 @@ import org.apache.logging.log4j.Logger;
  */
 public final class Rib {
     private static final Logger LOG = LogManager.getLogger(Rib.class);
+    /** A peer's dirty list may grow to twice the table (or this) before it gives way to a rescan. */
+    private static final int MIN_DIRTY_LIMIT = 1 << 16;
 
     private final RibConfig config;
     private final AttributeInterner interner;
@@ -37,7 +39,8 @@ public final class Rib {
     private final LocRib locRib;
     private final BestPathListener listener;
     private final Map<Integer, PeerState> peers = new LinkedHashMap<>();
-    private long arrivals;
+    private final RouteIntake intake;
+    private final BitSet slots = new BitSet();
 
     public Rib(RibConfig config, AttributeInterner interner) {
         this(config, interner, BestPathListener.NONE);
@@ -49,8 +52,9 @@ public final class Rib {
         this.interner = requireNonNull(interner, "interner is null");
         this.exportRules = new ExportRules(config, interner);
         this.locRib = new LocRib(new BestPathSelector(config));
+        this.intake = new RouteIntake(locRib);
         this.peers.put(PeerInfo.LOCAL_ID, new PeerState(PeerInfo.local(config.localAs(), config.routerId()),
-                ExportFilter.ALL));
+                ExportFilter.ALL, -1));
     }
 
     public RibConfig config() {
@@ -68,7 +72,9 @@ public final class Rib {
             throw new IllegalArgumentException("peer " + peer.address().getHostAddress() + " in AS " + peer.asn()
                     + " is marked " + (peer.internal() ? "iBGP" : "eBGP") + " but our AS is " + config.localAs());
         }
-        peers.put(peer.id(), new PeerState(peer, exportFilter));
+        int slot = slots.nextClearBit(0);
+        slots.set(slot);
+        peers.put(peer.id(), new PeerState(peer, exportFilter, slot));
     }
 
     /**
@@ -77,10 +83,12 @@ public final class Rib {
      */
     public void peerUp(PeerInfo peer, SessionOptions send, Set<AfiSafi> families) {
         PeerState state = state(peer.id());
+        if (state.out != null) {
+            forgetSent(state);
+        }
         state.info = peer;
         exportRules.forget();
-        state.out = new AdjRibOut(peer, families, new UpdatePacker(send));
-        restage(state);
+        state.out = new AdjRibOut(state.slot, families, new UpdatePacker(send));
     }
 
     /**
@@ -90,22 +98,11 @@ public final class Rib {
     public void peerDown(int peerId, Set<AfiSafi> staleFamilies) {
         PeerState state = state(peerId);
         state.out = null;
-        List<Prefix> touched = new ArrayList<>();
-        Set<AfiSafi> all = state.in.families();
-        for (Route route : state.in.routes(all)) {
-            if (staleFamilies.contains(route.family())) {
-                if (!route.stale()) {
-                    Route stale = route.asStale();
-                    state.in.put(stale);
-                    locRib.put(stale);
-                    touched.add(stale.prefix());
-                }
-            } else {
-                removePath(state, route, touched);
-            }
-        }
+        locRib.clearSent(state.slot);
+        List<PrefixPaths> touched = new ArrayList<>();
+        intake.peerDown(state, staleFamilies, touched);
         decideAndExport(touched);
-        LOG.debug("peer {} down: {} routes kept stale", peerId, state.in.size());
+        LOG.debug("peer {} down: {} routes kept stale", peerId, state.imported);
     }
 
     /**
@@ -113,29 +110,27 @@ public final class Rib {
      * a session end without graceful restart. Its id must not be registered again.
      */
     public void removePeer(int peerId) {
+        PeerState state = state(peerId);
         peerDown(peerId, Set.of());
         peers.remove(peerId);
+        slots.clear(state.slot);
         exportRules.forget();
     }
 
     /** Drops the peer's routes of these families still marked stale ({@code FlushStale}). */
     public void flushStale(int peerId, Set<AfiSafi> families) {
-        PeerState state = state(peerId);
-        List<Prefix> touched = new ArrayList<>();
-        for (Route route : state.in.routes(families)) {
-            if (route.stale()) {
-                removePath(state, route, touched);
-            }
-        }
+        List<PrefixPaths> touched = new ArrayList<>();
+        intake.flushStale(state(peerId), families, touched);
         decideAndExport(touched);
     }
 
     /** Applies one UPDATE from {@code peerId}; End-of-RIB markers change nothing here. */
     public void receive(int peerId, Update update) {
         PeerState state = state(peerId);
-        List<Prefix> touched = new ArrayList<>();
-        withdraw(state, update.withdrawn(), touched);
-        update.mpUnreach().ifPresent(unreach -> withdraw(state, unreach.withdrawn(), touched));
+        List<PrefixPaths> touched = new ArrayList<>(update.withdrawn().size() + update.nlri().size()
+                + update.mpReach().map(reach -> reach.nlri().size()).orElse(0));
+        intake.withdraw(state, update.withdrawn(), touched);
+        update.mpUnreach().ifPresent(unreach -> intake.withdraw(state, unreach.withdrawn(), touched));
         boolean reachable = update.hasReachable();
         if (reachable) {
             AttributeSet attributes = interner.intern(update.attributes());
@@ -143,10 +138,10 @@ public final class Rib {
             if (looped) {
                 LOG.debug("peer {}: dropping routes that loop back to us: {}", peerId, attributes);
             }
-            announce(state, attributes, Bytes.EMPTY, update.nlri(), looped, touched);
+            intake.announce(state, attributes, Bytes.EMPTY, update.nlri(), looped, touched);
             if (update.mpReach().isPresent()) {
                 MpReachNlri reach = update.mpReach().get();
-                announce(state, attributes, reach.nextHop(), reach.nlri(), looped, touched);
+                intake.announce(state, attributes, reach.nextHop(), reach.nlri(), looped, touched);
             }
         }
         decideAndExport(touched);
@@ -162,8 +157,8 @@ public final class Rib {
         PeerState local = peers.get(PeerInfo.LOCAL_ID);
         PrefixList.Builder one = PrefixList.builder(Families.of(prefix), false);
         one.add(prefix, 0);
-        List<Prefix> touched = new ArrayList<>();
-        announce(local, interner.intern(requireNonNull(attributes, "attributes is null")), Bytes.EMPTY, one.build(),
+        List<PrefixPaths> touched = new ArrayList<>();
+        intake.announce(local, interner.intern(requireNonNull(attributes, "attributes is null")), Bytes.EMPTY, one.build(),
                 false, touched);
         decideAndExport(touched);
     }
@@ -174,8 +169,8 @@ public final class Rib {
         PeerState local = peers.get(PeerInfo.LOCAL_ID);
         PrefixList.Builder one = PrefixList.builder(Families.of(prefix), false);
         one.add(prefix, 0);
-        List<Prefix> touched = new ArrayList<>();
-        withdraw(local, one.build(), touched);
+        List<PrefixPaths> touched = new ArrayList<>();
+        intake.withdraw(local, one.build(), touched);
         decideAndExport(touched);
     }
 
@@ -186,7 +181,9 @@ public final class Rib {
     public void replaceExportFilter(int peerId, ExportFilter exportFilter) {
         PeerState state = state(peerId);
         state.exportFilter = requireNonNull(exportFilter, "exportFilter is null");
-        restage(state);
+        if (state.out != null) {
+            state.out.rescanAll();
+        }
     }
 
     /**
@@ -196,33 +193,20 @@ public final class Rib {
     public void resend(int peerId) {
         PeerState state = state(peerId);
         if (state.out != null) {
-            state.out.forgetSent();
-            restage(state);
+            forgetSent(state);
         }
     }
 
-    private void restage(PeerState state) {
-        AdjRibOut out = state.out;
-        if (out == null) {
-            return;
-        }
-        for (Prefix prefix : out.sentPrefixes()) {
-            out.stage(prefix, null);
-        }
-        locRib.forEachBest((prefix, best) -> {
-            if (out.carries(Families.of(prefix))) {
-                Advert advert = exportRules.export(best, state.info, state.exportFilter);
-                if (advert != null) {
-                    out.stage(prefix, advert);
-                }
-            }
-        });
+    /** Clears what the peer holds from us on every entry, so the next drain sends it all again. */
+    private void forgetSent(PeerState state) {
+        locRib.clearSent(state.slot);
+        state.out.forgetSent();
     }
 
     /** The UPDATEs to send {@code peerId} now, in order; empty when it is up to date or down. */
     public List<Update> drain(int peerId) {
-        AdjRibOut out = state(peerId).out;
-        return out == null ? List.of() : out.drain();
+        PeerState state = state(peerId);
+        return state.out == null ? List.of() : state.out.drain(locRib, state, exportRules);
     }
 
     /** The winner for {@code prefix} and why it won, if anything reaches it. */
@@ -242,13 +226,14 @@ public final class Rib {
 
     /** What {@code peerId} was last sent for {@code prefix}, if anything. */
     public Optional<Advert> advertised(int peerId, Prefix prefix) {
-        AdjRibOut out = state(peerId).out;
-        return out == null ? Optional.empty() : Optional.ofNullable(out.sent(prefix));
+        PeerState state = state(peerId);
+        PrefixPaths entry = state.out == null ? null : locRib.get(prefix);
+        return entry == null ? Optional.empty() : Optional.ofNullable(entry.sent(state.slot));
     }
 
     /** Number of paths {@code peerId} has in the Adj-RIB-In (stale ones included). */
     public int importedCount(int peerId) {
-        return state(peerId).in.size();
+        return state(peerId).imported;
     }
 
     /** Number of prefixes {@code peerId} was sent and holds from us; 0 while it is down. */
@@ -273,18 +258,7 @@ public final class Rib {
      */
     public void sweepAttributes() {
         exportRules.forget();
-        Set<AttributeSet> used = new HashSet<>();
-        for (PeerState state : peers.values()) {
-            for (Route route : state.in.routes(state.in.families())) {
-                used.add(route.attributes());
-            }
-            if (state.out != null) {
-                for (Advert advert : state.out.sentAdverts()) {
-                    used.add(advert.attributes());
-                }
-            }
-        }
-        interner.retainOnly(used::contains);
+        interner.retainOnly(locRib.usedAttributes()::contains);
     }
 
     private PeerState state(int peerId) {
@@ -295,63 +269,28 @@ public final class Rib {
         return state;
     }
 
-    private void withdraw(PeerState state, PrefixList prefixes, List<Prefix> touched) {
-        AfiSafi family = prefixes.family();
-        for (int i = 0; i < prefixes.size(); i++) {
-            Route old = state.in.remove(family, prefixes.prefix(i), prefixes.pathId(i));
-            if (old != null) {
-                locRib.remove(old.prefix(), state.info.id(), old.pathId());
-                touched.add(old.prefix());
-            }
-        }
-    }
-
-    private void announce(PeerState state, AttributeSet attributes, Bytes mpNextHop, PrefixList prefixes,
-                          boolean looped, List<Prefix> touched) {
-        if (looped) {
-            withdraw(state, prefixes, touched);
-            return;
-        }
-        for (int i = 0; i < prefixes.size(); i++) {
-            Route route = new Route(prefixes.prefix(i), prefixes.pathId(i), attributes, mpNextHop, state.info,
-                    ++arrivals, false);
-            Route old = state.in.put(route);
-            if (old != null) {
-                // An unchanged re-announcement keeps its age (RFC 5004 compares when paths arrived).
-                if (old.attributes().equals(attributes) && old.mpNextHop().equals(mpNextHop) && !old.stale()) {
-                    state.in.put(old);
-                    continue;
-                }
-            }
-            locRib.put(route);
-            touched.add(route.prefix());
-        }
-    }
-
-    private void removePath(PeerState state, Route route, List<Prefix> touched) {
-        state.in.remove(route.family(), route.prefix(), route.pathId());
-        locRib.remove(route.prefix(), state.info.id(), route.pathId());
-        touched.add(route.prefix());
-    }
-
-    private void decideAndExport(List<Prefix> touched) {
+    private void decideAndExport(List<PrefixPaths> touched) {
         for (int i = 0; i < touched.size(); i++) {
-            Prefix prefix = touched.get(i);
-            if (locRib.decide(prefix)) {
-                export(prefix);
-                listener.bestChanged(prefix, locRib.best(prefix));
+            PrefixPaths entry = touched.get(i);
+            if (locRib.decide(entry)) {
+                export(entry);
+                listener.bestChanged(entry.prefix(), entry.best());
             }
+            locRib.dropIfUnused(entry);
         }
     }
 
-    private void export(Prefix prefix) {
-        Route best = locRib.best(prefix);
-        AfiSafi family = Families.of(prefix);
+    /** Marks {@code entry} dirty for every up peer that may be sent its best path or holds an advert for it. */
+    private void export(PrefixPaths entry) {
+        Route best = entry.best();
+        AfiSafi family = Families.of(entry.prefix());
+        int limit = Math.max(MIN_DIRTY_LIMIT, 2 * locRib.prefixCount());
         for (PeerState target : peers.values()) {
             AdjRibOut out = target.out;
-            if (out != null && out.carries(family)) {
-                Advert advert = best == null ? null : exportRules.export(best, target.info, target.exportFilter);
-                out.stage(prefix, advert);
+            if (out != null && out.carries(family)
+                    && (best != null && ExportRules.allowed(best.source(), target.info)
+                        || entry.sent(target.slot) != null)) {
+                out.markDirty(entry, limit);
             }
         }
     }

@@ -47,11 +47,6 @@ final class UpdatePacker {
         pack(family, prefixes, fixed, out, Update::withdraw);
     }
 
-    /** Octets one prefix takes in an NLRI or withdrawn field of this session. */
-    int nlriLength(AfiSafi family, Prefix prefix) {
-        return (options.addPath(family) ? 4 : 0) + 1 + (prefix.length() + 7) / 8;
-    }
-
     int encodedLength(Update update) {
         ByteBuf buf = Unpooled.buffer(64);
         try {
@@ -71,9 +66,10 @@ final class UpdatePacker {
         boolean pathIds = options.addPath(family);
         PrefixList.Builder chunk = PrefixList.builder(family, pathIds);
         int used = 0;
+        int pathIdLength = pathIds ? 4 : 0;
         for (int i = 0; i < prefixes.size(); i++) {
             Prefix prefix = prefixes.get(i);
-            int length = nlriLength(family, prefix);
+            int length = pathIdLength + 1 + (prefix.length() + 7) / 8;
             if (length > room) {
                 throw new IllegalStateException("attributes of " + fixed + " octets leave no room for " + prefix
                         + " in a " + options.maxMessageLength() + "-octet UPDATE");

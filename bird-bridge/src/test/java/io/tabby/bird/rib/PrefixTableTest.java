@@ -9,11 +9,18 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class PrefixTableTest {
+    /** A value that names its key, as a Loc-RIB entry names its prefix. */
+    private record Cell(Ipv4Prefix key, int value) {
+    }
+
+    private static PrefixTable<Cell> table() {
+        return new PrefixTable<>(Cell::key);
+    }
 
     @Test
     void behavesLikeAHashMapUnderRandomPutsAndRemoves() {
-        PrefixTable<Integer> table = new PrefixTable<>();
-        Map<Object, Integer> reference = new HashMap<>();
+        PrefixTable<Cell> table = table();
+        Map<Ipv4Prefix, Cell> reference = new HashMap<>();
         Random random = new Random(42);
         for (int step = 0; step < 200_000; step++) {
             // A small key space so removals hit, probe runs wrap and resizes happen.
@@ -21,41 +28,54 @@ class PrefixTableTest {
             if (random.nextInt(3) == 0) {
                 assertThat(table.remove(key)).isEqualTo(reference.remove(key));
             } else {
-                assertThat(table.put(key, step)).isEqualTo(reference.put(key, step));
+                Cell cell = new Cell(key, step);
+                assertThat(table.put(cell)).isEqualTo(reference.put(key, cell));
             }
             assertThat(table.size()).isEqualTo(reference.size());
         }
-        for (Map.Entry<Object, Integer> e : reference.entrySet()) {
+        for (Map.Entry<Ipv4Prefix, Cell> e : reference.entrySet()) {
             assertThat(table.get(e.getKey())).isEqualTo(e.getValue());
         }
-        Map<Object, Integer> visited = new HashMap<>();
-        table.forEach(visited::put);
+        Map<Ipv4Prefix, Cell> visited = new HashMap<>();
+        table.forEach(cell -> visited.put(cell.key(), cell));
         assertThat(visited).isEqualTo(reference);
-        assertThat(table.keys()).hasSize(reference.size());
+        assertThat(table.values()).hasSize(reference.size());
     }
 
     @Test
-    void computeIfAbsentAndClear() {
-        PrefixTable<String> table = new PrefixTable<>();
+    void computeIfAbsentCreatesOnce() {
+        PrefixTable<Cell> table = table();
         Ipv4Prefix key = Ipv4Prefix.parse("10.0.0.0/26");
-        assertThat(table.computeIfAbsent(key, k -> "first")).isEqualTo("first");
-        assertThat(table.computeIfAbsent(key, k -> "second")).isEqualTo("first");
-        assertThat(table.get(new PathKey(key, 7))).isNull();
-        table.clear();
+        assertThat(table.computeIfAbsent(key, k -> new Cell(key, 1)).value()).isEqualTo(1);
+        assertThat(table.computeIfAbsent(key, k -> new Cell(key, 2)).value()).isEqualTo(1);
+        assertThat(table.get(Ipv4Prefix.parse("10.0.0.0/27"))).isNull();
+        assertThat(table.remove(key).value()).isEqualTo(1);
         assertThat(table.isEmpty()).isTrue();
         assertThat(table.get(key)).isNull();
     }
 
     @Test
     void computeIfAbsentGrowsTheTableLikePut() {
-        PrefixTable<Integer> table = new PrefixTable<>(3);
+        PrefixTable<Cell> table = table();
         for (int i = 0; i < 10_000; i++) {
             int value = i;
-            assertThat(table.computeIfAbsent(new Ipv4Prefix(i << 6, 26), k -> value)).isEqualTo(i);
+            assertThat(table.computeIfAbsent(new Ipv4Prefix(i << 6, 26), k -> new Cell((Ipv4Prefix) k, value))
+                    .value()).isEqualTo(i);
         }
         assertThat(table.size()).isEqualTo(10_000);
         for (int i = 0; i < 10_000; i++) {
-            assertThat(table.get(new Ipv4Prefix(i << 6, 26))).isEqualTo(i);
+            assertThat(table.get(new Ipv4Prefix(i << 6, 26)).value()).isEqualTo(i);
+        }
+    }
+
+    @Test
+    void storedHashesAreNeverTheFreeSlotMarkAndKeepTheHomeSlot() {
+        Random random = new Random(7);
+        for (int i = 0; i < 100_000; i++) {
+            Ipv4Prefix key = new Ipv4Prefix(random.nextInt(), 32);
+            int hash = PrefixTable.hash(key);
+            assertThat(hash).isNotZero();
+            assertThat(hash & 0xFFFF).isEqualTo(PrefixTable.slot(key, 0xFFFF));
         }
     }
 
