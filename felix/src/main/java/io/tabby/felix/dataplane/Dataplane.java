@@ -81,6 +81,8 @@ public final class Dataplane {
     private final Map<Cidr, RouteUpdate> remoteRoutes = new HashMap<>();
     private Optional<IpipTunnelUpdate> ipipTunnel = Optional.empty();
     private boolean inSync;
+    /** Failed steps so far; written and read on the dataplane thread, read for metrics elsewhere. */
+    private volatile long failures;
     private boolean dirty = true;
     /** Endpoints changed, a resync is due, or the last pass left workload work waiting. */
     private boolean workloadsDirty = true;
@@ -154,6 +156,16 @@ public final class Dataplane {
 
     public boolean inSync() {
         return inSync;
+    }
+
+    /** Whether the next {@link #apply()} has anything to do (in sync, and something changed or is pending). */
+    public boolean hasWork() {
+        return inSync && dirty;
+    }
+
+    /** Steps of apply passes that failed so far (each is retried). */
+    public long failures() {
+        return failures;
     }
 
     /** Reads everything back from the kernel on the next apply, so drift is repaired. */
@@ -265,7 +277,7 @@ public final class Dataplane {
      * Runs one step; true when it left work to do: it failed (logged, retried later), or it waits
      * for an interface to appear.
      */
-    private static boolean leftOver(String what, BooleanSupplier work) {
+    private boolean leftOver(String what, BooleanSupplier work) {
         if (Thread.currentThread().isInterrupted()) {
             return true; // shutting down: leave the rest for the next felix
         }
@@ -276,6 +288,7 @@ public final class Dataplane {
             }
             return waiting;
         } catch (RuntimeException e) {
+            failures++;
             LOG.warn("{} failed, will retry: {}", what, e.getMessage());
             return true;
         }

@@ -36,6 +36,7 @@ public final class DataplaneLoop implements AutoCloseable {
     private final AtomicLong resyncs = new AtomicLong();
     private final AtomicLong syncedApplies = new AtomicLong();
     private volatile Thread thread;
+    private volatile ApplyObserver observer = ApplyObserver.NONE;
 
     public DataplaneLoop(Dataplane dataplane, Duration resyncInterval, Duration retryInterval) {
         this.dataplane = requireNonNull(dataplane, "dataplane is null");
@@ -58,6 +59,11 @@ public final class DataplaneLoop implements AutoCloseable {
             throw new IllegalStateException("the dataplane loop starts once");
         }
         thread = Thread.ofPlatform().name("felix-dataplane").daemon(true).start(this::run);
+    }
+
+    /** Tells {@code observer} about every later apply pass that had work to do. */
+    public void observe(ApplyObserver observer) {
+        this.observer = requireNonNull(observer, "observer is null");
     }
 
     /** Completed apply passes that changed or checked the kernel (for tests and metrics). */
@@ -100,7 +106,14 @@ public final class DataplaneLoop implements AutoCloseable {
                         resyncs.incrementAndGet();
                     }
                 }
+                boolean work = dataplane.hasWork();
+                long failuresBefore = dataplane.failures();
+                long started = System.nanoTime();
                 pending = dataplane.apply();
+                if (work) {
+                    observer.applied(Duration.ofNanos(System.nanoTime() - started),
+                            dataplane.failures() != failuresBefore);
+                }
                 applies.incrementAndGet();
                 if (dataplane.inSync()) {
                     syncedApplies.incrementAndGet();

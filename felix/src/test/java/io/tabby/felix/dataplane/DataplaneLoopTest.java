@@ -36,4 +36,27 @@ class DataplaneLoopTest {
             assertThat(kernel.ipsetOps().members(NS, "cali40s:x")).containsExactly("10.0.0.1");
         }
     }
+
+    @Test
+    void observerHearsOfPassesWithWorkOnly() {
+        FakeKernel kernel = new FakeKernel().addNamespace(NS);
+        Dataplane dataplane = new Dataplane(KernelOps.fake(kernel, NS, IptablesBackend.NFT), RulesConfig.DEFAULTS,
+                "cali", "node1");
+        List<Boolean> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (DataplaneLoop loop = new DataplaneLoop(dataplane, Duration.ofSeconds(60), Duration.ofMillis(50))) {
+            loop.observe((took, failed) -> {
+                assertThat(took.isNegative()).isFalse();
+                heard.add(failed);
+            });
+            loop.start();
+            loop.send(List.<DataplaneMessage>of(new IpSetUpdate("s:x", IpSetKind.HASH_IP, Set.of("10.0.0.1"))));
+            await().atMost(Duration.ofSeconds(10)).until(() -> loop.applies() > 0);
+            assertThat(heard).as("nothing to do before in-sync").isEmpty();
+
+            loop.send(List.of(new InSync()));
+            await().atMost(Duration.ofSeconds(10)).until(() -> !heard.isEmpty());
+            assertThat(heard).containsOnly(false);
+            assertThat(dataplane.failures()).isZero();
+        }
+    }
 }

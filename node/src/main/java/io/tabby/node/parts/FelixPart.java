@@ -8,6 +8,7 @@ import io.tabby.felix.Felix;
 import io.tabby.felix.FelixConfig;
 import io.tabby.felix.dataplane.KernelOps;
 import io.tabby.node.metrics.MetricSource;
+import io.tabby.node.metrics.NodeMetrics;
 import io.tabby.platform.exec.CommandRunner;
 import java.util.Optional;
 import org.apache.logging.log4j.LogManager;
@@ -59,6 +60,17 @@ public final class FelixPart implements AutoCloseable {
             case IN_SYNC -> syncedApplies > 0 ? Optional.empty()
                     : Optional.of("in sync with etcd; waiting for the first complete dataplane apply");
         };
+    }
+
+    /** Reports each apply pass's duration, and its failure, to {@code metrics}. */
+    public void reportTo(NodeMetrics metrics) {
+        requireNonNull(metrics, "metrics is null");
+        felix.dataplane().observe((took, failed) -> {
+            metrics.felixApplied(took);
+            if (failed) {
+                metrics.felixApplyFailed();
+            }
+        });
     }
 
     /** felix's apply passes, for {@code /metrics}. */

@@ -88,6 +88,7 @@ public final class NodeParts implements AutoCloseable {
         requireNonNull(runner, "runner is null");
         if (settings.felix().isPresent()) {
             felix = FelixPart.start(backend, settings.felix().get(), runner);
+            felix.reportTo(metrics);
             registry.addSource(felix.metrics());
             sampleSyncer(metrics);
         }

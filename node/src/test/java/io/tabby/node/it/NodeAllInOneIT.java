@@ -87,6 +87,8 @@ class NodeAllInOneIT {
                 assertThat(node.get("/metrics")).contains("tabby_bgp_routes{table=\"master\"}",
                         "tabby_bgp_routes{table=\"master6\"}",
                         "tabby_confd_renders_total{resource=", "tabby_felix_apply_passes_total", "tabby_syncer_in_sync 1");
+                assertThat(node.get("/metrics")).as("felix's apply latency is observed")
+                        .containsPattern("(?m)^tabby_felix_apply_duration_seconds_count [1-9]");
                 await().atMost(WAIT).until(() -> etcd.etcdctl("get", BgpStatusKeys.key(node.name), "--print-value-only")
                         .contains("Established"));
             }
