@@ -182,9 +182,17 @@ public final class BirdDaemon implements AutoCloseable {
      * peer (the first node of a mesh) then accepts its peers' connections once confd adds them.
      */
     private void startBgp(BirdConfig next) {
-        BgpSpeaker fresh = BgpSpeaker.start(next, speakerOptions);
-        BgpSpeaker empty = speakerRef.getAndSet(fresh);
-        empty.close();
+        // The old speaker goes first: one whose protocols were all removed by an earlier configure
+        // (a mesh switched off before its reflector peers arrive) still holds the BGP port.
+        speakerRef.get().close();
+        BgpSpeaker fresh;
+        try {
+            fresh = BgpSpeaker.start(next, speakerOptions);
+        } catch (RuntimeException e) {
+            speakerRef.set(BgpSpeaker.start(config, speakerOptions));
+            throw e;
+        }
+        speakerRef.set(fresh);
         LOG.info("configure: first BGP protocols {}; the speaker now runs them", fresh.peers().size());
     }
 

@@ -75,6 +75,51 @@ class FirstPeersIT {
         }
     }
 
+    @Test
+    void peersAddedAfterEveryPeerWasRemovedAreAcceptedToo(@TempDir Path dir) throws Exception {
+        int portA = freePort();
+        int portB = freePort();
+        Path config = dir.resolve("bird.cfg");
+        String withPeer = """
+                router id 127.0.0.3;
+                listen bgp address 127.0.0.3 port %d;
+                protocol bgp Mesh_127_0_0_4 {
+                  local 127.0.0.3 as 64512;
+                  neighbor 127.0.0.4 port %d as 64512;
+                  passive on;
+                  import all; export all;
+                }
+                """.formatted(portA, portB);
+        Files.writeString(config, withPeer);
+        BirdDaemon daemon = BirdDaemon.start(new DaemonSettings(config, dir.resolve("bird.ctl"), RouterFamily.IPV4,
+                false, NetNs.root(), new RecordingCommandRunner(), Clock.systemUTC()));
+        try {
+            assertThat(daemon.speaker().listenAddress()).isPresent();
+            // the mesh switched off: no protocol left, the speaker still listens
+            Files.writeString(config, "router id 127.0.0.3;\nlisten bgp address 127.0.0.3 port %d;\n".formatted(portA));
+            assertThat(daemon.configure(Optional.empty(), false)).isInstanceOf(ConfigureOutcome.Reconfigured.class);
+            // the reflector's peers arrive
+            Files.writeString(config, withPeer);
+            assertThat(daemon.configure(Optional.empty(), false)).isInstanceOf(ConfigureOutcome.Reconfigured.class);
+            try (BgpSpeaker b = BgpSpeaker.start(new BirdConfigParser(file -> """
+                    router id 127.0.0.4;
+                    protocol bgp Mesh_127_0_0_3 {
+                      local 127.0.0.4 as 64512;
+                      neighbor 127.0.0.3 port %d as 64512;
+                      connect delay time 1; connect retry time 1; error wait time 1,2;
+                      import all; export all;
+                    }
+                    """.formatted(portA), RouterFamily.IPV4).parse(Path.of("b.cfg")),
+                    SpeakerOptions.defaults().withListen(new InetSocketAddress("127.0.0.4", portB)))) {
+                await().atMost(WAIT).until(() -> daemon.speaker().peer("Mesh_127_0_0_4")
+                        .map(PeerStatus::established).orElse(false));
+                assertThat(b.peer("Mesh_127_0_0_3").orElseThrow().established()).isTrue();
+            }
+        } finally {
+            daemon.close();
+        }
+    }
+
     private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
