@@ -14,13 +14,9 @@ import io.tabby.datastore.resource.Resource;
 import io.tabby.datastore.resource.ResourceClient;
 import io.tabby.datastore.resource.ResourceParser;
 import io.tabby.felix.Felix;
-import io.tabby.felix.FelixConfig;
 import io.tabby.felix.calc.FlowExplanation;
 import io.tabby.felix.calc.PolicyModel;
-import io.tabby.felix.dataplane.KernelOps;
-import io.tabby.felix.rules.RulesConfig;
 import io.tabby.platform.exec.ProcessCommandRunner;
-import io.tabby.platform.firewall.IptablesBackend;
 import io.tabby.platform.net.NetNs;
 import io.tabby.testkit.etcd.EtcdServer;
 import io.tabby.testkit.etcd.RealEtcd;
@@ -94,10 +90,7 @@ class FelixExplainIT {
             apply(yaml.toString());
             webListener.listen(podByIp.get(WEB), 80, 8080);
             otherListener.listen(podByIp.get(OTHER), 80);
-            felix = new Felix(backend, new FelixConfig(EtcdSettings.of(etcd.endpoints()), NODE, node,
-                    IptablesBackend.NFT, RulesConfig.DEFAULTS, "cali", Duration.ofSeconds(2)),
-                    KernelOps.linux(runner, node, IptablesBackend.NFT));
-            felix.start();
+            felix = ItFelix.start(backend, etcd, NODE, node, runner, Duration.ofSeconds(2));
         } catch (RuntimeException | Error e) {
             stop();
             throw e;
@@ -106,12 +99,7 @@ class FelixExplainIT {
 
     @AfterAll
     void stop() {
-        if (felix != null) {
-            felix.close();
-        }
-        if (backend != null) {
-            backend.close();
-        }
+        ItFelix.stop(felix, backend);
         webListener.close();
         otherListener.close();
         pods.deleteAll();

@@ -10,11 +10,7 @@ import io.tabby.datastore.backend.Backend;
 import io.tabby.datastore.backend.EtcdSettings;
 import io.tabby.datastore.backend.etcd.EtcdBackend;
 import io.tabby.felix.Felix;
-import io.tabby.felix.FelixConfig;
-import io.tabby.felix.dataplane.KernelOps;
-import io.tabby.felix.rules.RulesConfig;
 import io.tabby.platform.exec.ProcessCommandRunner;
-import io.tabby.platform.firewall.IptablesBackend;
 import io.tabby.platform.net.Address;
 import io.tabby.platform.net.IpPrefix;
 import io.tabby.platform.net.LinuxAddrOps;
@@ -72,10 +68,7 @@ class FelixHostEndpointIT {
             links.setUp(client, "lo");
             probe.listen(node, 2379, 8080);
             backend = EtcdBackend.connect(EtcdSettings.of(etcd.endpoints()));
-            FelixConfig config = new FelixConfig(EtcdSettings.of(etcd.endpoints()), NODE, node, IptablesBackend.NFT,
-                    RulesConfig.DEFAULTS, "cali", Duration.ofSeconds(2));
-            felix = new Felix(backend, config, KernelOps.linux(runner, node, IptablesBackend.NFT));
-            felix.start();
+            felix = ItFelix.start(backend, etcd, NODE, node, runner, Duration.ofSeconds(2));
         } catch (RuntimeException | Error e) {
             stop();
             throw e;
@@ -85,12 +78,7 @@ class FelixHostEndpointIT {
     @AfterAll
     void stop() {
         probe.close();
-        if (felix != null) {
-            felix.close();
-        }
-        if (backend != null) {
-            backend.close();
-        }
+        ItFelix.stop(felix, backend);
         network.deleteAll();
     }
 

@@ -7,13 +7,9 @@ import io.tabby.datastore.backend.Backend;
 import io.tabby.datastore.backend.EtcdSettings;
 import io.tabby.datastore.backend.etcd.EtcdBackend;
 import io.tabby.felix.Felix;
-import io.tabby.felix.FelixConfig;
-import io.tabby.felix.dataplane.KernelOps;
-import io.tabby.felix.rules.RulesConfig;
 import io.tabby.platform.exec.Command;
 import io.tabby.platform.exec.CommandResult;
 import io.tabby.platform.exec.ProcessCommandRunner;
-import io.tabby.platform.firewall.IptablesBackend;
 import io.tabby.platform.net.Address;
 import io.tabby.platform.net.IpPrefix;
 import io.tabby.platform.net.LinuxAddrOps;
@@ -70,10 +66,7 @@ class FelixIpipIT {
             backend.put("/calico/v1/host/" + NODE + "/config/IpInIpTunnelAddr", "10.65.1.1");
             backend.put("/calico/v1/host/fxf-ipip2/bird_ip", "198.51.100.2");
             backend.put("/calico/ipam/v2/host/fxf-ipip2/ipv4/block/10.65.2.0-26", "{\"state\":\"confirmed\"}");
-            FelixConfig config = new FelixConfig(EtcdSettings.of(etcd.endpoints()), NODE, node, IptablesBackend.NFT,
-                    RulesConfig.DEFAULTS, "cali", Duration.ofSeconds(90));
-            felix = new Felix(backend, config, KernelOps.linux(runner, node, IptablesBackend.NFT));
-            felix.start();
+            felix = ItFelix.start(backend, etcd, NODE, node, runner, Duration.ofSeconds(90));
         } catch (RuntimeException | Error e) {
             stop();
             throw e;
@@ -82,12 +75,7 @@ class FelixIpipIT {
 
     @AfterAll
     void stop() {
-        if (felix != null) {
-            felix.close();
-        }
-        if (backend != null) {
-            backend.close();
-        }
+        ItFelix.stop(felix, backend);
         network.deleteAll();
     }
 

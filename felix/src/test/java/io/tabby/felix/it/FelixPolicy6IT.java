@@ -14,11 +14,7 @@ import io.tabby.datastore.backend.Backend;
 import io.tabby.datastore.backend.EtcdSettings;
 import io.tabby.datastore.backend.etcd.EtcdBackend;
 import io.tabby.felix.Felix;
-import io.tabby.felix.FelixConfig;
-import io.tabby.felix.dataplane.KernelOps;
-import io.tabby.felix.rules.RulesConfig;
 import io.tabby.platform.exec.ProcessCommandRunner;
-import io.tabby.platform.firewall.IptablesBackend;
 import io.tabby.platform.net.LinuxSysctlOps;
 import io.tabby.platform.net.NetNs;
 import io.tabby.testkit.etcd.EtcdServer;
@@ -80,10 +76,7 @@ class FelixPolicy6IT {
                     Map.of("app", "a"), "kns.default").replace("0a:58:0a:41:01:02", network.podMac(podA)));
             backend.put(endpointKey(NODE, "default.b"), dualStackEndpoint("cali6b2", IP_B, IP6_B,
                     Map.of("app", "b"), "kns.default").replace("0a:58:0a:41:01:02", network.podMac(podB)));
-            FelixConfig config = new FelixConfig(EtcdSettings.of(etcd.endpoints()), NODE, node, IptablesBackend.NFT,
-                    RulesConfig.DEFAULTS, "cali", REFRESH);
-            felix = new Felix(backend, config, KernelOps.linux(runner, node, IptablesBackend.NFT));
-            felix.start();
+            felix = ItFelix.start(backend, etcd, NODE, node, runner, REFRESH);
         } catch (RuntimeException | Error e) {
             stop();
             throw e;
@@ -92,12 +85,7 @@ class FelixPolicy6IT {
 
     @AfterAll
     void stop() {
-        if (felix != null) {
-            felix.close();
-        }
-        if (backend != null) {
-            backend.close();
-        }
+        ItFelix.stop(felix, backend);
         network.deleteAll();
     }
 

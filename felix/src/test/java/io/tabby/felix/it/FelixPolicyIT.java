@@ -19,12 +19,8 @@ import io.tabby.datastore.model.IpAddr;
 import io.tabby.datastore.backend.EtcdSettings;
 import io.tabby.datastore.backend.etcd.EtcdBackend;
 import io.tabby.felix.Felix;
-import io.tabby.felix.FelixConfig;
 import io.tabby.felix.calc.PolicyModel;
-import io.tabby.felix.dataplane.KernelOps;
-import io.tabby.felix.rules.RulesConfig;
 import io.tabby.platform.exec.ProcessCommandRunner;
-import io.tabby.platform.firewall.IptablesBackend;
 import io.tabby.platform.net.NetNs;
 import io.tabby.testkit.etcd.EtcdServer;
 import io.tabby.testkit.etcd.RealEtcd;
@@ -82,10 +78,7 @@ class FelixPolicyIT {
                     Map.of("app", "a"), "kns.default"));
             backend.put(endpointKey(NODE, "default.b"), endpointWithMac("calib2", IP_B, network.podMac(podB),
                     Map.of("app", "b"), "kns.default"));
-            FelixConfig config = new FelixConfig(EtcdSettings.of(etcd.endpoints()), NODE, node, IptablesBackend.NFT,
-                    RulesConfig.DEFAULTS, "cali", REFRESH);
-            felix = new Felix(backend, config, KernelOps.linux(runner, node, IptablesBackend.NFT));
-            felix.start();
+            felix = ItFelix.start(backend, etcd, NODE, node, runner, REFRESH);
         } catch (RuntimeException | Error e) {
             stop();
             throw e;
@@ -94,12 +87,7 @@ class FelixPolicyIT {
 
     @AfterAll
     void stop() {
-        if (felix != null) {
-            felix.close();
-        }
-        if (backend != null) {
-            backend.close();
-        }
+        ItFelix.stop(felix, backend);
         network.deleteAll();
     }
 
@@ -196,9 +184,7 @@ class FelixPolicyIT {
         String setsBefore = ipsets();
 
         felix.close();
-        felix = new Felix(backend, new FelixConfig(EtcdSettings.of(etcd.endpoints()), NODE, node, IptablesBackend.NFT,
-                RulesConfig.DEFAULTS, "cali", REFRESH), KernelOps.linux(runner, node, IptablesBackend.NFT));
-        felix.start();
+        felix = ItFelix.start(backend, etcd, NODE, node, runner, REFRESH);
         await().atMost(BOUND).pollInterval(Duration.ofMillis(100)).until(() -> felix.dataplane().syncedApplies() > 0);
 
         assertThat(saved()).isEqualTo(before);

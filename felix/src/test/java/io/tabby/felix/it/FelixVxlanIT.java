@@ -12,11 +12,7 @@ import io.tabby.datastore.backend.Backend;
 import io.tabby.datastore.backend.EtcdSettings;
 import io.tabby.datastore.backend.etcd.EtcdBackend;
 import io.tabby.felix.Felix;
-import io.tabby.felix.FelixConfig;
-import io.tabby.felix.dataplane.KernelOps;
-import io.tabby.felix.rules.RulesConfig;
 import io.tabby.platform.exec.ProcessCommandRunner;
-import io.tabby.platform.firewall.IptablesBackend;
 import io.tabby.platform.net.NetNs;
 import io.tabby.testkit.etcd.EtcdServer;
 import io.tabby.testkit.etcd.RealEtcd;
@@ -120,11 +116,7 @@ class FelixVxlanIT {
     }
 
     private void startFelix(EtcdServer etcd, String name, NetNs.Named ns) {
-        FelixConfig config = new FelixConfig(EtcdSettings.of(etcd.endpoints()), name, ns, IptablesBackend.NFT,
-                RulesConfig.DEFAULTS, "cali", Duration.ofSeconds(90));
-        Felix felix = new Felix(backend, config, KernelOps.linux(runner, ns, IptablesBackend.NFT));
-        felixes.add(felix);
-        felix.start();
+        felixes.add(ItFelix.start(backend, etcd, name, ns, runner, Duration.ofSeconds(90)));
     }
 
     private void awaitPing(String to, boolean answered) {
