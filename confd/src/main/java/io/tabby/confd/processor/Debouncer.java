@@ -9,7 +9,7 @@ import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Executor;
-import java.util.function.Predicate;
+import java.util.function.Function;
 
 /**
  * Paces renders per resource: leading edge, then coalescing. A change to an idle resource renders
@@ -18,14 +18,22 @@ import java.util.function.Predicate;
  * latest {@code maxDelay} after the previous render. A storm of changes therefore costs two renders
  * (one at its start, one after it) when it is shorter than {@code maxDelay}, and at most one per
  * {@code maxDelay} otherwise. The trailing render reads the store as it is then, so the last render
- * always reflects the final state. A failed render is retried with doubling backoff.
+ * always reflects the final state. A failed render is retried with doubling backoff. After a
+ * render that left the file as it was (nothing reloaded), the quiet period is only
+ * {@link #QUIET_AFTER_NO_CHANGE}: a write that changes nothing for this resource (an IPAM block
+ * affinity first written pending, then confirmed) must not hold back the one right after it that
+ * does, while a storm still folds into one trailing render.
  *
  * <p>All methods run on the owner thread; timers hop back onto it through {@code owner}.
  */
 final class Debouncer {
 
+    /** The quiet period after a render that changed nothing (bounded by the configured one). */
+    static final Duration QUIET_AFTER_NO_CHANGE = Duration.ofMillis(50);
+
     private static final class State {
         Instant lastRenderAt;
+        boolean lastRenderChanged = true;
         Instant lastChangeAt;
         boolean dirty;
         Scheduler.Cancellable timer;
@@ -39,14 +47,14 @@ final class Debouncer {
     private final Scheduler scheduler;
     private final Executor owner;
     private final DebounceSettings settings;
-    private final Predicate<String> render;
+    private final Function<String, Outcome> render;
     private final Map<String, State> states = new HashMap<>();
 
     /**
-     * @param render renders one resource by name now; returns whether it succeeded
+     * @param render renders one resource by name now; returns what that came to
      */
     Debouncer(InstantSource clock, Scheduler scheduler, Executor owner, DebounceSettings settings,
-            Predicate<String> render) {
+            Function<String, Outcome> render) {
         this.clock = requireNonNull(clock, "clock is null");
         this.scheduler = requireNonNull(scheduler, "scheduler is null");
         this.owner = requireNonNull(owner, "owner is null");
@@ -66,7 +74,7 @@ final class Debouncer {
             state.generation++;
         }
         boolean idle = state.timer == null
-                && (state.lastRenderAt == null || !now.isBefore(state.lastRenderAt.plus(settings.quiet())));
+                && (state.lastRenderAt == null || !now.isBefore(state.lastRenderAt.plus(quiet(state))));
         if (idle) {
             renderNow(resource, state, now);
             return;
@@ -110,8 +118,13 @@ final class Debouncer {
                 () -> owner.execute(() -> fire(resource, state, generation)));
     }
 
+    private Duration quiet(State state) {
+        Duration quiet = settings.quiet();
+        return state.lastRenderChanged || quiet.compareTo(QUIET_AFTER_NO_CHANGE) <= 0 ? quiet : QUIET_AFTER_NO_CHANGE;
+    }
+
     private Instant dueTime(State state) {
-        Instant whenQuiet = state.lastChangeAt.plus(settings.quiet());
+        Instant whenQuiet = state.lastChangeAt.plus(quiet(state));
         Instant atLatest = state.lastRenderAt.plus(settings.maxDelay());
         return whenQuiet.isBefore(atLatest) ? whenQuiet : atLatest;
     }
@@ -135,10 +148,13 @@ final class Debouncer {
     private void renderNow(String resource, State state, Instant now) {
         state.dirty = false;
         state.lastRenderAt = now;
-        if (render.test(resource)) {
+        Outcome outcome = render.apply(resource);
+        if (!outcome.failed()) {
             state.nextRetry = null;
+            state.lastRenderChanged = outcome != Outcome.UNCHANGED;
             return;
         }
+        state.lastRenderChanged = true;
         scheduleRetry(resource, state);
     }
 

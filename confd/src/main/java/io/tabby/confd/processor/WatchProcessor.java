@@ -84,7 +84,7 @@ public final class WatchProcessor implements FeedListener {
         debouncer.cancelAll();
     }
 
-    private boolean render(String name) {
-        return !resources.process(name, store, processor).failed();
+    private Outcome render(String name) {
+        return resources.process(name, store, processor);
     }
 }

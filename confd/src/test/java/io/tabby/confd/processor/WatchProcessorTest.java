@@ -197,4 +197,24 @@ class WatchProcessorTest {
         assertThat(other().reloads()).isEqualTo(1);
         assertThat(scheduler.pendingTimers()).isZero();
     }
+
+    @Test
+    void aChangeRightAfterARenderThatChangedNothingIsNotHeldBack() throws Exception {
+        startInSync();
+        long before = app().renders();
+
+        put("/app/port", "80"); // written again, same value: rendered, nothing to reload
+        assertThat(app().renders()).isEqualTo(before + 1);
+        scheduler.advance(Duration.ofMillis(100));
+        put("/app/port", "81");
+
+        assertThat(app().renders()).as("rendered at once, not after the 300 ms quiet period").isEqualTo(before + 2);
+        assertThat(fixture.destContent()).isEqualTo("port = 81\n");
+        scheduler.advance(Duration.ofMillis(100));
+        put("/app/port", "82");
+        assertThat(app().renders()).as("after a render that changed the file the quiet period holds")
+                .isEqualTo(before + 2);
+        scheduler.advance(Duration.ofSeconds(1));
+        assertThat(fixture.destContent()).isEqualTo("port = 82\n");
+    }
 }
