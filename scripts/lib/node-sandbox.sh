@@ -41,7 +41,9 @@ EOF
 
 export TABBY_CNI_SOCKET="$work/cni.sock"
 # the sandbox namespace has only lo: the node's address is given, not autodetected
-NODENAME=${NODENAME:-sandbox-node} IP=${IP:-127.0.0.1} "$build/bin/tabby-node" >"$work/node.log" 2>&1 &
+# only the CNI service: no confd, no BGP, no felix (the sandbox programs no routes or rules)
+NODENAME=${NODENAME:-sandbox-node} IP=${IP:-127.0.0.1} CALICO_NETWORKING_BACKEND=none TABBY_DISABLE_FELIX=true \
+  "$build/bin/tabby-node" >"$work/node.log" 2>&1 &
 node_pid=$!
 for _ in $(seq 200); do
   [ -S "$TABBY_CNI_SOCKET" ] && break
