@@ -154,12 +154,20 @@ tdemo_spawn_node() { # I
     "${TDEMO_NODE_ENV[@]}" ${as:+AS=$as} "$TDEMO_TOP/build/bin/tabby-node"
 }
 
-# Whether node I's tabby-node answers 200 on /readiness (syncer in sync, felix applied, confd
-# rendered, bird-bridge configured), on its own loopback's health port.
-tdemo_ready() { # I
-  ip netns exec "${TDEMO_NS}-node$1" bash -c 'exec 3<>/dev/tcp/127.0.0.1/9099 || exit 1
+# Node I's /readiness answer (status line, headers, body), from its tabby-node's health port on
+# the namespace's own loopback; nothing when it does not answer within 2 s.
+tdemo_readiness() { # I
+  timeout 2 ip netns exec "${TDEMO_NS}-node$1" bash -c 'exec 3<>/dev/tcp/127.0.0.1/9099 || exit 1
     printf "GET /readiness HTTP/1.0\r\nHost: localhost\r\n\r\n" >&3
-    head -1 <&3' 2>/dev/null | grep -q ' 200'
+    cat <&3' 2>/dev/null
+}
+
+# Whether node I's tabby-node answers 200 on /readiness (syncer in sync, felix applied, confd
+# rendered, bird-bridge configured).
+tdemo_ready() { # I
+  local answer
+  answer=$(tdemo_readiness "$1") || true
+  [[ ${answer%%$'\n'*} == *' 200'* ]]
 }
 
 # Waits until node I is ready; it runs once every node is registered and the mode's BGP resources

@@ -159,7 +159,6 @@ faults_restart_node() { # I
   )
 }
 
-faults_node_http_ready() { ip netns exec "$TDEMO_NS-node$1" curl -sf -m 1 -o /dev/null http://localhost:9099/readiness; }
 faults_node_bgp_ready() { # I: every mesh session Established, asked over the control socket with BIRD's birdc
   [ "$(birdc -s "$TDEMO_STATE/node$1/bird.ctl" show protocols 2>/dev/null | grep -c 'Established')" -ge $((nodes - 1)) ]
 }
@@ -173,7 +172,7 @@ faults_node_felix_ready() { # I FROM-MS
 faults_wait_node_ready() { # SECONDS I FROM-MS
   local deadline=$(( $(faults_ms) + $1 * 1000 )) part done_http="" done_bgp="" done_felix=""
   while [ $(faults_ms) -lt "$deadline" ]; do
-    [ -z "$done_http" ] && faults_node_http_ready "$2" && done_http=$(faults_ms)
+    [ -z "$done_http" ] && tdemo_ready "$2" && done_http=$(faults_ms)
     [ -z "$done_bgp" ] && faults_node_bgp_ready "$2" && done_bgp=$(faults_ms)
     [ -z "$done_felix" ] && faults_node_felix_ready "$2" "$3" && done_felix=$(faults_ms)
     [ -n "$done_http" ] && [ -n "$done_bgp" ] && [ -n "$done_felix" ] && break
