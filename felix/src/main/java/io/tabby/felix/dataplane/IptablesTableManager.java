@@ -3,13 +3,10 @@ package io.tabby.felix.dataplane;
 import static java.util.Objects.requireNonNull;
 
 import io.tabby.felix.rules.Chain;
-import io.tabby.felix.rules.ChainNames;
 import io.tabby.felix.rules.RestoreText;
-import io.tabby.felix.rules.RuleHashes;
 import io.tabby.felix.rules.TableRules;
-import io.tabby.platform.firewall.IptablesChain;
 import io.tabby.platform.firewall.IptablesOps;
-import io.tabby.platform.firewall.IptablesSave;
+import io.tabby.platform.firewall.IptablesSaveReader;
 import io.tabby.platform.firewall.IptablesTable;
 import io.tabby.platform.net.IpFamily;
 import io.tabby.platform.net.NetNs;
@@ -110,19 +107,10 @@ final class IptablesTableManager {
     }
 
     private void readBack() {
-        Map<String, IptablesChain> chains = IptablesSave.chains(ops.save(ns, family, table), table);
-        actual = new HashMap<>();
-        actualHooks = new HashMap<>();
-        chains.forEach((name, chain) -> {
-            List<String> hashes = chain.rules().stream().map(RuleHashes::find).toList();
-            if (chain.builtin()) {
-                Set<String> own = new HashSet<>(hashes);
-                own.remove(null);
-                actualHooks.put(name, own);
-            } else if (name.startsWith(ChainNames.PREFIX)) {
-                actual.put(name, hashes);
-            }
-        });
+        SavedHashes saved = new SavedHashes(table);
+        ops.saveLines(ns, family, table, new IptablesSaveReader(saved));
+        actual = saved.chains();
+        actualHooks = saved.hooks();
     }
 
     /** The restore text for the difference, or null when there is none. */

@@ -1,5 +1,7 @@
 package io.tabby.platform.exec;
 
+import java.util.function.Consumer;
+
 /**
  * Runs a program and reports how it ended. Implementations never use a shell.
  *
@@ -19,5 +21,17 @@ public interface CommandRunner {
     /** Runs {@code command} and throws {@link CommandFailedException} unless it exits 0. */
     default CommandResult runChecked(Command command) {
         return run(command).orThrow();
+    }
+
+    /**
+     * Runs {@code command} to completion and hands its standard output to {@code lines} one line
+     * at a time (without the line ends) instead of collecting it: for outputs of tens of megabytes
+     * (a big {@code iptables-save}) that a caller only scans. The result's stdout is empty. This
+     * default collects first; a runner that can stream overrides it.
+     */
+    default CommandResult runLines(Command command, Consumer<String> lines) {
+        CommandResult result = run(command);
+        result.stdout().lines().forEach(lines);
+        return new CommandResult(command, result.exitCode(), "", result.stderr());
     }
 }

@@ -1,5 +1,6 @@
 package io.tabby.platform.exec;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -9,6 +10,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -43,6 +46,60 @@ public final class ProcessCommandRunner implements CommandRunner {
         } catch (ExecutionException | TimeoutException e) {
             kill(process);
             throw new IllegalStateException("could not read the output of '" + command.display() + "'", e);
+        }
+    }
+
+    /**
+     * Reads standard output on the calling thread as it arrives; stdin is written and stderr
+     * drained on their own threads, and a watchdog kills the program at its timeout, which also
+     * ends the read.
+     */
+    @Override
+    public CommandResult runLines(Command command, Consumer<String> lines) {
+        LOG.debug("running {} (output read line by line)", command::display);
+        Process process = start(command);
+        CompletableFuture<String> stderr = drain(process.getErrorStream());
+        Thread.startVirtualThread(() -> feed(process, command));
+        AtomicBoolean timedOut = new AtomicBoolean();
+        Thread watchdog = Thread.startVirtualThread(() -> {
+            try {
+                if (!process.waitFor(command.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                    timedOut.set(true);
+                    kill(process);
+                }
+            } catch (InterruptedException e) {
+                // the program ended and the reader no longer needs a watchdog
+            }
+        });
+        try (BufferedReader out = process.inputReader(StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                lines.accept(line);
+            }
+            process.waitFor();
+            if (timedOut.get()) {
+                throw new CommandTimeoutException(command);
+            }
+            return new CommandResult(command, process.exitValue(), "",
+                    stderr.get(command.timeout().toMillis(), TimeUnit.MILLISECONDS));
+        } catch (IOException e) {
+            kill(process);
+            if (timedOut.get()) {
+                throw new CommandTimeoutException(command);
+            }
+            throw new UncheckedIOException("could not read the output of '" + command.display() + "'", e);
+        } catch (InterruptedException e) {
+            kill(process);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running '" + command.display() + "'", e);
+        } catch (ExecutionException | TimeoutException e) {
+            kill(process);
+            throw new IllegalStateException("could not read the error output of '" + command.display() + "'", e);
+        } catch (RuntimeException e) {
+            kill(process); // the consumer failed: the rest of the output is not wanted
+            throw e;
+        } finally {
+            watchdog.interrupt();
         }
     }
 

@@ -8,6 +8,7 @@ import io.tabby.platform.net.IpFamily;
 import io.tabby.platform.net.NamespaceArgv;
 import io.tabby.platform.net.NetNs;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * {@link IptablesOps} over {@code iptables-<backend>-save} and {@code -restore}. Restores pass
@@ -27,6 +28,12 @@ public final class LinuxIptablesOps implements IptablesOps {
     public String save(NetNs ns, IpFamily family, IptablesTable table) {
         List<String> argv = List.of(backend.program(family, "save"), "-t", table.tableName());
         return runner.runChecked(Command.of(NamespaceArgv.exec(ns, argv))).stdout();
+    }
+
+    @Override
+    public void saveLines(NetNs ns, IpFamily family, IptablesTable table, Consumer<String> lines) {
+        List<String> argv = List.of(backend.program(family, "save"), "-t", table.tableName());
+        runner.runLines(Command.of(NamespaceArgv.exec(ns, argv)), lines).orThrow();
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,32 @@ class ProcessCommandRunnerTest {
                 .hasMessageContaining("sh -c")
                 .hasMessageContaining("exit code 2")
                 .hasMessageContaining("Cannot find device \"x\"");
+    }
+
+    @Test
+    void handsOutputOverLineByLineWithTheExitCodeAndStderr() {
+        List<String> lines = new ArrayList<>();
+        Command command = Command.withStdin(List.of("sh", "-c", "cat; echo tail; echo oops >&2; exit 3"), "a\nb\n");
+
+        CommandResult result = runner.runLines(command, lines::add);
+
+        assertThat(lines).containsExactly("a", "b", "tail");
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.stdout()).isEmpty();
+        assertThat(result.stderr()).isEqualTo("oops\n");
+    }
+
+    @Test
+    void aLineReaderStopsTheProgramWhenItFailsOrTimesOut() {
+        Command endless = new Command(List.of("yes"), Optional.empty(), Duration.ofSeconds(30));
+        assertThatThrownBy(() -> runner.runLines(endless, line -> {
+            throw new IllegalStateException("enough");
+        })).hasMessage("enough");
+
+        Command silent = new Command(List.of("sleep", "60"), Optional.empty(), Duration.ofMillis(200));
+        assertThatThrownBy(() -> runner.runLines(silent, line -> { }))
+                .isInstanceOf(CommandTimeoutException.class)
+                .hasMessageContaining("sleep 60");
     }
 
     @Test

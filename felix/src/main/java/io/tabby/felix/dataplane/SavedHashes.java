@@ -1,0 +1,66 @@
+package io.tabby.felix.dataplane;
+
+import io.tabby.felix.rules.ChainNames;
+import io.tabby.felix.rules.RuleHashes;
+import io.tabby.platform.firewall.IptablesSaveReader;
+import io.tabby.platform.firewall.IptablesTable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What felix keeps of one table's {@code iptables-save} output while it streams past: the rule
+ * hashes of each felix chain in order (null for a rule without one), and the set of felix hashes
+ * in each built-in chain. Nothing else of the text is held, so reading back a table of 10,000
+ * endpoints' chains costs a few megabytes, not the tens that the text itself takes.
+ */
+final class SavedHashes implements IptablesSaveReader.Listener {
+    private final String table;
+    private final Map<String, List<String>> chains = new HashMap<>();
+    private final Map<String, Set<String>> hooks = new HashMap<>();
+
+    SavedHashes(IptablesTable table) {
+        this.table = table.tableName();
+    }
+
+    @Override
+    public void chain(String table, String chain, String policy) {
+        if (!this.table.equals(table)) {
+            return;
+        }
+        if (!policy.equals("-")) {
+            hooks.put(chain, new HashSet<>());
+        } else if (chain.startsWith(ChainNames.PREFIX)) {
+            chains.put(chain, new ArrayList<>());
+        }
+    }
+
+    @Override
+    public void rule(String table, String chain, String rule) {
+        if (!this.table.equals(table)) {
+            return;
+        }
+        String hash = RuleHashes.find(rule);
+        Set<String> hook = hooks.get(chain);
+        if (hook != null) {
+            if (hash != null) {
+                hook.add(hash);
+            }
+        } else if (chain.startsWith(ChainNames.PREFIX)) {
+            chains.computeIfAbsent(chain, c -> new ArrayList<>()).add(hash);
+        }
+    }
+
+    /** Felix chain name to its rules' hashes, in order. */
+    Map<String, List<String>> chains() {
+        return chains;
+    }
+
+    /** Built-in chain name to the felix hashes among its rules. */
+    Map<String, Set<String>> hooks() {
+        return hooks;
+    }
+}
