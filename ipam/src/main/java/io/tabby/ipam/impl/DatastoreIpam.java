@@ -87,7 +87,7 @@ public final class DatastoreIpam implements Ipam {
         BlockAssigner assigner = new BlockAssigner(store, retry, checkpoint);
         this.families = new FamilyAssigner(store, assigner, claimer);
         this.snapshots = new NodeSnapshots(store);
-        this.fast = new FastAssigner(store, snapshots, checkpoint);
+        this.fast = new FastAssigner(store, snapshots, new FastClaimer(claimer, snapshots), checkpoint);
         this.releaser = new AddressReleaser(store, retry, checkpoint, snapshots::blockWritten);
         this.handles = new HandleOps(store);
         this.handleReader = new HandleReader(backend, store);
