@@ -110,7 +110,14 @@ public final class DatastoreIpam implements Ipam {
     }
 
     private AssignResult assignAll(AssignRequest request) {
-        Optional<AssignResult> quick = fast.tryAssign(request);
+        Optional<AssignResult> quick;
+        try {
+            quick = fast.tryAssign(request);
+        } catch (RuntimeException e) {
+            // it may have stopped part-way through a claim, leaving a pending affinity the snapshot does not know
+            snapshots.forget(request.node());
+            throw e;
+        }
         if (quick.isPresent()) {
             LOG.debug("assigned {} {} to handle {} on node {} from its cached blocks", quick.get().ipv4(),
                     quick.get().ipv6(), request.handleId(), request.node());

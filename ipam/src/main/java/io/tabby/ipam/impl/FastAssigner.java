@@ -214,8 +214,11 @@ final class FastAssigner {
     private Optional<Allocation> allocate(AssignRequest request, IpFamily family, int want,
             List<CachedPool> usable, NodeSnapshot snapshot, List<TxnOp> ops) {
         for (CachedBlock cached : snapshot.blocks().getOrDefault(family, List.of())) {
+            if (cached.block().value().unallocated().size() < want) {
+                continue; // a node's full blocks are most of its blocks: skip them before the pool lookup
+            }
             Optional<CachedPool> pool = usable.stream().filter(p -> p.pool().cidr().contains(cached.cidr())).findFirst();
-            if (pool.isEmpty() || cached.block().value().unallocated().size() < want) {
+            if (pool.isEmpty()) {
                 continue;
             }
             Allocation allocation = BlockAllocator.allocate(cached.block().value(), want, request.handleId(),

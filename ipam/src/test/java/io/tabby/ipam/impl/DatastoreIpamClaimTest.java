@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -160,5 +161,24 @@ class DatastoreIpamClaimTest {
             AllocationBlock block = Fixtures.get(backend, new BlockKey(Cidr.of(address, BLOCK)));
             assertThat(block.affineNode()).isEqualTo("n" + (i % 5));
         }
+    }
+
+    @Test
+    void aClaimThatFailedPartWayIsFinishedByTheSameProcessBeforeItClaimsAgain() {
+        AtomicBoolean crashOnce = new AtomicBoolean(true);
+        CountingBackend seen = new CountingBackend(backend);
+        DatastoreIpam flaky = new DatastoreIpam(seen, CasRetry.DEFAULT_ATTEMPTS, step -> {
+            if (step.equals("block-created") && crashOnce.getAndSet(false)) {
+                throw new IllegalStateException("etcd went away");
+            }
+        });
+        assertThatThrownBy(() -> flaky.autoAssign(request("h0", "n1"))).hasMessage("etcd went away");
+
+        IpAddr got = flaky.autoAssign(request("h1", "n1")).ipv4().getFirst();
+
+        assertThat(walk.getFirst().contains(got)).isTrue();
+        assertThat(Fixtures.get(backend, new BlockAffinityKey("n1", walk.getFirst())).effectiveState())
+                .isEqualTo(AffinityState.CONFIRMED);
+        assertThat(backend.list(KeyPaths.blockPrefix(IpFamily.V4)).kvs()).hasSize(1);
     }
 }
