@@ -217,7 +217,8 @@ final class FastAssigner {
             if (cached.block().value().unallocated().size() < want) {
                 continue; // a node's full blocks are most of its blocks: skip them before the pool lookup
             }
-            Optional<CachedPool> pool = usable.stream().filter(p -> p.pool().cidr().contains(cached.cidr())).findFirst();
+            Optional<CachedPool> pool = usable.stream()
+                    .filter(p -> p.pool().cidr().contains(cached.cidr())).findFirst();
             if (pool.isEmpty()) {
                 continue;
             }

@@ -139,7 +139,8 @@ final class NodeSnapshots {
             blocks.put(family, affine);
         }
         return new NodeSnapshot(pools, metadata.map(m -> m.value().labels()).orElse(Map.of()),
-                metadata.map(Versioned::modRevision).orElse(0L), config.map(Versioned::value).orElse(IpamConfig.DEFAULT),
-                config.map(Versioned::modRevision).orElse(0L), pending, blocks);
+                metadata.map(Versioned::modRevision).orElse(0L),
+                config.map(Versioned::value).orElse(IpamConfig.DEFAULT), config.map(Versioned::modRevision).orElse(0L),
+                pending, blocks);
     }
 }

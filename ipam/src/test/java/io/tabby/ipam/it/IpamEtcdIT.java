@@ -165,8 +165,9 @@ class IpamEtcdIT {
         assertThat(second).isNotEqualTo(full);
 
         for (int i = 5; i < 8; i++) { // fills the second block too
-            assertThat(second.contains(node.autoAssign(AssignRequest.of(1, 0, "c" + i,
-                    AllocationAttributes.workload("default", "c" + i, "n1", "c" + i), "n1")).ipv4().getFirst())).isTrue();
+            IpAddr got = node.autoAssign(AssignRequest.of(1, 0, "c" + i,
+                    AllocationAttributes.workload("default", "c" + i, "n1", "c" + i), "n1")).ipv4().getFirst();
+            assertThat(second.contains(got)).isTrue();
         }
         ipam.releaseByHandle("c2"); // another process frees room in the first block: n1's cache says it is full
 
