@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Takes free addresses from one existing block: read it, allocate, and write the block and the
@@ -43,17 +44,29 @@ final class BlockAssigner {
     /** Up to {@code count} addresses of block {@code cidr} for the handle; empty when the block cannot give any. */
     List<IpAddr> assign(Cidr cidr, int count, String handleId, Map<String, String> attributes, String node,
             Ownership ownership) {
+        return assign(cidr, count, handleId, attributes, node, ownership, null);
+    }
+
+    /**
+     * As {@link #assign(Cidr, int, String, Map, String, Ownership)}, with the first attempt on
+     * {@code known} (the block as this process last wrote it; {@code null}: read it) instead of a
+     * read. A stale {@code known} costs one lost write and a re-read.
+     */
+    List<IpAddr> assign(Cidr cidr, int count, String handleId, Map<String, String> attributes, String node,
+            Ownership ownership, Versioned<AllocationBlock> known) {
         BlockKey key = new BlockKey(cidr);
-        List<IpAddr> assigned = retry.run(key.path(), () -> attempt(key, count, handleId, attributes, node, ownership));
+        AtomicReference<Versioned<AllocationBlock>> first = new AtomicReference<>(known);
+        List<IpAddr> assigned = retry.run(key.path(), () -> attempt(key,
+                Optional.ofNullable(first.getAndSet(null)).or(() -> store.read(key)),
+                count, handleId, attributes, node, ownership));
         if (!assigned.isEmpty()) {
             checkpoint.reached("block-assigned");
         }
         return assigned;
     }
 
-    private List<IpAddr> attempt(BlockKey key, int count, String handleId, Map<String, String> attributes,
-            String node, Ownership ownership) {
-        Optional<Versioned<AllocationBlock>> read = store.read(key);
+    private List<IpAddr> attempt(BlockKey key, Optional<Versioned<AllocationBlock>> read, int count,
+            String handleId, Map<String, String> attributes, String node, Ownership ownership) {
         if (read.isEmpty() || !usable(read.get().value(), node, ownership)) {
             return List.of();
         }

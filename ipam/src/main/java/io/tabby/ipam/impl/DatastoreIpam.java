@@ -50,8 +50,10 @@ import org.apache.logging.log4j.Logger;
  * never rests on this lock; other processes and nodes are kept apart by the CAS writes alone.
  *
  * <p>An assignment first tries {@link FastAssigner}: one transaction against the node's cached
- * pools, labels and affine blocks, which re-checks every cached revision it relies on. Only when
- * that cannot serve the request does the full algorithm run (affine blocks, claim, borrow).
+ * pools, labels and affine blocks, which re-checks every cached revision it relies on; when those
+ * blocks are full, {@link FastClaimer} claims the next block first (three writes, guarded by the
+ * same cached revisions). Only when that cannot serve the request does the full algorithm run
+ * (affine blocks, claim, borrow).
  */
 public final class DatastoreIpam implements Ipam {
 
@@ -87,7 +89,7 @@ public final class DatastoreIpam implements Ipam {
         BlockAssigner assigner = new BlockAssigner(store, retry, checkpoint);
         this.families = new FamilyAssigner(store, assigner, claimer);
         this.snapshots = new NodeSnapshots(store);
-        this.fast = new FastAssigner(store, snapshots, checkpoint);
+        this.fast = new FastAssigner(store, snapshots, new FastClaimer(store, claimer, snapshots), checkpoint);
         this.releaser = new AddressReleaser(store, retry, checkpoint, snapshots::blockWritten);
         this.handles = new HandleOps(store);
         this.handleReader = new HandleReader(backend, store);
@@ -110,7 +112,14 @@ public final class DatastoreIpam implements Ipam {
     }
 
     private AssignResult assignAll(AssignRequest request) {
-        Optional<AssignResult> quick = fast.tryAssign(request);
+        Optional<AssignResult> quick;
+        try {
+            quick = fast.tryAssign(request);
+        } catch (RuntimeException e) {
+            // it may have stopped part-way through a claim, leaving a pending affinity the snapshot does not know
+            snapshots.forget(request.node());
+            throw e;
+        }
         if (quick.isPresent()) {
             LOG.debug("assigned {} {} to handle {} on node {} from its cached blocks", quick.get().ipv4(),
                     quick.get().ipv6(), request.handleId(), request.node());

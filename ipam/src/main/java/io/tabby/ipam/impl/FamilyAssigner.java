@@ -106,9 +106,10 @@ final class FamilyAssigner {
                     return;
                 }
                 attempts++;
-                if (claimer.claim(candidate, node, config) == BlockClaimer.Outcome.CLAIMED) {
+                if (claimer.claim(candidate, node, config) instanceof BlockClaimer.Result.Claimed claimed) {
+                    // the block as created: no read before the first write to it
                     got.addAll(assigner.assign(candidate, want - got.size(), request.handleId(),
-                            request.attributes(), node, Ownership.AFFINE));
+                            request.attributes(), node, Ownership.AFFINE, claimed.block()));
                 }
                 existing.add(candidate);
             }

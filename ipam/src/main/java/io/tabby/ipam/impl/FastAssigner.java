@@ -38,49 +38,76 @@ import org.apache.logging.log4j.Logger;
  * each block's affinity key, the pool holding it (and every pool the request names), and the
  * node's metadata (its labels drive pools' node selectors). So a stale snapshot costs a retry,
  * never an address handed out twice, a block written after it was stolen or released, or a write
- * into a pool that was deleted, disabled or stopped selecting the node. When the snapshot cannot
- * serve the request (no room, a named pool unusable, pending affinities, an existing handle) the
- * caller runs the full algorithm, which also reports errors.
+ * into a pool that was deleted, disabled or stopped selecting the node. When the node's affine
+ * blocks are full, {@link FastClaimer} claims the next block first (as the full algorithm would)
+ * and the snapshot takes it as created, so filling a block costs no reads either. When the
+ * snapshot cannot serve the request (no room and no claim, a named pool unusable, pending
+ * affinities, an existing handle) the caller runs the full algorithm, which also reports errors.
  */
 final class FastAssigner {
 
     /** Reloads of the snapshot after a lost transaction, before leaving the request to the full algorithm. */
     static final int MAX_ATTEMPTS = 3;
+    /** New blocks one request may claim here (one per family), before leaving it to the full algorithm. */
+    static final int MAX_CLAIMS = 2;
 
     private static final Logger LOG = LogManager.getLogger(FastAssigner.class);
 
     private final IpamStore store;
     private final NodeSnapshots snapshots;
+    private final FastClaimer claimer;
     private final Checkpoint checkpoint;
 
-    FastAssigner(IpamStore store, NodeSnapshots snapshots, Checkpoint checkpoint) {
+    FastAssigner(IpamStore store, NodeSnapshots snapshots, FastClaimer claimer, Checkpoint checkpoint) {
         this.store = store;
         this.snapshots = snapshots;
+        this.claimer = claimer;
         this.checkpoint = checkpoint;
     }
 
     /** The request's addresses, or empty when the full algorithm must run. */
     Optional<AssignResult> tryAssign(AssignRequest request) {
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+        int losses = 0;
+        int claims = 0;
+        // each round ends the loop, loses a transaction or claims a block: both bounded
+        for (int round = 0; round < MAX_ATTEMPTS + MAX_CLAIMS && losses < MAX_ATTEMPTS; round++) {
             NodeSnapshot snapshot = snapshots.get(request.node());
-            Optional<Plan> plan = plan(request, snapshot);
-            if (plan.isEmpty()) {
-                return Optional.empty();
-            }
-            try {
-                long revision = store.commit(plan.get().ops());
-                for (Allocation allocation : plan.get().allocations()) {
-                    snapshots.blockWritten(allocation.block().cidr(), allocation.block(), revision);
+            switch (plan(request, snapshot)) {
+                case Decision.Unservable _ -> {
+                    return Optional.empty();
                 }
-                checkpoint.reached("block-assigned");
-                return Optional.of(plan.get().result());
-            } catch (AlreadyExistsException e) {
-                if (e.key().equals(new IpamHandleKey(request.handleId()).path())) {
-                    return Optional.empty(); // the handle has addresses already: the full algorithm adds to it
+                case Decision.NeedsBlock needs -> {
+                    if (claims++ >= MAX_CLAIMS) {
+                        return Optional.empty();
+                    }
+                    switch (claimer.claim(request.node(), needs.family(), needs.want(), needs.usable(), snapshot)) {
+                        case FastClaimer.Outcome.Claimed _ -> { } // the snapshot holds the new block now
+                        case FastClaimer.Outcome.Stale _ -> {
+                            losses++;
+                            snapshots.forget(request.node(), snapshot);
+                        }
+                        case FastClaimer.Outcome.Declined _ -> {
+                            return Optional.empty();
+                        }
+                    }
                 }
-                lost(request, snapshot, e, attempt);
-            } catch (RevisionConflictException | NotFoundException e) {
-                lost(request, snapshot, e, attempt);
+                case Decision.Ready(Plan plan) -> {
+                    try {
+                        long revision = store.commit(plan.ops());
+                        for (Allocation allocation : plan.allocations()) {
+                            snapshots.blockWritten(allocation.block().cidr(), allocation.block(), revision);
+                        }
+                        checkpoint.reached("block-assigned");
+                        return Optional.of(plan.result());
+                    } catch (AlreadyExistsException e) {
+                        if (e.key().equals(new IpamHandleKey(request.handleId()).path())) {
+                            return Optional.empty(); // the handle has addresses already: the full algorithm adds to it
+                        }
+                        lost(request, snapshot, e, ++losses);
+                    } catch (RevisionConflictException | NotFoundException e) {
+                        lost(request, snapshot, e, ++losses);
+                    }
+                }
             }
         }
         return Optional.empty();
@@ -94,7 +121,19 @@ final class FastAssigner {
 
     private record Plan(List<TxnOp> ops, List<Allocation> allocations, AssignResult result) {}
 
-    private Optional<Plan> plan(AssignRequest request, NodeSnapshot snapshot) {
+    /** What the snapshot can do for a request. */
+    private sealed interface Decision {
+        /** One transaction serves it. */
+        record Ready(Plan plan) implements Decision {}
+
+        /** No cached affine block of {@code family} has room for {@code want}: the next step is a claim. */
+        record NeedsBlock(IpFamily family, int want, List<CachedPool> usable) implements Decision {}
+
+        /** Only the full algorithm can serve it (or say why not). */
+        record Unservable() implements Decision {}
+    }
+
+    private Decision plan(AssignRequest request, NodeSnapshot snapshot) {
         List<TxnOp> ops = new ArrayList<>();
         List<Allocation> allocations = new ArrayList<>();
         Map<IpFamily, List<IpAddr>> addresses = new EnumMap<>(IpFamily.class);
@@ -107,11 +146,11 @@ final class FastAssigner {
             }
             Optional<List<CachedPool>> usable = usablePools(request, family, snapshot, ops);
             if (usable.isEmpty()) {
-                return Optional.empty();
+                return new Decision.Unservable();
             }
             Optional<Allocation> allocation = allocate(request, family, want, usable.get(), snapshot, ops);
             if (allocation.isEmpty()) {
-                return Optional.empty();
+                return new Decision.NeedsBlock(family, want, usable.get());
             }
             Allocation got = allocation.get();
             allocations.add(got);
@@ -121,11 +160,11 @@ final class FastAssigner {
             }
         }
         if (allocations.isEmpty()) {
-            return Optional.empty();
+            return new Decision.Unservable();
         }
         ops.add(TxnOp.unchanged(new HostMetadataKey(request.node()).path(), snapshot.metadataRevision()));
         ops.add(store.create(new IpamHandleKey(request.handleId()), IpamHandle.of(counts)));
-        return Optional.of(new Plan(ops, allocations,
+        return new Decision.Ready(new Plan(ops, allocations,
                 new AssignResult(addresses.get(IpFamily.V4), addresses.get(IpFamily.V6))));
     }
 
@@ -175,8 +214,12 @@ final class FastAssigner {
     private Optional<Allocation> allocate(AssignRequest request, IpFamily family, int want,
             List<CachedPool> usable, NodeSnapshot snapshot, List<TxnOp> ops) {
         for (CachedBlock cached : snapshot.blocks().getOrDefault(family, List.of())) {
-            Optional<CachedPool> pool = usable.stream().filter(p -> p.pool().cidr().contains(cached.cidr())).findFirst();
-            if (pool.isEmpty() || cached.block().value().unallocated().size() < want) {
+            if (cached.block().value().unallocated().size() < want) {
+                continue; // a node's full blocks are most of its blocks: skip them before the pool lookup
+            }
+            Optional<CachedPool> pool = usable.stream()
+                    .filter(p -> p.pool().cidr().contains(cached.cidr())).findFirst();
+            if (pool.isEmpty()) {
                 continue;
             }
             Allocation allocation = BlockAllocator.allocate(cached.block().value(), want, request.handleId(),

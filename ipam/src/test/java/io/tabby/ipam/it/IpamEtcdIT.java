@@ -15,12 +15,14 @@ import io.tabby.datastore.path.BlockKey;
 import io.tabby.datastore.path.HostMetadataKey;
 import io.tabby.datastore.path.KeyPaths;
 import io.tabby.datastore.path.WorkloadEndpointKey;
+import io.tabby.datastore.testing.CountingBackend;
 import io.tabby.ipam.AllocationAttributes;
 import io.tabby.ipam.AssignRequest;
 import io.tabby.ipam.AssignResult;
 import io.tabby.ipam.PoolExhaustedException;
 import io.tabby.ipam.check.GcResult;
 import io.tabby.ipam.check.IpamChecker;
+import io.tabby.ipam.check.IpamProblem;
 import io.tabby.ipam.check.NodeGc;
 import io.tabby.ipam.check.SnapshotReader;
 import io.tabby.ipam.impl.DatastoreIpam;
@@ -140,5 +142,43 @@ class IpamEtcdIT {
         assertThat(IpamChecker.check(new SnapshotReader(backend).read()).problems()).isEmpty();
         AllocationBlock n2Block = Fixtures.get(backend, new BlockKey(Cidr.of(survivor, 26)));
         assertThat(n2Block.affineNode()).isEqualTo("n2");
+    }
+
+    @Test
+    void aFullBlockCostsOneClaimOfThreeWritesAndAStaleCacheNeverClaimsPastFreedRoom() {
+        Fixtures.pool(backend, "10.40.0.0/24", 30, false, null);
+        CountingBackend counted = new CountingBackend(backend);
+        DatastoreIpam node = new DatastoreIpam(counted);
+        List<IpAddr> first = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            first.add(node.autoAssign(AssignRequest.of(1, 0, "c" + i,
+                    AllocationAttributes.workload("default", "c" + i, "n1", "c" + i), "n1")).ipv4().getFirst());
+        }
+        Cidr full = Cidr.of(first.getFirst(), 30);
+        assertThat(first).allMatch(full::contains);
+
+        long before = counted.requests();
+        IpAddr next = node.autoAssign(AssignRequest.of(1, 0, "c4",
+                AllocationAttributes.workload("default", "c4", "n1", "c4"), "n1")).ipv4().getFirst();
+        assertThat(counted.requests() - before).isEqualTo(4L); // pending affinity, block, confirm, assignment
+        Cidr second = Cidr.of(next, 30);
+        assertThat(second).isNotEqualTo(full);
+
+        for (int i = 5; i < 8; i++) { // fills the second block too
+            IpAddr got = node.autoAssign(AssignRequest.of(1, 0, "c" + i,
+                    AllocationAttributes.workload("default", "c" + i, "n1", "c" + i), "n1")).ipv4().getFirst();
+            assertThat(second.contains(got)).isTrue();
+        }
+        ipam.releaseByHandle("c2"); // another process frees room in the first block: n1's cache says it is full
+
+        IpAddr reused = node.autoAssign(AssignRequest.of(1, 0, "c8",
+                AllocationAttributes.workload("default", "c8", "n1", "c8"), "n1")).ipv4().getFirst();
+
+        assertThat(reused).isEqualTo(first.get(2));
+        assertThat(backend.list(KeyPaths.blockPrefix(IpFamily.V4)).kvs()).hasSize(2);
+        assertThat(backend.list(KeyPaths.affinityPrefix("n1", IpFamily.V4)).kvs()).hasSize(2);
+        // no workload endpoints here, so leaks are expected; nothing else may be wrong
+        assertThat(IpamChecker.check(new SnapshotReader(backend).read()).problems())
+                .allMatch(problem -> problem instanceof IpamProblem.LeakedAddress);
     }
 }
