@@ -23,6 +23,6 @@ if [ -n "@AOT@" ] && [ "${TABBY_AOT:-on}" != off ] && [ -f "$cache" ]; then
     [ "$cache" -nt "$jar" ] || aot=()
   done
 fi
-exec "$java" --sun-misc-unsafe-memory-access=allow -XX:+UseSerialGC \
+exec "$java" --sun-misc-unsafe-memory-access=allow \
   -Xlog:disable -Xlog:all=warning:stderr "-Xlog:aot*=off:stderr" "-Xlog:cds*=off:stderr" \
   "${aot[@]}" @FLAGS@ ${TABBY_JAVA_OPTS:-} -cp "$here/../lib/@LIB@/*" @MAIN@ "$@"

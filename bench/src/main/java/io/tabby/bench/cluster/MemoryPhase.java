@@ -13,8 +13,10 @@ import java.util.concurrent.TimeUnit;
  * The origin under load: the felix benchmark's endpoints and policies (its {@link ScaleScenario},
  * moved onto the origin node) written to etcd, simulated nodes added until the origin has
  * {@code peers} BGP peers, then, once felix has programmed a chain per endpoint and every session
- * is Established, each origin process's resident memory. The wait ends early, with a note, when
- * the time is up or felix's chain count has not moved for {@value #STALL_SECONDS} s.
+ * is Established, each origin process's resident memory: once right then, and once more after
+ * {@code settleSeconds} without new load (the steady state a host sees; a JVM gives back heap a
+ * load burst needed only after its collector has run on a quiet heap). The wait ends early, with a
+ * note, when the time is up or felix's chain count has not moved for {@value #STALL_SECONDS} s.
  */
 final class MemoryPhase {
     static final long STALL_SECONDS = 30;
@@ -22,22 +24,29 @@ final class MemoryPhase {
     private final int policies;
     private final int peers;
     private final long timeoutSeconds;
+    private final long settleSeconds;
 
-    /** What was loaded and measured; {@code note} says what did not settle in time. */
-    record Result(int endpoints, int policies, int chains, int peers, int established, List<ResidentMemory> memory, String note) {
+    /**
+     * What was loaded and measured; {@code programmed} is each process's memory when felix had
+     * programmed every chain, {@code memory} the same {@code settleSeconds} later; {@code note}
+     * says what did not settle in time.
+     */
+    record Result(int endpoints, int policies, int chains, int peers, int established, List<ResidentMemory> programmed,
+            List<ResidentMemory> memory, long settleSeconds, String note) {
     }
 
-    MemoryPhase(int endpoints, int policies, int peers, long timeoutSeconds) {
+    MemoryPhase(int endpoints, int policies, int peers, long timeoutSeconds, long settleSeconds) {
         this.endpoints = endpoints;
         this.policies = policies;
         this.peers = peers;
         this.timeoutSeconds = timeoutSeconds;
+        this.settleSeconds = settleSeconds;
     }
 
     /** @param pods the pods the scenario added on the origin; felix gives them chains too */
     /** The same phase with the peers alone: the anchor's BGP daemon is measured, not felix again. */
     MemoryPhase peersOnly() {
-        return new MemoryPhase(0, 0, peers, timeoutSeconds);
+        return new MemoryPhase(0, 0, peers, timeoutSeconds, settleSeconds);
     }
 
     Result run(EtcdSeed seed, OriginNode origin, SimulatedNodes sims, int pods) throws Exception {
@@ -74,14 +83,22 @@ final class MemoryPhase {
         if (dead != null) {
             notes.add(dead);
         }
+        List<ResidentMemory> programmed = resident(origin);
+        Thread.sleep(TimeUnit.SECONDS.toMillis(settleSeconds));
+        List<ResidentMemory> settled = resident(origin);
+        int established = sims.count() - sims.awaitEstablished(0).size();
+        return new Result(endpoints, policies, chains, sims.count(), established, programmed, settled, settleSeconds,
+                String.join("; ", notes));
+    }
+
+    private static List<ResidentMemory> resident(OriginNode origin) throws IOException {
         List<ResidentMemory> memory = new ArrayList<>();
         for (OriginProcess p : origin.processes()) {
             if (p.process().isAlive()) {
                 memory.add(ResidentMemory.of(p.name(), p.pid()));
             }
         }
-        int established = sims.count() - sims.awaitEstablished(0).size();
-        return new Result(endpoints, policies, chains, sims.count(), established, memory, String.join("; ", notes));
+        return memory;
     }
 
     /** The scenario's keys with its node name replaced by the origin's. */

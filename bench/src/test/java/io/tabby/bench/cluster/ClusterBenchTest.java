@@ -29,6 +29,17 @@ class ClusterBenchTest {
     }
 
     @Test
+    void theMemoryGoalIsJudgedOnTheSettledResidentSizeWithTheProgrammedOneAndThePeakBeside() {
+        MemoryPhase.Result memory = new MemoryPhase.Result(10_000, 1_000, 10_005, 100, 100,
+                List.of(new ResidentMemory("tabby-node", 300 * 1024, 390 * 1024)),
+                List.of(new ResidentMemory("tabby-node", 250 * 1024, 390 * 1024)), 60, "");
+        List<String> lines = ClusterBench.memoryTable(OriginDaemon.TABBY, memory).lines().toList();
+        assertThat(lines.get(0)).contains("10000 workload endpoints", "60 s after programming: met");
+        assertThat(lines.get(1)).contains("RSS MB programmed", "RSS MB +60 s", "peak RSS MB");
+        assertThat(lines.get(2)).contains("tabby-node", "300.0", "250.0", "390.0");
+    }
+
+    @Test
     void aScenarioThatDidNotRunIsAFailedRow() {
         List<String> lines = ClusterBench.propagationTable(List.of(10), Map.of()).lines();
         assertThat(lines.get(1)).contains("tabby-node", "failed");
