@@ -111,6 +111,11 @@ final class IptablesTableManager {
         ops.saveLines(ns, family, table, new IptablesSaveReader(saved));
         actual = saved.chains();
         actualHooks = saved.hooks();
+        // a chain as felix wrote it keeps one copy of its hashes, not a second one read back
+        actual.replaceAll((name, hashes) -> {
+            HashedChain mine = hashed.get(name);
+            return mine != null && mine.hashes().equals(hashes) ? mine.hashes() : hashes;
+        });
     }
 
     /** The restore text for the difference, or null when there is none. */

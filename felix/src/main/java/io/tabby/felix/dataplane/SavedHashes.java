@@ -1,10 +1,10 @@
 package io.tabby.felix.dataplane;
 
 import io.tabby.felix.rules.ChainNames;
+import io.tabby.felix.rules.RuleHashList;
 import io.tabby.felix.rules.RuleHashes;
 import io.tabby.platform.firewall.IptablesSaveReader;
 import io.tabby.platform.firewall.IptablesTable;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -19,7 +19,7 @@ import java.util.Set;
  */
 final class SavedHashes implements IptablesSaveReader.Listener {
     private final String table;
-    private final Map<String, List<String>> chains = new HashMap<>();
+    private final Map<String, RuleHashList.Builder> chains = new HashMap<>();
     private final Map<String, Set<String>> hooks = new HashMap<>();
 
     SavedHashes(IptablesTable table) {
@@ -34,7 +34,7 @@ final class SavedHashes implements IptablesSaveReader.Listener {
         if (!policy.equals("-")) {
             hooks.put(chain, new HashSet<>());
         } else if (chain.startsWith(ChainNames.PREFIX)) {
-            chains.put(chain, new ArrayList<>());
+            chains.put(chain, new RuleHashList.Builder(16));
         }
     }
 
@@ -50,13 +50,15 @@ final class SavedHashes implements IptablesSaveReader.Listener {
                 hook.add(hash);
             }
         } else if (chain.startsWith(ChainNames.PREFIX)) {
-            chains.computeIfAbsent(chain, c -> new ArrayList<>()).add(hash);
+            chains.computeIfAbsent(chain, c -> new RuleHashList.Builder(16)).add(hash);
         }
     }
 
-    /** Felix chain name to its rules' hashes, in order. */
+    /** Felix chain name to its rules' hashes, in order (packed). */
     Map<String, List<String>> chains() {
-        return chains;
+        Map<String, List<String>> built = new HashMap<>(chains.size() * 2);
+        chains.forEach((name, hashes) -> built.put(name, hashes.build()));
+        return built;
     }
 
     /** Built-in chain name to the felix hashes among its rules. */

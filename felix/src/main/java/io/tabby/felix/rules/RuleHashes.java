@@ -3,7 +3,6 @@ package io.tabby.felix.rules;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -21,10 +20,11 @@ public final class RuleHashes {
 
     private RuleHashes() {}
 
+    /** The hashes of {@code rules} in a chain named {@code chainName}, packed ({@link RuleHashList}). */
     static List<String> of(String chainName, List<RuleSpec> rules) {
         MessageDigest digest = sha224();
         digest.update(chainName.getBytes(StandardCharsets.UTF_8));
-        List<String> hashes = new ArrayList<>(rules.size());
+        RuleHashList.Builder hashes = new RuleHashList.Builder(rules.size());
         for (RuleSpec rule : rules) {
             digest.update(rule.hashedText().getBytes(StandardCharsets.UTF_8));
             try {
@@ -34,7 +34,7 @@ public final class RuleHashes {
                 throw new IllegalStateException("SHA-224 digest cannot be cloned", e);
             }
         }
-        return hashes;
+        return hashes.build();
     }
 
     /** The felix hash in a rule as {@code iptables-save} prints it, or null when it has none. */
