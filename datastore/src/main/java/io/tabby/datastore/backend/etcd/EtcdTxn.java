@@ -70,11 +70,11 @@ final class EtcdTxn {
             }
         }
         Op[] reads = conditional.stream().map(op -> Op.get(bytes(op.key()), GetOption.DEFAULT)).toArray(Op[]::new);
-        TxnResponse response = calls.await(() -> kv.txn()
+        TxnResponse response = calls.awaitDescribing(() -> kv.txn()
                 .If(compares.toArray(Cmp[]::new))
                 .Then(writes.toArray(Op[]::new))
                 .Else(reads)
-                .commit(), describe());
+                .commit(), this::describe, 0);
         if (response.isSucceeded()) {
             return response.getHeader().getRevision();
         }
