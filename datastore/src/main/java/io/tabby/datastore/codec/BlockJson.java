@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tabby.datastore.model.AllocationAttribute;
 import io.tabby.datastore.model.AllocationBlock;
 import io.tabby.datastore.model.Cidr;
-import io.tabby.datastore.model.UnknownFields;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -94,7 +93,7 @@ final class BlockJson {
         if (block.deleted() != null) {
             out.append(",\"deleted\":").append(block.deleted().booleanValue());
         }
-        unknown(out, block.unknown());
+        GoJsonText.unknownFields(out, block.unknown());
         return out.append('}').toString();
     }
 
@@ -119,17 +118,8 @@ final class BlockJson {
             }
             out.append('}');
         }
-        unknown(out, attribute.unknown());
+        GoJsonText.unknownFields(out, attribute.unknown());
         out.append('}');
-    }
-
-    /** The fields another writer added, after the known ones, their values as read. */
-    private static void unknown(StringBuilder out, UnknownFields unknown) {
-        unknown.fields().forEach((name, text) -> {
-            out.append(',');
-            GoJsonText.quote(out, name);
-            out.append(':').append(text);
-        });
     }
 
     /** Enough for the common block without regrowing: ~5 characters a slot, ~160 an attribute. */

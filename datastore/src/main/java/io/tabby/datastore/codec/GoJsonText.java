@@ -1,5 +1,7 @@
 package io.tabby.datastore.codec;
 
+import io.tabby.datastore.model.UnknownFields;
+
 /**
  * Go's {@code encoding/json} string text written straight into a {@link StringBuilder}, for the
  * hot encoders that skip Jackson's generator (an IPAM block is encoded on every assignment).
@@ -37,6 +39,15 @@ final class GoJsonText {
         } else {
             quote(out, text);
         }
+    }
+
+    /** The fields another writer added, each as {@code ,"name":value}, values as read. */
+    static void unknownFields(StringBuilder out, UnknownFields unknown) {
+        unknown.fields().forEach((name, text) -> {
+            out.append(',');
+            quote(out, name);
+            out.append(':').append(text);
+        });
     }
 
     private static boolean needsEscape(char c) {

@@ -191,7 +191,7 @@ public final class ValueCodec {
             case IpamConfigKey k -> json.write(out -> IpamConfigJson.encode(as(value, IpamConfig.class, k), out));
             case BlockKey k -> BlockJson.encode(block(value, k));
             case BlockAffinityKey k -> json.write(out -> AffinityJson.encode(as(value, BlockAffinity.class, k), out));
-            case IpamHandleKey k -> json.write(out -> HandleJson.encode(as(value, IpamHandle.class, k), out));
+            case IpamHandleKey k -> HandleJson.encode(as(value, IpamHandle.class, k));
             case FelixStatusKey k -> json.write(out -> FelixJson.encodeStatus(as(value, FelixStatus.class, k), out));
             case WorkloadEndpointStatusKey k ->
                 json.write(out -> FelixJson.encodeEndpoint(as(value, EndpointStatus.class, k), out));

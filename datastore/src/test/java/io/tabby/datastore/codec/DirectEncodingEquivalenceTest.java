@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tabby.datastore.model.AllocationAttribute;
 import io.tabby.datastore.model.AllocationBlock;
 import io.tabby.datastore.model.Cidr;
+import io.tabby.datastore.model.IpamHandle;
 import io.tabby.datastore.model.UnknownFields;
 import io.tabby.datastore.path.BlockKey;
+import io.tabby.datastore.path.IpamHandleKey;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +19,11 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The direct block encoder writes exactly the text the Jackson-based one did, on random blocks
- * whose strings mix every character class Go escapes, non-BMP characters and lone surrogates.
+ * The direct block and handle encoders write exactly the text the Jackson-based ones did, on
+ * random values whose strings mix every character class Go escapes, non-BMP characters and lone
+ * surrogates.
  */
-class BlockEncodingEquivalenceTest {
+class DirectEncodingEquivalenceTest {
 
     private static final List<Cidr> CIDRS = List.of(Cidr.parse("10.0.0.0/26"), Cidr.parse("192.168.7.8/30"),
             Cidr.parse("10.1.0.0/24"), Cidr.parse("10.9.9.9/32"), Cidr.parse("fd00:1:2::40/122"));
@@ -32,7 +36,7 @@ class BlockEncodingEquivalenceTest {
     private static final String[] UNKNOWN_VALUES = {"1", "-2.50", "\"x\"", "null", "true", "[1,{\"a\":null}]",
         "{\"b\":\"\\u003c\"}"};
 
-    private final JacksonBlockEncoder reference = new JacksonBlockEncoder();
+    private final JacksonReference reference = new JacksonReference();
 
     @Test
     void randomBlocksEncodeExactlyAsTheJacksonEncoderDid() {
@@ -40,7 +44,7 @@ class BlockEncodingEquivalenceTest {
             AllocationBlock block = randomBlock(new Random(seed));
             assertThat(ValueCodec.INSTANCE.encode(new BlockKey(block.cidr()), block))
                     .as("block from seed %d", seed)
-                    .isEqualTo(reference.encode(block));
+                    .isEqualTo(reference.block(block));
         }
     }
 
@@ -58,7 +62,32 @@ class BlockEncodingEquivalenceTest {
         AllocationBlock full = new AllocationBlock(cidr, "host:node-1", true, slots, List.of(), attributes, null,
                 UnknownFields.NONE);
         for (AllocationBlock block : List.of(fresh, full)) {
-            assertThat(BlockJson.encode(block)).isEqualTo(reference.encode(block));
+            assertThat(BlockJson.encode(block)).isEqualTo(reference.block(block));
+        }
+    }
+
+    @Test
+    void randomHandlesEncodeExactlyAsTheJacksonEncoderDid() {
+        for (int seed = 0; seed < 1000; seed++) {
+            Random random = new Random(seed);
+            Map<Cidr, Integer> blocks = new HashMap<>();
+            int count = random.nextInt(6);
+            for (int i = 0; i < count; i++) {
+                Cidr cidr = random.nextBoolean()
+                        ? Cidr.parse("10." + random.nextInt(3) + "." + random.nextInt(300) % 256 + "."
+                                + 64 * random.nextInt(4) + "/26")
+                        : Cidr.parse("fd00:" + Integer.toHexString(random.nextInt(70000) % 65536) + "::/122");
+                blocks.put(cidr, random.nextInt(100));
+            }
+            Boolean deleted = switch (random.nextInt(3)) {
+                case 0 -> null;
+                case 1 -> Boolean.TRUE;
+                default -> Boolean.FALSE;
+            };
+            IpamHandle handle = new IpamHandle(blocks, deleted, unknown(random));
+            assertThat(ValueCodec.INSTANCE.encode(new IpamHandleKey("h"), handle))
+                    .as("handle from seed %d", seed)
+                    .isEqualTo(reference.handle(handle));
         }
     }
 

@@ -1,18 +1,40 @@
 package io.tabby.datastore.codec;
 
 import io.tabby.datastore.model.AllocationBlock;
+import io.tabby.datastore.model.IpamHandle;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
- * The block encoder as it was before {@link BlockJson#encode(AllocationBlock)} wrote text
- * directly: field by field through Jackson's generator and {@link JsonOut}. Kept as the
- * reference the fast encoder must match byte for byte.
+ * The block and handle encoders as they were before {@link BlockJson} and {@link HandleJson}
+ * wrote text directly: field by field through Jackson's generator and {@link JsonOut}. Kept as
+ * the reference the direct encoders must match byte for byte.
  */
-final class JacksonBlockEncoder {
+final class JacksonReference {
 
     private final GoJson json = new GoJson();
 
-    String encode(AllocationBlock block) {
+    String block(AllocationBlock block) {
         return json.write(out -> write(block, out));
+    }
+
+    String handle(IpamHandle handle) {
+        return json.write(out -> write(handle, out));
+    }
+
+    private static void write(IpamHandle handle, JsonOut out) {
+        Map<String, Integer> byText = new HashMap<>();
+        handle.block().forEach((cidr, count) -> byText.put(cidr.toString(), count));
+        out.startObject();
+        out.name("block");
+        out.startObject();
+        for (String cidr : JsonOut.sortedKeys(byText)) {
+            out.number(cidr, byText.get(cidr));
+        }
+        out.endObject();
+        out.boolIfPresent("deleted", handle.deleted());
+        out.unknown(handle.unknown());
+        out.endObject();
     }
 
     private static void write(AllocationBlock block, JsonOut out) {
