@@ -47,20 +47,18 @@ final class HandleJson {
             byText.put(text, entry.getValue());
         }
         Arrays.sort(cidrs, GoJsonText::compareCodePoints);
-        StringBuilder out = new StringBuilder(32 + 28 * cidrs.length);
-        out.append("{\"block\":{");
+        GoJsonText out = new GoJsonText(32 + 28 * cidrs.length);
+        out.raw("{\"block\":{");
         for (int c = 0; c < cidrs.length; c++) {
             if (c > 0) {
-                out.append(',');
+                out.raw(',');
             }
-            GoJsonText.quote(out, cidrs[c]);
-            out.append(':').append(byText.get(cidrs[c]).intValue());
+            out.quote(cidrs[c]).raw(':').number(byText.get(cidrs[c]));
         }
-        out.append('}');
+        out.raw('}');
         if (handle.deleted() != null) {
-            out.append(",\"deleted\":").append(handle.deleted().booleanValue());
+            out.raw(",\"deleted\":").bool(handle.deleted());
         }
-        GoJsonText.unknownFields(out, handle.unknown());
-        return out.append('}').toString();
+        return out.unknownFields(handle.unknown()).raw('}').toString();
     }
 }

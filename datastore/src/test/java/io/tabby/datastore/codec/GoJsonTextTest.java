@@ -26,9 +26,18 @@ class GoJsonTextTest {
             String text = random(random);
             assertThat(quoted(text)).isEqualTo(json.write(out -> out.value(text)));
         }
-        StringBuilder out = new StringBuilder();
-        GoJsonText.quoteOrNull(out, null);
-        assertThat(out).hasToString("null");
+        assertThat(new GoJsonText(0).quoteOrNull(null)).hasToString("null");
+    }
+
+    @Test
+    void writesNumbersAsJacksonDoesAndGrowsPastItsHint() {
+        GoJsonText text = new GoJsonText(1);
+        StringBuilder expected = new StringBuilder();
+        for (int value : new int[] {0, 7, 10, 63, 99, 100, 1023, 65535, Integer.MAX_VALUE, -1, Integer.MIN_VALUE}) {
+            text.number(value).raw(',').bool(value > 0).raw(' ');
+            expected.append(value).append(',').append(value > 0).append(' ');
+        }
+        assertThat(text).hasToString(expected.toString());
     }
 
     @Test
@@ -47,10 +56,23 @@ class GoJsonTextTest {
         }
     }
 
+    @Test
+    void writesStringMapsSortedAsJsonOutDoesSmallOrLarge() {
+        Random random = new Random(5);
+        for (int i = 0; i < 500; i++) {
+            java.util.Map<String, String> map = new java.util.HashMap<>();
+            int size = random.nextInt(i % 2 == 0 ? 6 : 40);
+            for (int e = 0; e < size; e++) {
+                map.put(random(random), random(random));
+            }
+            java.util.Map<String, String> copy = java.util.Map.copyOf(map);
+            assertThat(new GoJsonText(4).stringMap(copy))
+                    .hasToString(json.write(out -> out.sortedStringMap(copy)));
+        }
+    }
+
     private static String quoted(String text) {
-        StringBuilder out = new StringBuilder();
-        GoJsonText.quote(out, text);
-        return out.toString();
+        return new GoJsonText(1).quote(text).toString();
     }
 
     /** The order JsonOut has always used: sortedKeys on a two-key map. */
