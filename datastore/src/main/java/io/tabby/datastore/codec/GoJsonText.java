@@ -15,7 +15,7 @@ import java.util.Map;
  */
 final class GoJsonText {
 
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final String HEX = "0123456789abcdef";
 
     /** The longest a character can become: {@code \}{@code u} and four hex digits. */
     private static final int MAX_ESCAPED = 6;
@@ -176,10 +176,10 @@ final class GoJsonText {
             case '\\' -> out[at++] = '\\';
             default -> {
                 out[at++] = 'u';
-                out[at++] = HEX[(c >> 12) & 0xf];
-                out[at++] = HEX[(c >> 8) & 0xf];
-                out[at++] = HEX[(c >> 4) & 0xf];
-                out[at++] = HEX[c & 0xf];
+                out[at++] = HEX.charAt((c >> 12) & 0xf);
+                out[at++] = HEX.charAt((c >> 8) & 0xf);
+                out[at++] = HEX.charAt((c >> 4) & 0xf);
+                out[at++] = HEX.charAt(c & 0xf);
             }
         }
         return at;
