@@ -189,9 +189,9 @@ public final class ValueCodec {
                 nilIfEmpty(adverts(value, k), adverts -> json.write(out -> BgpJson.encodeAdvertisements(adverts, out)));
             case RouteReflectorKey k -> json.write(out -> BgpJson.encodeRouteReflector(reflector(value, k), out));
             case IpamConfigKey k -> json.write(out -> IpamConfigJson.encode(as(value, IpamConfig.class, k), out));
-            case BlockKey k -> json.write(out -> BlockJson.encode(block(value, k), out));
+            case BlockKey k -> BlockJson.encode(block(value, k));
             case BlockAffinityKey k -> json.write(out -> AffinityJson.encode(as(value, BlockAffinity.class, k), out));
-            case IpamHandleKey k -> json.write(out -> HandleJson.encode(as(value, IpamHandle.class, k), out));
+            case IpamHandleKey k -> HandleJson.encode(as(value, IpamHandle.class, k));
             case FelixStatusKey k -> json.write(out -> FelixJson.encodeStatus(as(value, FelixStatus.class, k), out));
             case WorkloadEndpointStatusKey k ->
                 json.write(out -> FelixJson.encodeEndpoint(as(value, EndpointStatus.class, k), out));

@@ -14,6 +14,12 @@
  * <pre>
  *   etcd text --readTree--&gt; JsonNode --XxxJson.decode--&gt; record
  *   record --XxxJson.encode (JsonOut, Go escapes)--&gt; etcd text
+ *   block, handle --BlockJson/HandleJson.encode (GoJsonText)--&gt; etcd text
  * </pre>
+ *
+ * <p>IPAM blocks and handles are written on every address assignment, so their encoders skip
+ * Jackson's generator and append text to one presized builder through
+ * {@link io.tabby.datastore.codec.GoJsonText}, which holds the same escapes and key order; tests
+ * compare them with the Jackson-based writer on random values.
  */
 package io.tabby.datastore.codec;

@@ -37,23 +37,31 @@ final class EtcdCalls {
 
     /** As {@link #await(Supplier, String)}, naming the revision the call reads at (for compaction errors). */
     <T> T await(Supplier<CompletableFuture<T>> call, String operation, long revision) {
+        return awaitDescribing(call, () -> operation, revision);
+    }
+
+    /**
+     * As {@link #await(Supplier, String, long)}, building the operation's description only when
+     * the call fails: a transaction's names several keys, and most calls succeed.
+     */
+    <T> T awaitDescribing(Supplier<CompletableFuture<T>> call, Supplier<String> describe, long revision) {
         CompletableFuture<T> future;
         try {
             future = call.get();
         } catch (RuntimeException e) {
-            throw errors.map(e, operation, revision);
+            throw errors.map(e, describe.get(), revision);
         }
         try {
             return future.get(timeout.plus(SLACK).toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
-            throw errors.timedOut(operation);
+            throw errors.timedOut(describe.get());
         } catch (ExecutionException e) {
-            throw errors.map(e.getCause(), operation, revision);
+            throw errors.map(e.getCause(), describe.get(), revision);
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
-            throw new UnavailableException("interrupted while waiting for etcd to answer " + operation, e);
+            throw new UnavailableException("interrupted while waiting for etcd to answer " + describe.get(), e);
         }
     }
 }

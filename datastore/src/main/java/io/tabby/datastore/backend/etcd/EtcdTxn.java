@@ -3,6 +3,7 @@ package io.tabby.datastore.backend.etcd;
 import static io.tabby.datastore.backend.etcd.EtcdKeyValues.bytes;
 import static java.util.Objects.requireNonNull;
 
+import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.KV;
 import io.etcd.jetcd.kv.GetResponse;
 import io.etcd.jetcd.kv.TxnResponse;
@@ -27,8 +28,10 @@ import java.util.stream.Collectors;
  * same round trip tells which op failed first and why, at the revision the conditions saw.
  *
  * <p>Conditions: a create needs {@code version == 0}; an update or delete needs
- * {@code version > 0} (so expecting revision 0 cannot create a key) and
- * {@code mod_revision == expected}. Remove and DeletePrefix have none. etcd refuses a
+ * {@code mod_revision == expected}, which a missing key (compared as revision 0) never meets for
+ * a positive expected revision; expecting 0 or less also needs {@code version > 0}, so it can
+ * never create a key. An Unchanged op is {@code mod_revision == expected}, or {@code version == 0}
+ * for an expected 0. Remove and DeletePrefix have none. etcd refuses a
  * transaction that writes one key twice or has more than {@code --max-txn-ops} (default 128)
  * ops; that is a caller error and surfaces as {@link IllegalArgumentException}.
  */
@@ -59,24 +62,32 @@ final class EtcdTxn {
 
     /** Runs the transaction; returns its revision or throws the failure of the first failing op. */
     long commit(KV kv, EtcdCalls calls) {
-        List<Cmp> compares = new ArrayList<>();
+        List<Cmp> compares = compares();
         List<Op> writes = new ArrayList<>();
         for (TxnOp op : ops) {
-            compares.addAll(compares(op));
             if (!(op instanceof TxnOp.Unchanged)) {
                 writes.add(write(op));
             }
         }
         Op[] reads = conditional.stream().map(op -> Op.get(bytes(op.key()), GetOption.DEFAULT)).toArray(Op[]::new);
-        TxnResponse response = calls.await(() -> kv.txn()
+        TxnResponse response = calls.awaitDescribing(() -> kv.txn()
                 .If(compares.toArray(Cmp[]::new))
                 .Then(writes.toArray(Op[]::new))
                 .Else(reads)
-                .commit(), describe());
+                .commit(), this::describe, 0);
         if (response.isSucceeded()) {
             return response.getHeader().getRevision();
         }
         throw firstFailure(response.getGetResponses());
+    }
+
+    /** The If part: every op's condition, in op order. */
+    List<Cmp> compares() {
+        List<Cmp> compares = new ArrayList<>();
+        for (TxnOp op : ops) {
+            compares.addAll(compares(op));
+        }
+        return compares;
     }
 
     /** What this transaction does, for error messages. */
@@ -155,9 +166,17 @@ final class EtcdTxn {
         };
     }
 
+    /**
+     * The key exists at {@code modRevision}. etcd compares a missing key as if every revision
+     * were 0, so for a real revision (positive) {@code mod_revision == expected} alone already
+     * implies existence; only an expected revision of 0 or less needs {@code version > 0}
+     * beside it (it must fail, not match a missing key).
+     */
     private static List<Cmp> exists(String key, long modRevision) {
-        return List.of(new Cmp(bytes(key), Cmp.Op.GREATER, CmpTarget.version(0)),
-                new Cmp(bytes(key), Cmp.Op.EQUAL, CmpTarget.modRevision(modRevision)));
+        ByteSequence name = bytes(key);
+        Cmp atRevision = new Cmp(name, Cmp.Op.EQUAL, CmpTarget.modRevision(modRevision));
+        return modRevision > 0 ? List.of(atRevision)
+                : List.of(new Cmp(name, Cmp.Op.GREATER, CmpTarget.version(0)), atRevision);
     }
 
     private static Op write(TxnOp op) {

@@ -98,6 +98,18 @@ class EtcdBackendKvIT {
     }
 
     @Test
+    void updateOrDeleteAtTheRevisionOfAKeySinceDeletedIsNotFoundAndCreatesNothing() {
+        // the condition is mod_revision alone: a deleted key must compare as revision 0, not as its last one
+        String key = uniquePrefix() + "gone";
+        long created = backend.create(key, "1");
+        backend.delete(key, created);
+
+        assertThatThrownBy(() -> backend.update(key, "x", created)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> backend.delete(key, created)).isInstanceOf(NotFoundException.class);
+        assertThat(backend.get(key)).isEmpty();
+    }
+
+    @Test
     void deleteAtTheReadRevisionRemovesTheKey() {
         String key = uniquePrefix() + "doomed";
         long created = backend.create(key, "x");

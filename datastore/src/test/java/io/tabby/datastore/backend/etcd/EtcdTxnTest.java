@@ -29,4 +29,21 @@ class EtcdTxnTest {
 
         assertThat(txn.describe()).isEqualTo("transaction of 4 ops (create /a, put /b, remove /c, ...)");
     }
+
+    @Test
+    void aConditionOnARealRevisionIsOneCompare() {
+        assertThat(new EtcdTxn(List.of(TxnOp.update("/a", "v", 12))).compares()).hasSize(1);
+        assertThat(new EtcdTxn(List.of(TxnOp.delete("/a", 12))).compares()).hasSize(1);
+        assertThat(new EtcdTxn(List.of(TxnOp.unchanged("/a", 12))).compares()).hasSize(1);
+        assertThat(new EtcdTxn(List.of(TxnOp.unchanged("/a", 0))).compares()).hasSize(1);
+        assertThat(new EtcdTxn(List.of(TxnOp.create("/a", "v"))).compares()).hasSize(1);
+        assertThat(new EtcdTxn(List.of(TxnOp.put("/a", "v"), TxnOp.remove("/b"))).compares()).isEmpty();
+    }
+
+    @Test
+    void expectingRevisionZeroOfAnUpdateAlsoNeedsTheKeyToExist() {
+        // mod_revision == 0 alone would match a missing key and let an update create it
+        assertThat(new EtcdTxn(List.of(TxnOp.update("/a", "v", 0))).compares()).hasSize(2);
+        assertThat(new EtcdTxn(List.of(TxnOp.delete("/a", 0))).compares()).hasSize(2);
+    }
 }
