@@ -20,6 +20,12 @@ public record RuleSpec(String match, String action, String comment) {
         if (comment.contains("\"")) {
             throw new IllegalArgumentException("comment " + comment + " contains a double quote");
         }
+        // 10,000 endpoints' chains hold ~225,000 rules but only ~30,000 distinct matches and
+        // ~20,000 distinct actions (the same marks, conntrack states, jumps from chain to chain):
+        // one copy of each text is kept
+        match = match.intern();
+        action = action.intern();
+        comment = comment.intern();
     }
 
     public static RuleSpec of(String match, String action) {
