@@ -3,7 +3,6 @@ package io.tabby.felix.dataplane;
 import static java.util.Objects.requireNonNull;
 
 import io.tabby.datastore.model.Cidr;
-import io.tabby.datastore.model.IpFamily;
 import io.tabby.datastore.model.IpPool;
 import io.tabby.datastore.model.Policy;
 import io.tabby.datastore.model.ProfileRules;
@@ -29,15 +28,11 @@ import io.tabby.felix.api.DataplaneMessage.RouteUpdate;
 import io.tabby.felix.api.DataplaneMessage.VtepRemove;
 import io.tabby.felix.api.DataplaneMessage.VtepUpdate;
 import io.tabby.felix.api.DataplaneMessage.WorkloadEndpointUpdate;
-import io.tabby.felix.api.EndpointPolicies;
 import io.tabby.felix.rules.Encapsulation;
-import io.tabby.felix.rules.FilterRenderer;
 import io.tabby.felix.rules.NatRenderer;
 import io.tabby.felix.rules.RulesConfig;
 import io.tabby.platform.firewall.IptablesTable;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -56,8 +51,7 @@ import org.apache.logging.log4j.Logger;
 public final class Dataplane {
     private static final Logger LOG = LogManager.getLogger(Dataplane.class);
 
-    private final FilterTableCache filterRenderer;
-    private final FilterTableCache filter6Renderer;
+    private final FilterTables filterTables;
     private final LinkSnapshot links;
     private final NatRenderer natRenderer = new NatRenderer();
     private final IpsetManager ipsets;
@@ -100,8 +94,7 @@ public final class Dataplane {
     public Dataplane(KernelOps kernel, RulesConfig rules, String interfacePrefix, String nodeName) {
         requireNonNull(kernel, "kernel is null");
         requireNonNull(rules, "rules is null");
-        this.filterRenderer = new FilterTableCache(new FilterRenderer(rules, IpFamily.V4));
-        this.filter6Renderer = new FilterTableCache(new FilterRenderer(rules, IpFamily.V6));
+        this.filterTables = new FilterTables(rules);
         this.links = new LinkSnapshot(kernel.links());
         this.ipsets = new IpsetManager(kernel.ipsets(), kernel.ns());
         this.routes = new RouteManager(kernel.routes(), links, kernel.ns(), interfacePrefix);
@@ -127,18 +120,40 @@ public final class Dataplane {
             case IpSetRemove m -> ipSetState.remove(m.id());
             case IpPoolUpdate m -> pools.put(m.pool().cidr(), m.pool());
             case IpPoolRemove m -> pools.remove(m.cidr());
-            case ActivePolicyUpdate m -> policies.put(m.name(), m.policy());
-            case ActivePolicyRemove m -> policies.remove(m.name());
-            case ActiveProfileUpdate m -> profiles.put(m.name(), m.rules());
-            case ActiveProfileRemove m -> profiles.remove(m.name());
+            case ActivePolicyUpdate m -> {
+                policies.put(m.name(), m.policy());
+                filterTables.policyChanged(m.name());
+            }
+            case ActivePolicyRemove m -> {
+                policies.remove(m.name());
+                filterTables.policyChanged(m.name());
+            }
+            case ActiveProfileUpdate m -> {
+                profiles.put(m.name(), m.rules());
+                filterTables.profileChanged(m.name());
+            }
+            case ActiveProfileRemove m -> {
+                profiles.remove(m.name());
+                filterTables.profileChanged(m.name());
+            }
             case WorkloadEndpointUpdate m -> {
+                filterTables.endpointChanged(m.id());
                 WorkloadEndpointUpdate before = endpoints.put(m.id(), m);
                 // A policy or label change alone leaves routes, sysctls and neighbours as they are.
                 workloadsDirty |= before == null || !WorkloadWiring.same(before.endpoint(), m.endpoint());
             }
-            case WorkloadEndpointRemove m -> workloadsDirty |= endpoints.remove(m.id()) != null;
-            case HostEndpointUpdate m -> hostEndpoints.put(m.id(), m);
-            case HostEndpointRemove m -> hostEndpoints.remove(m.id());
+            case WorkloadEndpointRemove m -> {
+                filterTables.endpointChanged(m.id());
+                workloadsDirty |= endpoints.remove(m.id()) != null;
+            }
+            case HostEndpointUpdate m -> {
+                hostEndpoints.put(m.id(), m);
+                filterTables.hostsChanged();
+            }
+            case HostEndpointRemove m -> {
+                hostEndpoints.remove(m.id());
+                filterTables.hostsChanged();
+            }
             case VtepUpdate m -> vxlanDirty |= !m.equals(vteps.put(m.node(), m));
             case VtepRemove m -> vxlanDirty |= vteps.remove(m.node()) != null;
             case IpipTunnelUpdate m -> {
@@ -193,9 +208,8 @@ public final class Dataplane {
         dirty = false;
         links.forget();
         ipsets.setDesired(ipSetState);
-        filter.setDesired(filterRenderer.render(endpoints, hostEndpoints, policies, profiles,
-                new Encapsulation(!vteps.isEmpty(), ipipTunnel.isPresent())));
-        renderIpv6Filter();
+        filterTables.update(endpoints, hostEndpoints, policies, profiles,
+                new Encapsulation(!vteps.isEmpty(), ipipTunnel.isPresent()), filter, filter6);
         nat.setDesired(natRenderer.render(pools.values(),
                 ipipTunnel.flatMap(IpipTunnelUpdate::address).isPresent()));
 
@@ -231,46 +245,6 @@ public final class Dataplane {
         again |= leftOver("ip set removals", done(ipsets::applyRemovals));
         dirty = again;
         return again;
-    }
-
-    /**
-     * The IPv6 filter table holds the endpoints with IPv6 addresses and the policies and profiles
-     * they use. An endpoint without IPv6 addresses has no chains there: the dispatch chains'
-     * unknown-interface drop stops its IPv6 traffic, as its anti-spoofing rule would, and an IPv4-only
-     * cluster pays nothing in ip6tables. Host endpoints police an interface, whatever its addresses,
-     * so they and their policies are in both tables.
-     */
-    private void renderIpv6Filter() {
-        Map<WorkloadEndpointKey, WorkloadEndpointUpdate> v6Endpoints = new HashMap<>();
-        Map<String, Policy> v6Policies = new HashMap<>();
-        Map<String, ProfileRules> v6Profiles = new HashMap<>();
-        List<EndpointPolicies> users = new ArrayList<>();
-        endpoints.forEach((key, update) -> {
-            List<Cidr> nets = update.endpoint().ipv6Nets();
-            if (nets != null && !nets.isEmpty()) {
-                v6Endpoints.put(key, update);
-                users.add(update.tiers());
-            }
-        });
-        hostEndpoints.values().forEach(update -> users.add(update.tiers()));
-        for (EndpointPolicies tiers : users) {
-            for (List<String> names : List.of(tiers.ingress(), tiers.egress())) {
-                names.forEach(name -> {
-                    Policy policy = policies.get(name);
-                    if (policy != null) {
-                        v6Policies.put(name, policy);
-                    }
-                });
-            }
-            tiers.profiles().forEach(name -> {
-                ProfileRules rules = profiles.get(name);
-                if (rules != null) {
-                    v6Profiles.put(name, rules);
-                }
-            });
-        }
-        filter6.setDesired(filter6Renderer.render(v6Endpoints, hostEndpoints, v6Policies, v6Profiles,
-                Encapsulation.NONE));
     }
 
     /**
