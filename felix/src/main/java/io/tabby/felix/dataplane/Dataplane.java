@@ -6,6 +6,7 @@ import io.tabby.datastore.model.Cidr;
 import io.tabby.datastore.model.IpPool;
 import io.tabby.datastore.model.Policy;
 import io.tabby.datastore.model.ProfileRules;
+import io.tabby.datastore.model.WorkloadEndpoint;
 import io.tabby.datastore.path.HostEndpointKey;
 import io.tabby.datastore.path.WorkloadEndpointKey;
 import io.tabby.felix.api.DataplaneMessage;
@@ -32,9 +33,12 @@ import io.tabby.felix.rules.Encapsulation;
 import io.tabby.felix.rules.NatRenderer;
 import io.tabby.felix.rules.RulesConfig;
 import io.tabby.platform.firewall.IptablesTable;
+import io.tabby.platform.net.NetNs;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -64,6 +68,10 @@ public final class Dataplane {
     private final VxlanManager vxlan;
     private final IpipManager ipip;
     private final BlockRouteManager blockRoutes;
+    private final EndpointWiring endpointWiring;
+    private final NetNs kernelNs;
+    /** How often, at most, waiting endpoints' interfaces are looked for while changes keep arriving. */
+    private static final long WAITING_CHECK_INTERVAL_NANOS = 1_000_000_000L;
 
     private final Map<String, IpSetUpdate> ipSetState = new HashMap<>();
     private final Map<Cidr, IpPool> pools = new HashMap<>();
@@ -78,8 +86,17 @@ public final class Dataplane {
     /** Failed steps so far; written and read on the dataplane thread, read for metrics elsewhere. */
     private volatile long failures;
     private boolean dirty = true;
-    /** Endpoints changed, a resync is due, or the last pass left workload work waiting. */
-    private boolean workloadsDirty = true;
+    /** Every workload's routes, settings and neighbours are read and compared on the next pass (first, resync, failure). */
+    private boolean wiringFull = true;
+    /** Endpoints whose wiring changed since the last pass, with the version wired then (null: none). */
+    private final Map<WorkloadEndpointKey, WorkloadEndpoint> wiringChanged = new HashMap<>();
+    /** Endpoints whose interface did not exist at their last pass. */
+    private final Set<WorkloadEndpointKey> wiringWaiting = new HashSet<>();
+    /** Workload interface to how many endpoints name it. */
+    private final Map<String, Integer> ifaceUsers = new HashMap<>();
+    private long lastWaitingCheck = System.nanoTime();
+    /** Messages arrived since the last apply (an apply without any is a retry). */
+    private boolean messagesSinceApply;
     /** VTEPs changed, a resync is due, or the last VXLAN pass left work. */
     private boolean vxlanDirty = true;
     /** Block routes or the IPIP tunnel changed, a resync is due, or the last pass left work. */
@@ -109,11 +126,14 @@ public final class Dataplane {
         this.vxlan = new VxlanManager(kernel, nodeName);
         this.ipip = new IpipManager(kernel);
         this.blockRoutes = new BlockRouteManager(kernel);
+        this.kernelNs = kernel.ns();
+        this.endpointWiring = new EndpointWiring(kernel.routes(), links, kernel.ns(), neighbours, interfaces);
     }
 
     /** Records a message; never touches the kernel. */
     public void onMessage(DataplaneMessage message) {
         dirty = true;
+        messagesSinceApply = true;
         switch (message) {
             case InSync _ -> inSync = true;
             case IpSetUpdate m -> ipSetState.put(m.id(), m);
@@ -140,11 +160,17 @@ public final class Dataplane {
                 filterTables.endpointChanged(m.id());
                 WorkloadEndpointUpdate before = endpoints.put(m.id(), m);
                 // A policy or label change alone leaves routes, sysctls and neighbours as they are.
-                workloadsDirty |= before == null || !WorkloadWiring.same(before.endpoint(), m.endpoint());
+                if (before == null || !WorkloadWiring.same(before.endpoint(), m.endpoint())) {
+                    wiringChanged(m.id(), before);
+                    useIface(m.endpoint().name(), 1);
+                }
             }
             case WorkloadEndpointRemove m -> {
                 filterTables.endpointChanged(m.id());
-                workloadsDirty |= endpoints.remove(m.id()) != null;
+                WorkloadEndpointUpdate before = endpoints.remove(m.id());
+                if (before != null) {
+                    wiringChanged(m.id(), before);
+                }
             }
             case HostEndpointUpdate m -> {
                 hostEndpoints.put(m.id(), m);
@@ -190,7 +216,7 @@ public final class Dataplane {
         filter6.markResync();
         nat.markResync();
         neighbours.markResync();
-        workloadsDirty = true;
+        wiringFull = true;
         vxlanDirty = true;
         routesDirty = true;
         dirty = true;
@@ -214,16 +240,9 @@ public final class Dataplane {
                 ipipTunnel.flatMap(IpipTunnelUpdate::address).isPresent()));
 
         boolean again = leftOver("ip set updates", done(ipsets::applyUpdates));
-        if (workloadsDirty) {
-            routes.setDesired(WorkloadWiring.routes(endpoints.values()));
-            neighbours.setDesired(WorkloadWiring.neighbours(endpoints.values()));
-            interfaces.setDesired(WorkloadWiring.interfaces(endpoints.values()));
-            boolean waiting = leftOver("workload routes", routes::apply);
-            waiting |= leftOver("workload interfaces", interfaces::apply);
-            waiting |= leftOver("workload neighbours", neighbours::apply);
-            workloadsDirty = waiting;
-            again |= waiting;
-        }
+        boolean retry = !messagesSinceApply;
+        messagesSinceApply = false;
+        again |= leftOver("workload wiring", () -> wireWorkloads(retry));
         if (vxlanDirty) {
             vxlan.setDesired(vteps);
             vxlanDirty = leftOver("vxlan", vxlan::apply);
@@ -245,6 +264,81 @@ public final class Dataplane {
         again |= leftOver("ip set removals", done(ipsets::applyRemovals));
         dirty = again;
         return again;
+    }
+
+    /** Notes that an endpoint's wiring changed; {@code before} is the version wired so far, if any. */
+    private void wiringChanged(WorkloadEndpointKey key, WorkloadEndpointUpdate before) {
+        if (!wiringChanged.containsKey(key)) {
+            wiringChanged.put(key, before == null || wiringWaiting.contains(key) ? null : before.endpoint());
+        }
+        if (before != null) {
+            useIface(before.endpoint().name(), -1);
+        }
+    }
+
+    private void useIface(String iface, int delta) {
+        if (ifaceUsers.merge(iface, delta, Integer::sum) == 0) {
+            ifaceUsers.remove(iface);
+        }
+    }
+
+    /**
+     * The workloads' routes, interface settings and neighbours: everything on the first pass and
+     * after a resync or a failure, else only the endpoints that changed, plus (on a retry, or at
+     * most every {@link #WAITING_CHECK_INTERVAL_NANOS}) the waiting ones whose interface appeared.
+     * True when some endpoint still waits for its interface.
+     */
+    private boolean wireWorkloads(boolean retry) {
+        if (wiringFull) {
+            routes.setDesired(WorkloadWiring.routes(endpoints.values()));
+            neighbours.setDesired(WorkloadWiring.neighbours(endpoints.values()));
+            interfaces.setDesired(WorkloadWiring.interfaces(endpoints.values()));
+            long failuresBefore = failures;
+            // Each step on its own: one failing does not stop the others.
+            leftOver("workload routes", routes::apply);
+            leftOver("workload interfaces", interfaces::apply);
+            leftOver("workload neighbours", neighbours::apply);
+            if (failures != failuresBefore) {
+                return true; // the next pass is a full one again
+            }
+            Set<String> present = new HashSet<>();
+            links.list(kernelNs).forEach(link -> present.add(link.name()));
+            wiringWaiting.clear();
+            endpoints.forEach((key, update) -> {
+                if (!present.contains(update.endpoint().name())) {
+                    wiringWaiting.add(key);
+                }
+            });
+            wiringChanged.clear();
+            wiringFull = false;
+            lastWaitingCheck = System.nanoTime();
+            return !wiringWaiting.isEmpty();
+        }
+        Map<WorkloadEndpointKey, WorkloadEndpoint> work = new HashMap<>(wiringChanged);
+        if (!wiringWaiting.isEmpty() && (retry || System.nanoTime() - lastWaitingCheck >= WAITING_CHECK_INTERVAL_NANOS)) {
+            lastWaitingCheck = System.nanoTime();
+            Set<String> present = new HashSet<>();
+            links.list(kernelNs).forEach(link -> present.add(link.name()));
+            for (WorkloadEndpointKey key : wiringWaiting) {
+                WorkloadEndpointUpdate update = endpoints.get(key);
+                if (update != null && present.contains(update.endpoint().name()) && !work.containsKey(key)) {
+                    work.put(key, null); // never wired: nothing of it to remove
+                }
+            }
+        }
+        if (work.isEmpty()) {
+            return !wiringWaiting.isEmpty();
+        }
+        try {
+            Set<WorkloadEndpointKey> waiting = endpointWiring.apply(work, endpoints, ifaceUsers::containsKey);
+            wiringChanged.clear();
+            wiringWaiting.removeAll(work.keySet());
+            wiringWaiting.addAll(waiting);
+        } catch (RuntimeException e) {
+            wiringFull = true; // what was written is unknown: read everything back next time
+            throw e;
+        }
+        return !wiringWaiting.isEmpty();
     }
 
     /**
