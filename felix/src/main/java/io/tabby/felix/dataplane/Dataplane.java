@@ -73,7 +73,8 @@ public final class Dataplane {
     /** How often, at most, waiting endpoints' interfaces are looked for while changes keep arriving. */
     private static final long WAITING_CHECK_INTERVAL_NANOS = 1_000_000_000L;
 
-    private final Map<String, IpSetUpdate> ipSetState = new HashMap<>();
+    /** Ip sets changed since the last apply: id to the new version, null when removed. */
+    private final Map<String, IpSetUpdate> ipSetChanges = new HashMap<>();
     private final Map<Cidr, IpPool> pools = new HashMap<>();
     private final Map<String, Policy> policies = new HashMap<>();
     private final Map<String, ProfileRules> profiles = new HashMap<>();
@@ -136,8 +137,8 @@ public final class Dataplane {
         messagesSinceApply = true;
         switch (message) {
             case InSync _ -> inSync = true;
-            case IpSetUpdate m -> ipSetState.put(m.id(), m);
-            case IpSetRemove m -> ipSetState.remove(m.id());
+            case IpSetUpdate m -> ipSetChanges.put(m.id(), m);
+            case IpSetRemove m -> ipSetChanges.put(m.id(), null);
             case IpPoolUpdate m -> pools.put(m.pool().cidr(), m.pool());
             case IpPoolRemove m -> pools.remove(m.cidr());
             case ActivePolicyUpdate m -> {
@@ -233,7 +234,8 @@ public final class Dataplane {
         }
         dirty = false;
         links.forget();
-        ipsets.setDesired(ipSetState);
+        ipsets.update(ipSetChanges);
+        ipSetChanges.clear();
         filterTables.update(endpoints, hostEndpoints, policies, profiles,
                 new Encapsulation(!vteps.isEmpty(), ipipTunnel.isPresent()), filter, filter6);
         nat.setDesired(natRenderer.render(pools.values(),
