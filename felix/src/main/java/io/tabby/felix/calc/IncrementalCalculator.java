@@ -159,11 +159,28 @@ final class IncrementalCalculator {
     /** Brings one endpoint (written or deleted in {@code view}) up to date. */
     void endpointChanged(DatastoreView view, WorkloadEndpointKey key) {
         changedLocal.add(key);
+        // The sets it was in, so that a set it stays in with the same addresses is not rebuilt.
+        Map<String, SelectorIndex> indexesBefore = new HashMap<>();
+        Map<String, List<String>> membershipBefore = new HashMap<>();
+        selectors.forEach((id, index) -> {
+            List<String> addresses = index.matched.get(key);
+            if (addresses != null) {
+                indexesBefore.put(id, index);
+                membershipBefore.put(id, addresses);
+            }
+        });
+        Set<String> dirtyBefore = new HashSet<>(dirtySets);
         remove(key);
         WorkloadEndpoint ep = view.workloadEndpoints.get(key);
         if (ep != null) {
             add(key, ep);
         }
+        indexesBefore.forEach((id, index) -> {
+            if (!dirtyBefore.contains(id) && selectors.get(id) == index
+                    && membershipBefore.get(id).equals(index.matched.get(key))) {
+                dirtySets.remove(id);
+            }
+        });
     }
 
     /**
