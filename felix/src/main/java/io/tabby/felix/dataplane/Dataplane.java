@@ -6,7 +6,6 @@ import io.tabby.datastore.model.Cidr;
 import io.tabby.datastore.model.IpPool;
 import io.tabby.datastore.model.Policy;
 import io.tabby.datastore.model.ProfileRules;
-import io.tabby.datastore.model.WorkloadEndpoint;
 import io.tabby.datastore.path.HostEndpointKey;
 import io.tabby.datastore.path.WorkloadEndpointKey;
 import io.tabby.felix.api.DataplaneMessage;
@@ -33,12 +32,9 @@ import io.tabby.felix.rules.Encapsulation;
 import io.tabby.felix.rules.NatRenderer;
 import io.tabby.felix.rules.RulesConfig;
 import io.tabby.platform.firewall.IptablesTable;
-import io.tabby.platform.net.NetNs;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -51,6 +47,11 @@ import org.apache.logging.log4j.Logger;
  * set deletions. Nothing touches the kernel
  * before {@link InSync}. A failing step is logged, keeps its work pending and does not stop the
  * others; {@link #apply()} then reports that it must run again. One thread owns an instance.
+ *
+ * <p>Each step is handed what changed since the last pass (the ip sets, chains and endpoints the
+ * messages named), not the whole state, and between read-backs trusts what it wrote: a change to
+ * one endpoint costs that endpoint's writes whatever the number of endpoints. The first pass and
+ * each resync ({@link #markResync()}) read everything back and compare it all.
  */
 public final class Dataplane {
     private static final Logger LOG = LogManager.getLogger(Dataplane.class);
@@ -59,19 +60,13 @@ public final class Dataplane {
     private final LinkSnapshot links;
     private final NatRenderer natRenderer = new NatRenderer();
     private final IpsetManager ipsets;
-    private final RouteManager routes;
-    private final InterfaceConfigurator interfaces;
-    private final WorkloadNeighbours neighbours;
+    private final WorkloadWiringPasses wiring;
     private final IptablesTableManager filter;
     private final IptablesTableManager filter6;
     private final IptablesTableManager nat;
     private final VxlanManager vxlan;
     private final IpipManager ipip;
     private final BlockRouteManager blockRoutes;
-    private final EndpointWiring endpointWiring;
-    private final NetNs kernelNs;
-    /** How often, at most, waiting endpoints' interfaces are looked for while changes keep arriving. */
-    private static final long WAITING_CHECK_INTERVAL_NANOS = 1_000_000_000L;
 
     /** Ip sets changed since the last apply: id to the new version, null when removed. */
     private final Map<String, IpSetUpdate> ipSetChanges = new HashMap<>();
@@ -87,15 +82,6 @@ public final class Dataplane {
     /** Failed steps so far; written and read on the dataplane thread, read for metrics elsewhere. */
     private volatile long failures;
     private boolean dirty = true;
-    /** Every workload's routes, settings and neighbours are read and compared on the next pass (first, resync, failure). */
-    private boolean wiringFull = true;
-    /** Endpoints whose wiring changed since the last pass, with the version wired then (null: none). */
-    private final Map<WorkloadEndpointKey, WorkloadEndpoint> wiringChanged = new HashMap<>();
-    /** Endpoints whose interface did not exist at their last pass. */
-    private final Set<WorkloadEndpointKey> wiringWaiting = new HashSet<>();
-    /** Workload interface to how many endpoints name it. */
-    private final Map<String, Integer> ifaceUsers = new HashMap<>();
-    private long lastWaitingCheck = System.nanoTime();
     /** Messages arrived since the last apply (an apply without any is a retry). */
     private boolean messagesSinceApply;
     /** VTEPs changed, a resync is due, or the last VXLAN pass left work. */
@@ -115,9 +101,7 @@ public final class Dataplane {
         this.filterTables = new FilterTables(rules);
         this.links = new LinkSnapshot(kernel.links());
         this.ipsets = new IpsetManager(kernel.ipsets(), kernel.ns());
-        this.routes = new RouteManager(kernel.routes(), links, kernel.ns(), interfacePrefix);
-        this.interfaces = new InterfaceConfigurator(kernel.sysctls(), links, kernel.ns());
-        this.neighbours = new WorkloadNeighbours(kernel.neighs(), links, kernel.ns());
+        this.wiring = new WorkloadWiringPasses(kernel, links, interfacePrefix);
         this.filter = new IptablesTableManager(kernel.iptables(), kernel.ns(), IptablesTable.FILTER,
                 io.tabby.platform.net.IpFamily.V4);
         this.filter6 = new IptablesTableManager(kernel.iptables(), kernel.ns(), IptablesTable.FILTER,
@@ -127,8 +111,6 @@ public final class Dataplane {
         this.vxlan = new VxlanManager(kernel, nodeName);
         this.ipip = new IpipManager(kernel);
         this.blockRoutes = new BlockRouteManager(kernel);
-        this.kernelNs = kernel.ns();
-        this.endpointWiring = new EndpointWiring(kernel.routes(), links, kernel.ns(), neighbours, interfaces);
     }
 
     /** Records a message; never touches the kernel. */
@@ -159,18 +141,13 @@ public final class Dataplane {
             }
             case WorkloadEndpointUpdate m -> {
                 filterTables.endpointChanged(m.id());
-                WorkloadEndpointUpdate before = endpoints.put(m.id(), m);
-                // A policy or label change alone leaves routes, sysctls and neighbours as they are.
-                if (before == null || !WorkloadWiring.same(before.endpoint(), m.endpoint())) {
-                    wiringChanged(m.id(), before);
-                    useIface(m.endpoint().name(), 1);
-                }
+                wiring.endpointChanged(m.id(), endpoints.put(m.id(), m), m);
             }
             case WorkloadEndpointRemove m -> {
                 filterTables.endpointChanged(m.id());
                 WorkloadEndpointUpdate before = endpoints.remove(m.id());
                 if (before != null) {
-                    wiringChanged(m.id(), before);
+                    wiring.endpointChanged(m.id(), before, null);
                 }
             }
             case HostEndpointUpdate m -> {
@@ -216,8 +193,7 @@ public final class Dataplane {
         filter.markResync();
         filter6.markResync();
         nat.markResync();
-        neighbours.markResync();
-        wiringFull = true;
+        wiring.markResync();
         vxlanDirty = true;
         routesDirty = true;
         dirty = true;
@@ -244,7 +220,7 @@ public final class Dataplane {
         boolean again = leftOver("ip set updates", done(ipsets::applyUpdates));
         boolean retry = !messagesSinceApply;
         messagesSinceApply = false;
-        again |= leftOver("workload wiring", () -> wireWorkloads(retry));
+        again |= leftOver("workload wiring", () -> wiring.apply(endpoints, retry));
         if (vxlanDirty) {
             vxlan.setDesired(vteps);
             vxlanDirty = leftOver("vxlan", vxlan::apply);
@@ -266,81 +242,6 @@ public final class Dataplane {
         again |= leftOver("ip set removals", done(ipsets::applyRemovals));
         dirty = again;
         return again;
-    }
-
-    /** Notes that an endpoint's wiring changed; {@code before} is the version wired so far, if any. */
-    private void wiringChanged(WorkloadEndpointKey key, WorkloadEndpointUpdate before) {
-        if (!wiringChanged.containsKey(key)) {
-            wiringChanged.put(key, before == null || wiringWaiting.contains(key) ? null : before.endpoint());
-        }
-        if (before != null) {
-            useIface(before.endpoint().name(), -1);
-        }
-    }
-
-    private void useIface(String iface, int delta) {
-        if (ifaceUsers.merge(iface, delta, Integer::sum) == 0) {
-            ifaceUsers.remove(iface);
-        }
-    }
-
-    /**
-     * The workloads' routes, interface settings and neighbours: everything on the first pass and
-     * after a resync or a failure, else only the endpoints that changed, plus (on a retry, or at
-     * most every {@link #WAITING_CHECK_INTERVAL_NANOS}) the waiting ones whose interface appeared.
-     * True when some endpoint still waits for its interface.
-     */
-    private boolean wireWorkloads(boolean retry) {
-        if (wiringFull) {
-            routes.setDesired(WorkloadWiring.routes(endpoints.values()));
-            neighbours.setDesired(WorkloadWiring.neighbours(endpoints.values()));
-            interfaces.setDesired(WorkloadWiring.interfaces(endpoints.values()));
-            long failuresBefore = failures;
-            // Each step on its own: one failing does not stop the others.
-            leftOver("workload routes", routes::apply);
-            leftOver("workload interfaces", interfaces::apply);
-            leftOver("workload neighbours", neighbours::apply);
-            if (failures != failuresBefore) {
-                return true; // the next pass is a full one again
-            }
-            Set<String> present = new HashSet<>();
-            links.list(kernelNs).forEach(link -> present.add(link.name()));
-            wiringWaiting.clear();
-            endpoints.forEach((key, update) -> {
-                if (!present.contains(update.endpoint().name())) {
-                    wiringWaiting.add(key);
-                }
-            });
-            wiringChanged.clear();
-            wiringFull = false;
-            lastWaitingCheck = System.nanoTime();
-            return !wiringWaiting.isEmpty();
-        }
-        Map<WorkloadEndpointKey, WorkloadEndpoint> work = new HashMap<>(wiringChanged);
-        if (!wiringWaiting.isEmpty() && (retry || System.nanoTime() - lastWaitingCheck >= WAITING_CHECK_INTERVAL_NANOS)) {
-            lastWaitingCheck = System.nanoTime();
-            Set<String> present = new HashSet<>();
-            links.list(kernelNs).forEach(link -> present.add(link.name()));
-            for (WorkloadEndpointKey key : wiringWaiting) {
-                WorkloadEndpointUpdate update = endpoints.get(key);
-                if (update != null && present.contains(update.endpoint().name()) && !work.containsKey(key)) {
-                    work.put(key, null); // never wired: nothing of it to remove
-                }
-            }
-        }
-        if (work.isEmpty()) {
-            return !wiringWaiting.isEmpty();
-        }
-        try {
-            Set<WorkloadEndpointKey> waiting = endpointWiring.apply(work, endpoints, ifaceUsers::containsKey);
-            wiringChanged.clear();
-            wiringWaiting.removeAll(work.keySet());
-            wiringWaiting.addAll(waiting);
-        } catch (RuntimeException e) {
-            wiringFull = true; // what was written is unknown: read everything back next time
-            throw e;
-        }
-        return !wiringWaiting.isEmpty();
     }
 
     /**
