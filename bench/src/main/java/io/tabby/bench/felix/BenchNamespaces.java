@@ -10,10 +10,14 @@ import java.util.List;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
-/** The benchmark's network namespaces ({@code fxsc-*}): created on demand, all deleted on close. */
+/**
+ * The benchmark's network namespaces ({@code fxsc-*}): created on demand, all deleted on close. The
+ * environment variable {@code FELIX_BENCH_NS} replaces the {@code fxsc} prefix (2-4 lowercase
+ * letters), so a run beside another one's clean-up of {@code fxsc-*} is not disturbed.
+ */
 final class BenchNamespaces implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger(BenchNamespaces.class);
-    static final String PREFIX = "fxsc-";
+    static final String PREFIX = prefix();
 
     private final CommandRunner runner;
     private final List<String> created = new ArrayList<>();
@@ -48,6 +52,15 @@ final class BenchNamespaces implements AutoCloseable {
         if (!result.succeeded()) {
             LOG.warn("could not delete namespace {}: {}", name, result.stderr());
         }
+    }
+
+    /** The namespace prefix: {@code FELIX_BENCH_NS} when set, else {@code fxsc}, and a dash. */
+    private static String prefix() {
+        String prefix = System.getenv().getOrDefault("FELIX_BENCH_NS", "fxsc");
+        if (!prefix.matches("[a-z]{2,4}")) {
+            throw new IllegalArgumentException("FELIX_BENCH_NS '" + prefix + "' must be 2-4 lowercase letters");
+        }
+        return prefix + "-";
     }
 
     @Override

@@ -19,7 +19,8 @@ import java.util.Map;
 /**
  * Prints felix's full-programming time beside a raw restore of the same rules, and its
  * one-endpoint change latencies beside a replay of the very writes felix made into a twin
- * namespace, at each endpoint total. Arguments: {@code [ENDPOINTS,...] [POLICIES] [CHANGES]}
+ * namespace and beside the kernel's floor for any rule write there (a one-rule restore), at each
+ * endpoint total. Arguments: {@code [ENDPOINTS,...] [POLICIES] [CHANGES]}
  * (defaults {@code 1000,10000}, 1000, 50). Root only: it creates namespaces {@code fxsc-*} and
  * deletes them before it exits. Never fails on a number.
  */
@@ -58,18 +59,20 @@ public final class FelixScaleBench {
                 + " into a twin namespace):");
         int smallest = totals.getFirst();
         Table one = new Table("change", "endpoints", "n", "felix p50 ms", "felix p99 ms", "felix max ms",
-                "in commands p50 ms", "replay p50 ms", "replay p99 ms", "felix/replay p99",
+                "in commands p50 ms", "replay p50 ms", "replay p99 ms", "1-rule restore p50 ms", "felix/replay p99",
                 "felix p99 / at " + smallest);
         for (String kind : KINDS) {
             runs.forEach((total, r) -> {
                 Percentiles felix = Percentiles.of(r.changes.get(kind));
                 Percentiles commands = Percentiles.of(r.commands.get(kind));
                 Percentiles replay = Percentiles.of(r.replays.get(kind));
+                Percentiles floor = Percentiles.of(r.floors.get(kind));
                 Percentiles base = Percentiles.of(runs.get(smallest).changes.get(kind));
                 one.row(kind, Integer.toString(total), Integer.toString(felix.count()), Percentiles.millis(felix.p50()),
                         Percentiles.millis(felix.p99()), Percentiles.millis(felix.max()),
                         Percentiles.millis(commands.p50()), Percentiles.millis(replay.p50()),
-                        Percentiles.millis(replay.p99()), Table.ratio(felix.p99().toNanos(), replay.p99().toNanos()),
+                        Percentiles.millis(replay.p99()), Percentiles.millis(floor.p50()),
+                        Table.ratio(felix.p99().toNanos(), replay.p99().toNanos()),
                         Table.ratio(felix.p99().toNanos(), base.p99().toNanos()));
             });
         }
@@ -78,7 +81,7 @@ public final class FelixScaleBench {
 
     private record ScaleRun(Duration felix, Duration raw, Duration rawNoflush, RulesDump dump,
             Map<String, List<Duration>> changes, Map<String, List<Duration>> replays,
-            Map<String, List<Duration>> commands) {
+            Map<String, List<Duration>> commands, Map<String, List<Duration>> floors) {
     }
 
     private interface Change {
@@ -119,6 +122,7 @@ public final class FelixScaleBench {
             Map<String, List<Duration>> latencies = new LinkedHashMap<>();
             Map<String, List<Duration>> replays = new LinkedHashMap<>();
             Map<String, List<Duration>> commands = new LinkedHashMap<>();
+            Map<String, List<Duration>> floors = new LinkedHashMap<>();
             Map<String, Change> kinds = Map.of(
                     "label change", c -> {
                         int i = (c * 104729 + 3) % total;
@@ -136,6 +140,7 @@ public final class FelixScaleBench {
                 List<Duration> own = new ArrayList<>();
                 List<Duration> inCommands = new ArrayList<>();
                 List<Duration> replayed = new ArrayList<>();
+                List<Duration> floor = new ArrayList<>();
                 for (int c = 0; c < changes; c++) {
                     runner.takeCommandTime();
                     long begin = System.nanoTime();
@@ -143,12 +148,14 @@ public final class FelixScaleBench {
                     own.add(Duration.ofNanos(System.nanoTime() - begin));
                     inCommands.add(runner.takeCommandTime());
                     replayed.add(replay.run());
+                    floor.add(replay.oneRuleRestore());
                 }
                 latencies.put(kind, own);
                 commands.put(kind, inCommands);
                 replays.put(kind, replayed);
+                floors.put(kind, floor);
             }
-            return new ScaleRun(programmed, raw, rawNoflush, dump, latencies, replays, commands);
+            return new ScaleRun(programmed, raw, rawNoflush, dump, latencies, replays, commands, floors);
         } finally {
             namespaces.delete(node);
             if (twin != null) {

@@ -18,12 +18,30 @@ final class Replay {
     private final LongCommands runner;
     private final NetNs.Named from;
     private final NetNs.Named twin;
+    /** Not a felix chain (felix owns cali-*), so felix never sees it. */
+    private static final String PROBE_CHAIN = "fxsc-probe";
 
     Replay(BenchNamespaces namespaces, LongCommands runner, NetNs.Named from, NetNs.Named twin) {
         this.namespaces = requireNonNull(namespaces, "namespaces is null");
         this.runner = requireNonNull(runner, "runner is null");
         this.from = requireNonNull(from, "from is null");
         this.twin = requireNonNull(twin, "twin is null");
+    }
+
+    /**
+     * The kernel's floor for any rule write at this table size: one {@code iptables-restore
+     * --noflush} in the twin that refills a chain nothing jumps to with a single rule. nf_tables
+     * checks every rule reachable from the base chains on each commit that adds a rule, so this
+     * costs about what any one-endpoint change must cost, however few lines it writes.
+     */
+    Duration oneRuleRestore() {
+        long start = System.nanoTime();
+        namespaces.exec(twin, "*filter\n:" + PROBE_CHAIN + " - [0:0]\n-A " + PROBE_CHAIN + " -j RETURN\nCOMMIT\n",
+                "iptables-nft-restore", "--noflush");
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        runner.takeWrites();
+        runner.takeCommandTime();
+        return took;
     }
 
     /** Replays the writes since the last call; returns how long they took in the twin. */

@@ -4,6 +4,8 @@
  * {@code iptables-restore} of the very rules felix wrote, then the latency of single endpoint
  * changes (label change, add, delete) at two totals. Only chains and ip sets are measured: no veths
  * are created, so felix's routes, sysctls and ARP entries for the endpoints wait for interfaces that
- * never appear (their per-apply cost, listing links and routes, is included).
+ * never appear (felix looks for them again at most once a second while changes keep coming: one
+ * link listing; that cost is included). Namespaces are named {@code fxsc-*} unless
+ * {@code FELIX_BENCH_NS} gives another prefix.
  */
 package io.tabby.bench.felix;

@@ -71,11 +71,13 @@ public final class CalcGraph {
         if (!built || view.changedOther) {
             calculator.rebuild(view);
             built = true;
+            view.changedOther = false;
+            view.changedEndpoints.clear();
+            sequencer.flush(calculator.state());
         } else {
             view.changedEndpoints.forEach(key -> calculator.endpointChanged(view, key));
+            view.changedEndpoints.clear();
+            sequencer.flush(calculator.changes());
         }
-        view.changedOther = false;
-        view.changedEndpoints.clear();
-        sequencer.flush(calculator.state());
     }
 }

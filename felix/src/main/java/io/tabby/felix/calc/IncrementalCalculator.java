@@ -82,6 +82,11 @@ final class IncrementalCalculator {
     private final Map<String, SelectorIndex> selectors = new HashMap<>();
     private final Map<String, IpSetUpdate> selectorSets = new HashMap<>();
     private final Set<String> dirtySets = new HashSet<>();
+    /** What changed since the last {@link #changes()} (local endpoints, ip sets, active policies and profiles). */
+    private final Set<WorkloadEndpointKey> changedLocal = new HashSet<>();
+    private final Set<String> changedSets = new HashSet<>();
+    private final Set<String> changedPolicies = new HashSet<>();
+    private final Set<String> changedProfiles = new HashSet<>();
 
     IncrementalCalculator(String nodeName) {
         this(nodeName, true);
@@ -140,18 +145,72 @@ final class IncrementalCalculator {
                 resolve(key, ep);
             }
         });
+        forgetChanges();
+    }
+
+    /** After a rebuild the whole state is sent, so nothing is a change relative to it. */
+    private void forgetChanges() {
+        changedLocal.clear();
+        changedSets.clear();
+        changedPolicies.clear();
+        changedProfiles.clear();
     }
 
     /** Brings one endpoint (written or deleted in {@code view}) up to date. */
     void endpointChanged(DatastoreView view, WorkloadEndpointKey key) {
+        changedLocal.add(key);
+        // The sets it was in, so that a set it stays in with the same addresses is not rebuilt.
+        Map<String, SelectorIndex> indexesBefore = new HashMap<>();
+        Map<String, List<String>> membershipBefore = new HashMap<>();
+        selectors.forEach((id, index) -> {
+            List<String> addresses = index.matched.get(key);
+            if (addresses != null) {
+                indexesBefore.put(id, index);
+                membershipBefore.put(id, addresses);
+            }
+        });
+        Set<String> dirtyBefore = new HashSet<>(dirtySets);
         remove(key);
         WorkloadEndpoint ep = view.workloadEndpoints.get(key);
         if (ep != null) {
             add(key, ep);
         }
+        indexesBefore.forEach((id, index) -> {
+            if (!dirtyBefore.contains(id) && selectors.get(id) == index
+                    && membershipBefore.get(id).equals(index.matched.get(key))) {
+                dirtySets.remove(id);
+            }
+        });
+    }
+
+    /**
+     * What changed since the last {@link #rebuild} or call, each key with its current value (null:
+     * gone): the incremental counterpart of {@link #state()}, for {@link EventSequencer#flush(CalcChanges)}.
+     */
+    CalcChanges changes() {
+        changedSets.addAll(dirtySets);
+        materializeSets();
+        Map<String, IpSetUpdate> sets = new HashMap<>();
+        changedSets.forEach(id -> sets.put(id, selectorSets.getOrDefault(id, globalSets.get(id))));
+        Map<String, Policy> policiesNow = new HashMap<>();
+        changedPolicies.forEach(name -> policiesNow.put(name, activePolicies.get(name)));
+        Map<String, ProfileRules> profilesNow = new HashMap<>();
+        changedProfiles.forEach(name -> profilesNow.put(name, activeProfiles.get(name)));
+        Map<WorkloadEndpointKey, WorkloadEndpointUpdate> endpointsNow = new HashMap<>();
+        changedLocal.forEach(key -> endpointsNow.put(key, local.get(key)));
+        forgetChanges();
+        return new CalcChanges(sets, policiesNow, profilesNow, endpointsNow);
     }
 
     DesiredState state() {
+        materializeSets();
+        Map<String, IpSetUpdate> ipSets = new HashMap<>(selectorSets);
+        ipSets.putAll(globalSets);
+        return new DesiredState(ipSets, pools, activePolicies, activeProfiles, local, localHosts, vteps, ipipTunnels, routes);
+    }
+
+    /** Recomputes the members of the selector sets whose matches changed. */
+    private void materializeSets() {
         for (String id : dirtySets) {
             SelectorIndex index = selectors.get(id);
             if (index == null) {
@@ -164,9 +223,6 @@ final class IncrementalCalculator {
             }
         }
         dirtySets.clear();
-        Map<String, IpSetUpdate> ipSets = new HashMap<>(selectorSets);
-        ipSets.putAll(globalSets);
-        return new DesiredState(ipSets, pools, activePolicies, activeProfiles, local, localHosts, vteps, ipipTunnels, routes);
     }
 
     private void add(WorkloadEndpointKey key, WorkloadEndpoint ep) {
@@ -216,6 +272,9 @@ final class IncrementalCalculator {
     private void usePolicy(String name, int delta) {
         int users = policyUsers.merge(name, delta, Integer::sum);
         Policy policy = policies.get(name).policy();
+        if (users == 0 || users == delta) {
+            changedPolicies.add(name);
+        }
         if (users == 0) {
             policyUsers.remove(name);
             activePolicies.remove(name);
@@ -229,6 +288,9 @@ final class IncrementalCalculator {
     private void useProfile(String name, int delta) {
         int users = profileUsers.merge(name, delta, Integer::sum);
         ProfileRules rules = profileRules.getOrDefault(name, NO_RULES);
+        if (users == 0 || users == delta) {
+            changedProfiles.add(name);
+        }
         if (users == 0) {
             profileUsers.remove(name);
             activeProfiles.remove(name);

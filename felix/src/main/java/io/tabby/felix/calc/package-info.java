@@ -41,6 +41,8 @@
  * workload endpoint change touches only that endpoint's policies and the ip sets it enters or
  * leaves (label index, endpoint → policies, selector → matching endpoints); any other change
  * (policies, profiles, pools, nodes, host endpoints) is recomputed from scratch. A property test holds the two
- * equal over random change sequences.
+ * equal over random change sequences. After an endpoint-only flush the sequencer is handed just
+ * what changed ({@code CalcChanges}: those endpoints, sets, policies and profiles with their new
+ * values) and diffs those keys alone; after a rebuild it diffs whole states.
  */
 package io.tabby.felix.calc;

@@ -3,7 +3,6 @@ package io.tabby.felix.dataplane;
 import static java.util.Objects.requireNonNull;
 
 import io.tabby.datastore.model.Cidr;
-import io.tabby.datastore.model.IpFamily;
 import io.tabby.datastore.model.IpPool;
 import io.tabby.datastore.model.Policy;
 import io.tabby.datastore.model.ProfileRules;
@@ -29,15 +28,11 @@ import io.tabby.felix.api.DataplaneMessage.RouteUpdate;
 import io.tabby.felix.api.DataplaneMessage.VtepRemove;
 import io.tabby.felix.api.DataplaneMessage.VtepUpdate;
 import io.tabby.felix.api.DataplaneMessage.WorkloadEndpointUpdate;
-import io.tabby.felix.api.EndpointPolicies;
 import io.tabby.felix.rules.Encapsulation;
-import io.tabby.felix.rules.FilterRenderer;
 import io.tabby.felix.rules.NatRenderer;
 import io.tabby.felix.rules.RulesConfig;
 import io.tabby.platform.firewall.IptablesTable;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -52,18 +47,20 @@ import org.apache.logging.log4j.Logger;
  * set deletions. Nothing touches the kernel
  * before {@link InSync}. A failing step is logged, keeps its work pending and does not stop the
  * others; {@link #apply()} then reports that it must run again. One thread owns an instance.
+ *
+ * <p>Each step is handed what changed since the last pass (the ip sets, chains and endpoints the
+ * messages named), not the whole state, and between read-backs trusts what it wrote: a change to
+ * one endpoint costs that endpoint's writes whatever the number of endpoints. The first pass and
+ * each resync ({@link #markResync()}) read everything back and compare it all.
  */
 public final class Dataplane {
     private static final Logger LOG = LogManager.getLogger(Dataplane.class);
 
-    private final FilterTableCache filterRenderer;
-    private final FilterTableCache filter6Renderer;
+    private final FilterTables filterTables;
     private final LinkSnapshot links;
     private final NatRenderer natRenderer = new NatRenderer();
     private final IpsetManager ipsets;
-    private final RouteManager routes;
-    private final InterfaceConfigurator interfaces;
-    private final WorkloadNeighbours neighbours;
+    private final WorkloadWiringPasses wiring;
     private final IptablesTableManager filter;
     private final IptablesTableManager filter6;
     private final IptablesTableManager nat;
@@ -71,7 +68,8 @@ public final class Dataplane {
     private final IpipManager ipip;
     private final BlockRouteManager blockRoutes;
 
-    private final Map<String, IpSetUpdate> ipSetState = new HashMap<>();
+    /** Ip sets changed since the last apply: id to the new version, null when removed. */
+    private final Map<String, IpSetUpdate> ipSetChanges = new HashMap<>();
     private final Map<Cidr, IpPool> pools = new HashMap<>();
     private final Map<String, Policy> policies = new HashMap<>();
     private final Map<String, ProfileRules> profiles = new HashMap<>();
@@ -84,8 +82,8 @@ public final class Dataplane {
     /** Failed steps so far; written and read on the dataplane thread, read for metrics elsewhere. */
     private volatile long failures;
     private boolean dirty = true;
-    /** Endpoints changed, a resync is due, or the last pass left workload work waiting. */
-    private boolean workloadsDirty = true;
+    /** Messages arrived since the last apply (an apply without any is a retry). */
+    private boolean messagesSinceApply;
     /** VTEPs changed, a resync is due, or the last VXLAN pass left work. */
     private boolean vxlanDirty = true;
     /** Block routes or the IPIP tunnel changed, a resync is due, or the last pass left work. */
@@ -100,13 +98,10 @@ public final class Dataplane {
     public Dataplane(KernelOps kernel, RulesConfig rules, String interfacePrefix, String nodeName) {
         requireNonNull(kernel, "kernel is null");
         requireNonNull(rules, "rules is null");
-        this.filterRenderer = new FilterTableCache(new FilterRenderer(rules, IpFamily.V4));
-        this.filter6Renderer = new FilterTableCache(new FilterRenderer(rules, IpFamily.V6));
+        this.filterTables = new FilterTables(rules);
         this.links = new LinkSnapshot(kernel.links());
         this.ipsets = new IpsetManager(kernel.ipsets(), kernel.ns());
-        this.routes = new RouteManager(kernel.routes(), links, kernel.ns(), interfacePrefix);
-        this.interfaces = new InterfaceConfigurator(kernel.sysctls(), links, kernel.ns());
-        this.neighbours = new WorkloadNeighbours(kernel.neighs(), links, kernel.ns());
+        this.wiring = new WorkloadWiringPasses(kernel, links, interfacePrefix);
         this.filter = new IptablesTableManager(kernel.iptables(), kernel.ns(), IptablesTable.FILTER,
                 io.tabby.platform.net.IpFamily.V4);
         this.filter6 = new IptablesTableManager(kernel.iptables(), kernel.ns(), IptablesTable.FILTER,
@@ -121,24 +116,48 @@ public final class Dataplane {
     /** Records a message; never touches the kernel. */
     public void onMessage(DataplaneMessage message) {
         dirty = true;
+        messagesSinceApply = true;
         switch (message) {
             case InSync _ -> inSync = true;
-            case IpSetUpdate m -> ipSetState.put(m.id(), m);
-            case IpSetRemove m -> ipSetState.remove(m.id());
+            case IpSetUpdate m -> ipSetChanges.put(m.id(), m);
+            case IpSetRemove m -> ipSetChanges.put(m.id(), null);
             case IpPoolUpdate m -> pools.put(m.pool().cidr(), m.pool());
             case IpPoolRemove m -> pools.remove(m.cidr());
-            case ActivePolicyUpdate m -> policies.put(m.name(), m.policy());
-            case ActivePolicyRemove m -> policies.remove(m.name());
-            case ActiveProfileUpdate m -> profiles.put(m.name(), m.rules());
-            case ActiveProfileRemove m -> profiles.remove(m.name());
-            case WorkloadEndpointUpdate m -> {
-                WorkloadEndpointUpdate before = endpoints.put(m.id(), m);
-                // A policy or label change alone leaves routes, sysctls and neighbours as they are.
-                workloadsDirty |= before == null || !WorkloadWiring.same(before.endpoint(), m.endpoint());
+            case ActivePolicyUpdate m -> {
+                policies.put(m.name(), m.policy());
+                filterTables.policyChanged(m.name());
             }
-            case WorkloadEndpointRemove m -> workloadsDirty |= endpoints.remove(m.id()) != null;
-            case HostEndpointUpdate m -> hostEndpoints.put(m.id(), m);
-            case HostEndpointRemove m -> hostEndpoints.remove(m.id());
+            case ActivePolicyRemove m -> {
+                policies.remove(m.name());
+                filterTables.policyChanged(m.name());
+            }
+            case ActiveProfileUpdate m -> {
+                profiles.put(m.name(), m.rules());
+                filterTables.profileChanged(m.name());
+            }
+            case ActiveProfileRemove m -> {
+                profiles.remove(m.name());
+                filterTables.profileChanged(m.name());
+            }
+            case WorkloadEndpointUpdate m -> {
+                filterTables.endpointChanged(m.id());
+                wiring.endpointChanged(m.id(), endpoints.put(m.id(), m), m);
+            }
+            case WorkloadEndpointRemove m -> {
+                filterTables.endpointChanged(m.id());
+                WorkloadEndpointUpdate before = endpoints.remove(m.id());
+                if (before != null) {
+                    wiring.endpointChanged(m.id(), before, null);
+                }
+            }
+            case HostEndpointUpdate m -> {
+                hostEndpoints.put(m.id(), m);
+                filterTables.hostsChanged();
+            }
+            case HostEndpointRemove m -> {
+                hostEndpoints.remove(m.id());
+                filterTables.hostsChanged();
+            }
             case VtepUpdate m -> vxlanDirty |= !m.equals(vteps.put(m.node(), m));
             case VtepRemove m -> vxlanDirty |= vteps.remove(m.node()) != null;
             case IpipTunnelUpdate m -> {
@@ -174,8 +193,7 @@ public final class Dataplane {
         filter.markResync();
         filter6.markResync();
         nat.markResync();
-        neighbours.markResync();
-        workloadsDirty = true;
+        wiring.markResync();
         vxlanDirty = true;
         routesDirty = true;
         dirty = true;
@@ -192,24 +210,17 @@ public final class Dataplane {
         }
         dirty = false;
         links.forget();
-        ipsets.setDesired(ipSetState);
-        filter.setDesired(filterRenderer.render(endpoints, hostEndpoints, policies, profiles,
-                new Encapsulation(!vteps.isEmpty(), ipipTunnel.isPresent())));
-        renderIpv6Filter();
+        ipsets.update(ipSetChanges);
+        ipSetChanges.clear();
+        filterTables.update(endpoints, hostEndpoints, policies, profiles,
+                new Encapsulation(!vteps.isEmpty(), ipipTunnel.isPresent()), filter, filter6);
         nat.setDesired(natRenderer.render(pools.values(),
                 ipipTunnel.flatMap(IpipTunnelUpdate::address).isPresent()));
 
         boolean again = leftOver("ip set updates", done(ipsets::applyUpdates));
-        if (workloadsDirty) {
-            routes.setDesired(WorkloadWiring.routes(endpoints.values()));
-            neighbours.setDesired(WorkloadWiring.neighbours(endpoints.values()));
-            interfaces.setDesired(WorkloadWiring.interfaces(endpoints.values()));
-            boolean waiting = leftOver("workload routes", routes::apply);
-            waiting |= leftOver("workload interfaces", interfaces::apply);
-            waiting |= leftOver("workload neighbours", neighbours::apply);
-            workloadsDirty = waiting;
-            again |= waiting;
-        }
+        boolean retry = !messagesSinceApply;
+        messagesSinceApply = false;
+        again |= leftOver("workload wiring", () -> wiring.apply(endpoints, retry));
         if (vxlanDirty) {
             vxlan.setDesired(vteps);
             vxlanDirty = leftOver("vxlan", vxlan::apply);
@@ -231,46 +242,6 @@ public final class Dataplane {
         again |= leftOver("ip set removals", done(ipsets::applyRemovals));
         dirty = again;
         return again;
-    }
-
-    /**
-     * The IPv6 filter table holds the endpoints with IPv6 addresses and the policies and profiles
-     * they use. An endpoint without IPv6 addresses has no chains there: the dispatch chains'
-     * unknown-interface drop stops its IPv6 traffic, as its anti-spoofing rule would, and an IPv4-only
-     * cluster pays nothing in ip6tables. Host endpoints police an interface, whatever its addresses,
-     * so they and their policies are in both tables.
-     */
-    private void renderIpv6Filter() {
-        Map<WorkloadEndpointKey, WorkloadEndpointUpdate> v6Endpoints = new HashMap<>();
-        Map<String, Policy> v6Policies = new HashMap<>();
-        Map<String, ProfileRules> v6Profiles = new HashMap<>();
-        List<EndpointPolicies> users = new ArrayList<>();
-        endpoints.forEach((key, update) -> {
-            List<Cidr> nets = update.endpoint().ipv6Nets();
-            if (nets != null && !nets.isEmpty()) {
-                v6Endpoints.put(key, update);
-                users.add(update.tiers());
-            }
-        });
-        hostEndpoints.values().forEach(update -> users.add(update.tiers()));
-        for (EndpointPolicies tiers : users) {
-            for (List<String> names : List.of(tiers.ingress(), tiers.egress())) {
-                names.forEach(name -> {
-                    Policy policy = policies.get(name);
-                    if (policy != null) {
-                        v6Policies.put(name, policy);
-                    }
-                });
-            }
-            tiers.profiles().forEach(name -> {
-                ProfileRules rules = profiles.get(name);
-                if (rules != null) {
-                    v6Profiles.put(name, rules);
-                }
-            });
-        }
-        filter6.setDesired(filter6Renderer.render(v6Endpoints, hostEndpoints, v6Policies, v6Profiles,
-                Encapsulation.NONE));
     }
 
     /**

@@ -9,6 +9,8 @@ import io.tabby.platform.net.SysctlOps;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -26,7 +28,7 @@ final class InterfaceConfigurator {
     private final LinkOps links;
     private final NetNs ns;
     /** Interface name to whether its workload has IPv6 addresses. */
-    private Map<String, Boolean> desired = Map.of();
+    private Map<String, Boolean> desired = new HashMap<>();
     /** Interface name to the ifindex it had when configured. */
     private final Map<String, Integer> done = new HashMap<>();
 
@@ -39,7 +41,7 @@ final class InterfaceConfigurator {
     /** @param interfaces interface name to whether its workload has IPv6 addresses */
     void setDesired(Map<String, Boolean> interfaces) {
         Map<String, Boolean> before = desired;
-        desired = Map.copyOf(interfaces);
+        desired = new HashMap<>(interfaces);
         done.keySet().retainAll(desired.keySet());
         // An endpoint that gained IPv6 needs its interface configured again.
         desired.forEach((iface, v6) -> {
@@ -63,21 +65,58 @@ final class InterfaceConfigurator {
             if (index == null) {
                 waiting = true;
             } else if (!index.equals(done.get(iface))) {
-                values.put(SysctlOps.interfaceKey("net.ipv4.conf", iface, "rp_filter"), "1");
-                values.put(SysctlOps.interfaceKey("net.ipv4.conf", iface, "proxy_arp"), "1");
-                values.put(SysctlOps.interfaceKey("net.ipv4.neigh", iface, "proxy_delay"), "0");
-                values.put(SysctlOps.interfaceKey("net.ipv4.conf", iface, "forwarding"), "1");
-                if (desired.get(iface)) {
-                    values.put(SysctlOps.interfaceKey("net.ipv6.conf", iface, "proxy_ndp"), "1");
-                    values.put(SysctlOps.interfaceKey("net.ipv6.conf", iface, "forwarding"), "1");
-                }
+                settings(values, iface, desired.get(iface));
                 configured.put(iface, index);
             }
         }
+        write(values, configured);
+        return waiting;
+    }
+
+    /**
+     * Configures a few interfaces without listing the others, between full passes.
+     *
+     * @param wanted interfaces that exist, to whether their workload has IPv6 addresses
+     * @param indexes their ifindexes
+     * @param gone interfaces no endpoint names any more
+     */
+    void applyChanges(Map<String, Boolean> wanted, Map<String, Integer> indexes, Set<String> gone) {
+        gone.forEach(iface -> {
+            desired.remove(iface);
+            done.remove(iface);
+        });
+        Map<String, String> values = new LinkedHashMap<>();
+        Map<String, Integer> configured = new HashMap<>();
+        for (String iface : new TreeSet<>(wanted.keySet())) {
+            boolean v6 = wanted.get(iface);
+            Boolean before = desired.put(iface, v6);
+            if (v6 && !Boolean.TRUE.equals(before)) {
+                done.remove(iface);
+            }
+            Integer index = requireNonNull(indexes.get(iface), "no ifindex for " + iface);
+            if (!index.equals(done.get(iface))) {
+                settings(values, iface, v6);
+                configured.put(iface, index);
+            }
+        }
+        write(values, configured);
+    }
+
+    private void write(Map<String, String> values, Map<String, Integer> configured) {
         if (!values.isEmpty()) {
             sysctls.write(ns, values);
             done.putAll(configured);
         }
-        return waiting;
+    }
+
+    private static void settings(Map<String, String> values, String iface, boolean v6) {
+        values.put(SysctlOps.interfaceKey("net.ipv4.conf", iface, "rp_filter"), "1");
+        values.put(SysctlOps.interfaceKey("net.ipv4.conf", iface, "proxy_arp"), "1");
+        values.put(SysctlOps.interfaceKey("net.ipv4.neigh", iface, "proxy_delay"), "0");
+        values.put(SysctlOps.interfaceKey("net.ipv4.conf", iface, "forwarding"), "1");
+        if (v6) {
+            values.put(SysctlOps.interfaceKey("net.ipv6.conf", iface, "proxy_ndp"), "1");
+            values.put(SysctlOps.interfaceKey("net.ipv6.conf", iface, "forwarding"), "1");
+        }
     }
 }

@@ -21,7 +21,8 @@ import org.apache.logging.log4j.Logger;
  * members, as Calico felix keeps one set per family. Additions and member changes are
  * applied before iptables is written, deletions after it (so no rule ever names a missing set),
  * each as one {@code ipset restore}. The kernel is read back on the first apply and on every
- * resync; in between, what was written is trusted.
+ * resync; in between, what was written is trusted, and only the sets named since the last apply
+ * ({@link #update}) are compared, so a change to one selector's members costs that set alone.
  */
 final class IpsetManager {
     private static final Logger LOG = LogManager.getLogger(IpsetManager.class);
@@ -29,7 +30,12 @@ final class IpsetManager {
 
     private final IpsetOps ops;
     private final NetNs ns;
-    private Map<String, FamilySet> desired = Map.of();
+    private final Map<String, FamilySet> desired = new HashMap<>();
+    /** Kernel names of sets put or dropped since the last apply of updates (resp. removals). */
+    private final Set<String> touchedForUpdates = new HashSet<>();
+    private final Set<String> touchedForRemovals = new HashSet<>();
+    /** The kernel was read back: every set is compared, not only the touched ones. */
+    private boolean compareAll;
     /** Kernel name to members, as last read or written; null when it must be read again. */
     private Map<String, Set<String>> actual;
     /** The set updates whose members are in {@code actual}: an identical update needs no diff. */
@@ -43,19 +49,27 @@ final class IpsetManager {
     /** One family's half of a set update. */
     private record FamilySet(IpSetUpdate update, IpFamily family, Set<String> members) {}
 
-    /** The sets by id. */
-    void setDesired(Map<String, IpSetUpdate> sets) {
-        Map<String, FamilySet> byName = new HashMap<>();
-        Map<String, FamilySet> previous = desired;
-        for (IpSetUpdate set : sets.values()) {
+    /** A change to the sets: set id to its new version, or to null when it is no longer wanted. */
+    void update(Map<String, IpSetUpdate> changes) {
+        changes.forEach((id, set) -> {
             for (IpFamily family : IpFamily.values()) {
-                String name = IpSetIds.name(family, set.id());
-                FamilySet have = previous.get(name);
-                byName.put(name, have != null && have.update() == set ? have
-                        : new FamilySet(set, family, membersOf(set, family)));
+                String name = IpSetIds.name(family, id);
+                FamilySet have = desired.get(name);
+                if (set == null) {
+                    if (desired.remove(name) != null) {
+                        touch(name);
+                    }
+                } else if (have == null || have.update() != set) {
+                    desired.put(name, new FamilySet(set, family, membersOf(set, family)));
+                    touch(name);
+                }
             }
-        }
-        desired = byName;
+        });
+    }
+
+    private void touch(String name) {
+        touchedForUpdates.add(name);
+        touchedForRemovals.add(name);
     }
 
     private static Set<String> membersOf(IpSetUpdate set, IpFamily family) {
@@ -79,7 +93,18 @@ final class IpsetManager {
                 readBack();
             }
             StringBuilder text = new StringBuilder();
-            desired.forEach((name, set) -> {
+            Map<String, FamilySet> compared = new HashMap<>();
+            if (compareAll) {
+                compared.putAll(desired);
+            } else {
+                touchedForUpdates.forEach(name -> {
+                    FamilySet set = desired.get(name);
+                    if (set != null) {
+                        compared.put(name, set);
+                    }
+                });
+            }
+            compared.forEach((name, set) -> {
                 if (written.get(name) == set.update() && actual.containsKey(name)) {
                     return;
                 }
@@ -102,11 +127,16 @@ final class IpsetManager {
                 }
             });
             write(text);
-            desired.forEach((name, set) -> {
+            compared.forEach((name, set) -> {
                 actual.put(name, set.members());
                 written.put(name, set.update());
             });
-            written.keySet().retainAll(desired.keySet());
+            if (compareAll) {
+                written.keySet().retainAll(desired.keySet());
+            } else {
+                touchedForUpdates.stream().filter(name -> !desired.containsKey(name)).forEach(written::remove);
+            }
+            touchedForUpdates.clear();
         } catch (RuntimeException e) {
             actual = null;
             throw e;
@@ -119,11 +149,14 @@ final class IpsetManager {
             if (actual == null) {
                 readBack();
             }
-            List<String> stale = actual.keySet().stream().filter(name -> !desired.containsKey(name)).sorted().toList();
+            List<String> stale = (compareAll ? actual.keySet() : touchedForRemovals).stream()
+                    .filter(name -> actual.containsKey(name) && !desired.containsKey(name)).sorted().toList();
             StringBuilder text = new StringBuilder();
             stale.forEach(name -> text.append("destroy ").append(name).append('\n'));
             write(text);
             stale.forEach(actual::remove);
+            touchedForRemovals.clear();
+            compareAll = false;
         } catch (RuntimeException e) {
             actual = null;
             throw e;
@@ -140,6 +173,7 @@ final class IpsetManager {
     private void readBack() {
         actual = new HashMap<>();
         written.clear();
+        compareAll = true;
         for (String name : ops.listNames(ns)) {
             if (name.startsWith(IpSetIds.V4_PREFIX) || name.startsWith(IpSetIds.V6_PREFIX)) {
                 actual.put(name, new HashSet<>(ops.members(ns, name)));

@@ -11,8 +11,11 @@ import io.tabby.platform.firewall.IptablesTable;
 import io.tabby.platform.net.IpFamily;
 import io.tabby.platform.net.NetNs;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,6 +30,12 @@ import org.apache.logging.log4j.Logger;
  * difference in one {@code iptables-restore --noflush}: changed chains are redeclared and refilled,
  * missing hooks inserted at the top of their kernel chain, chains no longer wanted flushed and
  * deleted after everything that jumped to them has been rewritten.
+ *
+ * <p>The desired chains are kept by name and told either whole ({@link #setDesired}) or as a
+ * change ({@link #update}: chains put, chain names dropped). Between read-backs the manager
+ * trusts what it wrote, so an apply compares only the chains named since the last apply: a change
+ * to one endpoint costs its own chains, whatever the size of the table. A read-back (first apply,
+ * resync, after a failure) compares every chain.
  */
 final class IptablesTableManager {
     private static final Logger LOG = LogManager.getLogger(IptablesTableManager.class);
@@ -35,19 +44,22 @@ final class IptablesTableManager {
     private final NetNs ns;
     private final IptablesTable table;
     private final IpFamily family;
-    private TableRules desired = new TableRules(List.of(), List.of());
     /**
-     * The hashes of each desired chain, kept from one {@link #setDesired} to the next: a chain that
-     * is the same object (or equal) as last time is not hashed again, so a large, mostly unchanged
-     * table costs a lookup per chain.
+     * The desired chains with their hashes, in the order they were first wanted: a chain that is
+     * the same object (or equal) as last time is not hashed again.
      */
-    private Map<String, HashedChain> hashed = new HashMap<>();
+    private final Map<String, HashedChain> desired = new LinkedHashMap<>();
+    private List<Chain> hooks = List.of();
+    /** Chains put or dropped since the last successful apply, in the order they were named. */
+    private final Set<String> touched = new LinkedHashSet<>();
 
     private record HashedChain(Chain chain, List<String> hashes) {}
     /** Chain name to rule hashes, as last read or written; null when it must be read again. */
     private Map<String, List<String>> actual;
     /** Kernel chain to the felix hashes in it. */
     private Map<String, Set<String>> actualHooks;
+    /** The kernel was read back since the last apply: every chain is compared, not only the touched ones. */
+    private boolean compareAll;
 
     IptablesTableManager(IptablesOps ops, NetNs ns, IptablesTable table, IpFamily family) {
         this.ops = requireNonNull(ops, "ops is null");
@@ -56,15 +68,41 @@ final class IptablesTableManager {
         this.family = requireNonNull(family, "family is null");
     }
 
+    /** The whole table: every chain not in {@code rules} is dropped. */
     void setDesired(TableRules rules) {
-        desired = requireNonNull(rules, "rules is null");
-        Map<String, HashedChain> next = new HashMap<>(rules.chains().size() * 2);
-        for (Chain chain : rules.chains()) {
-            HashedChain have = hashed.get(chain.name());
-            boolean same = have != null && (have.chain() == chain || have.chain().equals(chain));
-            next.put(chain.name(), same ? have : new HashedChain(chain, chain.hashes()));
+        requireNonNull(rules, "rules is null");
+        Set<String> wanted = new HashSet<>();
+        rules.chains().forEach(c -> wanted.add(c.name()));
+        List<String> gone = desired.keySet().stream().filter(name -> !wanted.contains(name)).toList();
+        update(rules.chains(), gone, rules.hooks());
+    }
+
+    /**
+     * A change to the table: {@code put} chains are added or replace the chain of their name,
+     * {@code dropped} names are no longer wanted; {@code newHooks} replace the hooks.
+     */
+    void update(Collection<Chain> put, Collection<String> dropped, List<Chain> newHooks) {
+        requireNonNull(put, "put is null");
+        requireNonNull(dropped, "dropped is null");
+        hooks = List.copyOf(requireNonNull(newHooks, "newHooks is null"));
+        for (String name : dropped) {
+            if (desired.remove(name) != null) {
+                touched.add(name);
+            }
         }
-        hashed = next;
+        for (Chain chain : put) {
+            HashedChain have = desired.get(chain.name());
+            if (have != null && (have.chain() == chain || have.chain().equals(chain))) {
+                continue;
+            }
+            desired.put(chain.name(), new HashedChain(chain, chain.hashes()));
+            touched.add(chain.name());
+        }
+    }
+
+    /** How many chains are desired (for tests). */
+    int size() {
+        return desired.size();
     }
 
     /**
@@ -93,13 +131,17 @@ final class IptablesTableManager {
             if (actual == null) {
                 readBack();
             }
-            String payload = payload();
-            if (payload == null) {
-                return;
+            Difference difference = difference();
+            if (!difference.isEmpty()) {
+                String payload = difference.restoreText();
+                LOG.debug("iptables-restore {} {} in {}:\n{}", family, table.tableName(), ns, payload);
+                ops.restore(ns, family, payload);
+                difference.changed().forEach(c -> actual.put(c.chain().name(), c.hashes()));
+                difference.stale().forEach(actual::remove);
+                hooks.forEach(h -> actualHooks.computeIfAbsent(h.name(), k -> new HashSet<>()).addAll(h.hashes()));
             }
-            LOG.debug("iptables-restore {} {} in {}:\n{}", family, table.tableName(), ns, payload);
-            ops.restore(ns, family, payload);
-            recordWritten();
+            touched.clear();
+            compareAll = false;
         } catch (RuntimeException e) {
             actual = null;
             throw e;
@@ -111,42 +153,56 @@ final class IptablesTableManager {
         ops.saveLines(ns, family, table, new IptablesSaveReader(saved));
         actual = saved.chains();
         actualHooks = saved.hooks();
+        compareAll = true;
         // a chain as felix wrote it keeps one copy of its hashes, not a second one read back
         actual.replaceAll((name, hashes) -> {
-            HashedChain mine = hashed.get(name);
+            HashedChain mine = desired.get(name);
             return mine != null && mine.hashes().equals(hashes) ? mine.hashes() : hashes;
         });
     }
 
-    /** The restore text for the difference, or null when there is none. */
-    private String payload() {
-        Set<String> wanted = new HashSet<>();
-        List<Chain> changed = new ArrayList<>();
-        for (Chain chain : desired.chains()) {
-            wanted.add(chain.name());
-            if (!Objects.equals(actual.get(chain.name()), hashed.get(chain.name()).hashes())) {
-                changed.add(chain);
-            }
+    /** What one apply writes: chains to (re)fill, chains to delete, hooks to insert. */
+    private record Difference(String table, List<HashedChain> changed, List<String> stale, List<Chain> missingHooks) {
+        boolean isEmpty() {
+            return changed.isEmpty() && stale.isEmpty() && missingHooks.isEmpty();
         }
-        List<String> stale = actual.keySet().stream().filter(name -> !wanted.contains(name)).sorted().toList();
-        List<Chain> missingHooks = desired.hooks().stream()
-                .filter(h -> !actualHooks.getOrDefault(h.name(), Set.of()).containsAll(h.hashes())).toList();
-        if (changed.isEmpty() && stale.isEmpty() && missingHooks.isEmpty()) {
-            return null;
+
+        String restoreText() {
+            StringBuilder text = new StringBuilder("*").append(table).append('\n');
+            changed.forEach(c -> text.append(':').append(c.chain().name()).append(" - [0:0]\n"));
+            stale.forEach(name -> text.append(':').append(name).append(" - [0:0]\n"));
+            changed.forEach(c -> c.chain().appendLines(c.hashes()).forEach(line -> text.append(line).append('\n')));
+            missingHooks.forEach(h -> RestoreText.insertLines(h).forEach(line -> text.append(line).append('\n')));
+            stale.forEach(name -> text.append("-X ").append(name).append('\n'));
+            return text.append("COMMIT\n").toString();
         }
-        StringBuilder text = new StringBuilder("*").append(table.tableName()).append('\n');
-        changed.forEach(c -> text.append(':').append(c.name()).append(" - [0:0]\n"));
-        stale.forEach(name -> text.append(':').append(name).append(" - [0:0]\n"));
-        changed.forEach(c -> c.appendLines(hashed.get(c.name()).hashes()).forEach(line -> text.append(line).append('\n')));
-        missingHooks.forEach(h -> RestoreText.insertLines(h).forEach(line -> text.append(line).append('\n')));
-        stale.forEach(name -> text.append("-X ").append(name).append('\n'));
-        return text.append("COMMIT\n").toString();
     }
 
-    private void recordWritten() {
-        Map<String, List<String>> now = new HashMap<>();
-        desired.chains().forEach(c -> now.put(c.name(), hashed.get(c.name()).hashes()));
-        actual = now;
-        desired.hooks().forEach(h -> actualHooks.computeIfAbsent(h.name(), k -> new HashSet<>()).addAll(h.hashes()));
+    /** After a read-back every chain, else the chains touched since the last apply, against the kernel. */
+    private Difference difference() {
+        List<HashedChain> changed = new ArrayList<>();
+        List<String> stale = new ArrayList<>();
+        if (compareAll) {
+            for (HashedChain chain : desired.values()) {
+                if (!Objects.equals(actual.get(chain.chain().name()), chain.hashes())) {
+                    changed.add(chain);
+                }
+            }
+            actual.keySet().stream().filter(name -> !desired.containsKey(name)).sorted().forEach(stale::add);
+        } else {
+            for (String name : touched) {
+                HashedChain chain = desired.get(name);
+                if (chain == null) {
+                    if (actual.containsKey(name)) {
+                        stale.add(name);
+                    }
+                } else if (!Objects.equals(actual.get(name), chain.hashes())) {
+                    changed.add(chain);
+                }
+            }
+        }
+        List<Chain> missingHooks = hooks.stream()
+                .filter(h -> !actualHooks.getOrDefault(h.name(), Set.of()).containsAll(h.hashes())).toList();
+        return new Difference(table.tableName(), changed, stale, missingHooks);
     }
 }

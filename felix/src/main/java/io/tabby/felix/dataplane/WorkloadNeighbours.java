@@ -7,6 +7,7 @@ import io.tabby.platform.net.LinkOps;
 import io.tabby.platform.net.NeighOps;
 import io.tabby.platform.net.Neighbour;
 import io.tabby.platform.net.NetNs;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -63,6 +64,23 @@ final class WorkloadNeighbours {
             written.addAll(addable);
         }
         return addable.size() < add.size();
+    }
+
+    /**
+     * Changes a few entries without looking at the others: deletes {@code remove} (their interfaces
+     * exist), forgets {@code forget}, writes those of {@code add} not written yet (their interfaces
+     * exist). Used between full passes; a pending read-back is left to the next full pass.
+     */
+    void applyChanges(List<Neighbour> remove, Collection<Neighbour> forget, Collection<Neighbour> add) {
+        if (!remove.isEmpty()) {
+            neighs.delete(ns, remove);
+        }
+        forget.forEach(written::remove);
+        List<Neighbour> fresh = add.stream().filter(n -> !written.contains(n)).toList();
+        if (!fresh.isEmpty()) {
+            neighs.replacePermanent(ns, fresh);
+            written.addAll(fresh);
+        }
     }
 
     /** What the kernel holds on the interfaces of wanted entries replaces what was remembered. */

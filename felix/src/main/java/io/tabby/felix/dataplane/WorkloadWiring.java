@@ -41,12 +41,16 @@ final class WorkloadWiring {
     /** A /32 or /128 (or wider) link route per workload address, to the workload's interface. */
     static List<Route> routes(Collection<WorkloadEndpointUpdate> endpoints) {
         List<Route> wanted = new ArrayList<>();
-        for (WorkloadEndpointUpdate update : endpoints) {
-            for (List<Cidr> nets : Arrays.asList(update.endpoint().ipv4Nets(), update.endpoint().ipv6Nets())) {
-                if (nets != null) {
-                    nets.forEach(net -> wanted.add(
-                            Route.toDevice(net.toString(), update.endpoint().name(), WORKLOAD_ROUTE_PROTOCOL)));
-                }
+        endpoints.forEach(update -> wanted.addAll(routes(update.endpoint())));
+        return wanted;
+    }
+
+    /** One endpoint's routes (see {@link #routes(Collection)}). */
+    static List<Route> routes(WorkloadEndpoint endpoint) {
+        List<Route> wanted = new ArrayList<>();
+        for (List<Cidr> nets : Arrays.asList(endpoint.ipv4Nets(), endpoint.ipv6Nets())) {
+            if (nets != null) {
+                nets.forEach(net -> wanted.add(Route.toDevice(net.toString(), endpoint.name(), WORKLOAD_ROUTE_PROTOCOL)));
             }
         }
         return wanted;
@@ -55,14 +59,24 @@ final class WorkloadWiring {
     /** A permanent neighbour per workload IPv4 /32 with the endpoint's MAC. */
     static Set<Neighbour> neighbours(Collection<WorkloadEndpointUpdate> endpoints) {
         Set<Neighbour> wanted = new HashSet<>();
-        for (WorkloadEndpointUpdate update : endpoints) {
-            String mac = update.endpoint().mac();
-            if (mac == null || update.endpoint().ipv4Nets() == null) {
-                continue;
-            }
-            update.endpoint().ipv4Nets().stream().filter(n -> n.family() == IpFamily.V4 && n.prefixLength() == 32)
-                    .forEach(n -> wanted.add(Neighbour.of(update.endpoint().name(), n.network().toString(), mac)));
-        }
+        endpoints.forEach(update -> wanted.addAll(neighbours(update.endpoint())));
         return wanted;
+    }
+
+    /** One endpoint's neighbours (see {@link #neighbours(Collection)}). */
+    static Set<Neighbour> neighbours(WorkloadEndpoint endpoint) {
+        String mac = endpoint.mac();
+        if (mac == null || endpoint.ipv4Nets() == null) {
+            return Set.of();
+        }
+        Set<Neighbour> wanted = new HashSet<>();
+        endpoint.ipv4Nets().stream().filter(n -> n.family() == IpFamily.V4 && n.prefixLength() == 32)
+                .forEach(n -> wanted.add(Neighbour.of(endpoint.name(), n.network().toString(), mac)));
+        return wanted;
+    }
+
+    /** Whether the endpoint has IPv6 addresses (its interface then gets the IPv6 settings too). */
+    static boolean hasIpv6(WorkloadEndpoint endpoint) {
+        return endpoint.ipv6Nets() != null && !endpoint.ipv6Nets().isEmpty();
     }
 }

@@ -14,16 +14,19 @@
  * it drains queued batches, applies, retries what is pending and periodically reads everything back
  * (resync), so a rule or set deleted behind felix's back is restored.
  *
- * <p>A pass costs what changed, not what exists: the filter table is rendered through a cache that
- * re-renders only the chains of endpoints, policies and profiles whose message changed
- * ({@code FilterTableCache}); the table manager hashes only chains that are not the very objects
- * of the previous pass and writes only chains whose hashes differ from the kernel's; ip sets are
- * diffed only when their update changed; workload routes, sysctls and neighbours are revisited
- * only when an endpoint's interface, addresses or MAC changed (or work is pending, or on resync),
- * with one link listing per pass; VXLAN only when VTEPs changed; IPIP and block routes only when
- * they changed. What remains
- * proportional to the number of endpoints is bookkeeping (map lookups and identity checks per
- * chain), not rendering, hashing or kernel writes.
+ * <p>A pass costs what changed, not what exists. The dataplane records which endpoints,
+ * policies, profiles and ip sets the messages named and hands each manager only those: the filter
+ * tables re-render just those things' chains and keep the dispatch trees one interface path at a
+ * time ({@code FilterTableCache}, {@code FilterTables}, {@code DispatchTree}); the table and ip
+ * set managers compare only the chains and sets named since their last write, trusting what they
+ * wrote; workload routes, sysctls and neighbours are written per changed endpoint, its interface
+ * looked up by name ({@code EndpointWiring}); VXLAN only when VTEPs changed; IPIP and block routes
+ * only when they changed. Reading everything back and comparing it all happens on the first pass,
+ * on each resync and after a failure ({@code WorkloadWiringPasses} for the workloads). One
+ * endpoint change therefore writes that endpoint's chains, one dispatch leaf per direction, its
+ * own ip set members and its own routes and neighbours, and reads nothing back; the kernel's own
+ * cost of the {@code iptables-restore} is another matter: nf_tables re-checks every rule
+ * reachable from the base chains on each commit that adds a rule.
  *
  * <p>Ownership marks, so a restarted felix recognises its own objects with no memory of earlier
  * runs: chains start with {@code cali-} and every rule carries a {@code cali:<hash>} comment; ip

@@ -32,7 +32,7 @@ final class DispatchChains {
         return chains;
     }
 
-    private static void build(List<Chain> out, String root, String name, String flag, String common, String prefix,
+    static void build(List<Chain> out, String root, String name, String flag, String common, String prefix,
             List<String> ifaces, boolean from) {
         List<RuleSpec> rules = new ArrayList<>();
         int suffixRoom = ChainNames.MAX_LENGTH - root.length() - 1;
@@ -68,12 +68,12 @@ final class DispatchChains {
         out.add(new Chain(name, rules));
     }
 
-    private static RuleSpec direct(String flag, String iface, boolean from) {
+    static RuleSpec direct(String flag, String iface, boolean from) {
         String target = from ? ChainNames.fromWorkload(iface) : ChainNames.toWorkload(iface);
         return RuleSpec.of(flag + " " + iface, "-g " + target);
     }
 
-    private static String commonPrefix(String a, String b) {
+    static String commonPrefix(String a, String b) {
         int n = 0;
         while (n < a.length() && n < b.length() && a.charAt(n) == b.charAt(n)) {
             n++;
