@@ -38,6 +38,8 @@ final class EndpointWiring {
     private static final Logger LOG = LogManager.getLogger(EndpointWiring.class);
 
     private final RouteOps routes;
+    /** Up to this many changed endpoints look their interfaces up one by one. */
+    static final int ONE_BY_ONE = 8;
     private final LinkOps links;
     private final NetNs ns;
     private final WorkloadNeighbours neighbours;
@@ -63,6 +65,22 @@ final class EndpointWiring {
     Set<WorkloadEndpointKey> apply(Map<WorkloadEndpointKey, WorkloadEndpoint> before,
             Map<WorkloadEndpointKey, WorkloadEndpointUpdate> endpoints, Predicate<String> ifaceInUse) {
         Map<String, Optional<Link>> present = new HashMap<>();
+        if (before.size() > ONE_BY_ONE) {
+            // a batch (a node's pods written in a burst) looks its interfaces up in one listing:
+            // each lookup on its own would list every link again
+            links.list(ns).forEach(link -> present.put(link.name(), Optional.of(link)));
+            before.values().forEach(was -> {
+                if (was != null) {
+                    present.putIfAbsent(was.name(), Optional.empty());
+                }
+            });
+            before.keySet().forEach(key -> {
+                WorkloadEndpointUpdate update = endpoints.get(key);
+                if (update != null) {
+                    present.putIfAbsent(update.endpoint().name(), Optional.empty());
+                }
+            });
+        }
         List<RouteChange> deletes = new ArrayList<>();
         List<RouteChange> replaces = new ArrayList<>();
         List<Neighbour> neighboursGone = new ArrayList<>();

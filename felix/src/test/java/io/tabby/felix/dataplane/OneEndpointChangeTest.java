@@ -18,9 +18,11 @@ import io.tabby.felix.rules.RulesConfig;
 import io.tabby.platform.firewall.IpsetOps;
 import io.tabby.platform.firewall.IptablesBackend;
 import io.tabby.platform.firewall.IptablesOps;
+import io.tabby.platform.net.IpFamily;
 import io.tabby.platform.net.LinkOps;
 import io.tabby.platform.net.NeighOps;
 import io.tabby.platform.net.NetNs;
+import io.tabby.platform.net.RouteFilter;
 import io.tabby.platform.net.RouteOps;
 import io.tabby.platform.testing.FakeKernel;
 import java.lang.reflect.InvocationTargetException;
@@ -30,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -180,6 +183,55 @@ class OneEndpointChangeTest {
         assertThat(dataplane.apply()).isFalse();
         assertThat(calls.reads()).contains("RouteOps.list", "IptablesOps.saveLines", "IpsetOps.listNames");
         assertThat(calls.restores).isEmpty();
+    }
+
+    @Test
+    void aBurstOfNewEndpointsLooksTheirInterfacesUpInOneListing() {
+        int n = 40;
+        int burst = 20;
+        FakeKernel kernel = new FakeKernel().addNamespace(NS);
+        for (int i = 0; i < n + burst; i++) {
+            NetNs pod = NetNs.named("pod" + i);
+            kernel.addNamespace(pod);
+            kernel.linkOps().createVeth(NS, iface(i), "eth0", pod);
+        }
+        Calls calls = new Calls();
+        KernelOps ops = new KernelOps(NS, calls.record(LinkOps.class, kernel.linkOps()), kernel.addrOps(),
+                kernel.routeOps(), kernel.neighOps(), kernel.sysctlOps(), kernel.iptablesOps(IptablesBackend.NFT),
+                kernel.ipsetOps());
+        Dataplane dataplane = new Dataplane(ops, RulesConfig.DEFAULTS, "cali", NODE);
+        List<DataplaneMessage> sent = new ArrayList<>();
+        CalcGraph graph = new CalcGraph(NODE, sent::add);
+        long[] revision = {1};
+        List<Update> snapshot = new ArrayList<>(List.of(
+                new Update(poolKey("10.65.0.0-16"), pool("10.65.0.0/16", true), revision[0]++),
+                new Update(profileRulesKey("kns.default"), allowAllProfile(), revision[0]++)));
+        for (int i = 0; i < n; i++) {
+            snapshot.add(new Update(endpointKey(NODE, "default.pod" + i), endpointValue(i, "a"), revision[0]++));
+        }
+        graph.onUpdates(snapshot);
+        graph.onStatus(SyncStatus.IN_SYNC);
+        Runnable flush = () -> {
+            graph.flush();
+            sent.forEach(dataplane::onMessage);
+            sent.clear();
+            assertThat(dataplane.apply()).as("nothing left waiting").isFalse();
+        };
+        flush.run();
+
+        calls.clear();
+        List<Update> adds = new ArrayList<>();
+        for (int i = n; i < n + burst; i++) {
+            adds.add(new Update(endpointKey(NODE, "default.pod" + i), endpointValue(i, "a"), revision[0]++));
+        }
+        graph.onUpdates(adds);
+        flush.run();
+        assertThat(calls.calls).containsOnlyOnce("LinkOps.list").doesNotContain("LinkOps.get");
+        List<String> routed = kernel.routeOps().list(NS, RouteFilter.table(IpFamily.V4, 254)).stream()
+                .flatMap(r -> r.device().stream()).toList();
+        for (int i = n; i < n + burst; i++) {
+            assertThat(routed).as("route of pod %d", i).contains(iface(i));
+        }
     }
 
     private static List<String> declaredChains(String restore) {
