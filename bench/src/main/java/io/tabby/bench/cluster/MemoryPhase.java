@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * note, when the time is up or felix's chain count has not moved for {@value #STALL_SECONDS} s.
  */
 final class MemoryPhase {
-    static final long STALL_SECONDS = 30;
+    static final long STALL_SECONDS = 90;
     private final int endpoints;
     private final int policies;
     private final int peers;
