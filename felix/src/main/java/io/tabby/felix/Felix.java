@@ -30,6 +30,8 @@ import java.util.concurrent.TimeUnit;
 public final class Felix implements AutoCloseable {
     private static final Duration RETRY_INTERVAL = Duration.ofMillis(500);
 
+    /** A flush is waiting in the calc thread's queue; read and written on that thread only. */
+    private boolean flushQueued;
     private final Syncer syncer;
     private final ExecutorService calcThread;
     private final CalcGraph graph;
@@ -50,7 +52,7 @@ public final class Felix implements AutoCloseable {
             public void onStatus(SyncStatus status) {
                 calcThread.execute(() -> {
                     graph.onStatus(status);
-                    flush();
+                    requestFlush();
                 });
             }
 
@@ -58,10 +60,27 @@ public final class Felix implements AutoCloseable {
             public void onUpdates(List<Update> updates) {
                 calcThread.execute(() -> {
                     graph.onUpdates(updates);
-                    flush();
+                    requestFlush();
                 });
             }
         }, SyncerSettings.DEFAULTS);
+    }
+
+    /**
+     * Runs on the calc thread after the graph took updates: queues one flush behind whatever
+     * updates are already waiting, unless one is queued. A lone change flushes right after it;
+     * while updates arrive faster than the graph digests them (10,000 endpoints written in a
+     * burst), they fold into one flush instead of one per syncer batch, each of which costs the
+     * whole state.
+     */
+    private void requestFlush() {
+        if (!flushQueued) {
+            flushQueued = true;
+            calcThread.execute(() -> {
+                flushQueued = false;
+                flush();
+            });
+        }
     }
 
     /** Runs on the calc thread. */

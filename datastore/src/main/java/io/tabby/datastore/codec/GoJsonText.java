@@ -198,27 +198,12 @@ final class GoJsonText {
             if (ca != cb) {
                 boolean plain = !Character.isSurrogate(ca) && !Character.isSurrogate(cb)
                         && (i == 0 || !Character.isHighSurrogate(a.charAt(i - 1)));
-                return plain ? Integer.compare(ca, cb) : compareByCodePoint(a, b);
+                return plain ? Integer.compare(ca, cb) : JsonOut.compareCodePoints(a, b);
             }
         }
         if (common > 0 && Character.isHighSurrogate(a.charAt(common - 1))) {
-            return compareByCodePoint(a, b);
+            return JsonOut.compareCodePoints(a, b);
         }
         return Integer.compare(a.length(), b.length());
-    }
-
-    private static int compareByCodePoint(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
-            }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
     }
 }

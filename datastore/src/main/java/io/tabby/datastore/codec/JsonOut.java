@@ -223,7 +223,8 @@ final class JsonOut {
         return keys;
     }
 
-    private static int compareCodePoints(String a, String b) {
+    /** Orders strings by Unicode code point, as Go compares its (UTF-8) map keys. */
+    static int compareCodePoints(String a, String b) {
         int i = 0;
         int j = 0;
         while (i < a.length() && j < b.length()) {
