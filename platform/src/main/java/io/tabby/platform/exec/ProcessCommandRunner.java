@@ -40,9 +40,7 @@ public final class ProcessCommandRunner implements CommandRunner {
             return new CommandResult(command, process.exitValue(),
                     stdout.get(grace, TimeUnit.MILLISECONDS), stderr.get(grace, TimeUnit.MILLISECONDS));
         } catch (InterruptedException e) {
-            kill(process);
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running '" + command.display() + "'", e);
+            throw interrupted(process, command, e);
         } catch (ExecutionException | TimeoutException e) {
             kill(process);
             throw new IllegalStateException("could not read the output of '" + command.display() + "'", e);
@@ -89,9 +87,7 @@ public final class ProcessCommandRunner implements CommandRunner {
             }
             throw new UncheckedIOException("could not read the output of '" + command.display() + "'", e);
         } catch (InterruptedException e) {
-            kill(process);
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running '" + command.display() + "'", e);
+            throw interrupted(process, command, e);
         } catch (ExecutionException | TimeoutException e) {
             kill(process);
             throw new IllegalStateException("could not read the error output of '" + command.display() + "'", e);
@@ -101,6 +97,12 @@ public final class ProcessCommandRunner implements CommandRunner {
         } finally {
             watchdog.interrupt();
         }
+    }
+
+    private static IllegalStateException interrupted(Process process, Command command, InterruptedException e) {
+        kill(process);
+        Thread.currentThread().interrupt();
+        return new IllegalStateException("interrupted while running '" + command.display() + "'", e);
     }
 
     private static Process start(Command command) {
