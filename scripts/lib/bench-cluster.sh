@@ -11,7 +11,7 @@
 #   env: CLUSTER_NODES ("10 50 100"), CLUSTER_ADDS (30), CLUSTER_WARMUPS (2), CLUSTER_ENDPOINTS (10000),
 #        CLUSTER_POLICIES (1000), CLUSTER_PEERS (100), CLUSTER_MEMORY_TIMEOUT (300 s),
 #        CLUSTER_JAVA_OPTS (extra JVM flags for the origin's Tabby processes, e.g. "-Xmx128m"; none)
-#        CLUSTER_SETTLE (60 s: memory is measured when felix has programmed every chain and again this long after)
+#        CLUSTER_SETTLE (60 s: memory is taken when felix has programmed every chain, and this long after)
 set -euo pipefail
 top=$1 work=$2 java=$3 classpath=$4
 nodes=${CLUSTER_NODES:-10 50 100}
