@@ -65,21 +65,11 @@ final class EndpointWiring {
     Set<WorkloadEndpointKey> apply(Map<WorkloadEndpointKey, WorkloadEndpoint> before,
             Map<WorkloadEndpointKey, WorkloadEndpointUpdate> endpoints, Predicate<String> ifaceInUse) {
         Map<String, Optional<Link>> present = new HashMap<>();
-        if (before.size() > ONE_BY_ONE) {
-            // a batch (a node's pods written in a burst) looks its interfaces up in one listing:
-            // each lookup on its own would list every link again
+        // a batch (a node's pods written in a burst) looks its interfaces up in one listing:
+        // each lookup on its own would list every link again
+        boolean listedAll = before.size() > ONE_BY_ONE;
+        if (listedAll) {
             links.list(ns).forEach(link -> present.put(link.name(), Optional.of(link)));
-            before.values().forEach(was -> {
-                if (was != null) {
-                    present.putIfAbsent(was.name(), Optional.empty());
-                }
-            });
-            before.keySet().forEach(key -> {
-                WorkloadEndpointUpdate update = endpoints.get(key);
-                if (update != null) {
-                    present.putIfAbsent(update.endpoint().name(), Optional.empty());
-                }
-            });
         }
         List<RouteChange> deletes = new ArrayList<>();
         List<RouteChange> replaces = new ArrayList<>();
@@ -99,7 +89,7 @@ final class EndpointWiring {
                 Set<IpPrefix> destinations = new HashSet<>();
                 wantedRoutes.forEach(r -> destinations.add(r.destination()));
                 for (Route old : WorkloadWiring.routes(was)) {
-                    if (!destinations.contains(old.destination()) && exists(present, old.device().orElseThrow())) {
+                    if (!destinations.contains(old.destination()) && exists(present, listedAll, old.device().orElseThrow())) {
                         deletes.add(RouteChange.delete(old));
                     }
                 }
@@ -112,7 +102,7 @@ final class EndpointWiring {
             if (now == null) {
                 continue;
             }
-            if (!exists(present, now.name())) {
+            if (!exists(present, listedAll, now.name())) {
                 waiting.add(change.getKey());
                 continue;
             }
@@ -129,13 +119,14 @@ final class EndpointWiring {
             LOG.debug("route changes in {}: {}", ns, changes);
             routes.apply(ns, changes);
         }
-        neighbours.applyChanges(neighboursGone.stream().filter(n -> exists(present, n.device())).toList(),
+        neighbours.applyChanges(neighboursGone.stream().filter(n -> exists(present, listedAll, n.device())).toList(),
                 neighboursGone, neighboursWanted);
         interfaces.applyChanges(ifacesWanted, indexes, ifacesLeft);
         return waiting;
     }
 
-    private boolean exists(Map<String, Optional<Link>> present, String iface) {
-        return present.computeIfAbsent(iface, name -> links.get(ns, name)).isPresent();
+    private boolean exists(Map<String, Optional<Link>> present, boolean listedAll, String iface) {
+        return listedAll ? present.containsKey(iface)
+                : present.computeIfAbsent(iface, name -> links.get(ns, name)).isPresent();
     }
 }

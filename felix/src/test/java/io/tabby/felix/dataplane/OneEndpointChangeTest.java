@@ -99,12 +99,7 @@ class OneEndpointChangeTest {
     @ParameterizedTest
     @ValueSource(ints = {150, 1200})
     void oneEndpointChangeWritesOnlyItsOwnChainsAndReadsNothing(int n) {
-        FakeKernel kernel = new FakeKernel().addNamespace(NS);
-        for (int i = 0; i <= n; i++) {
-            NetNs pod = NetNs.named("pod" + i);
-            kernel.addNamespace(pod);
-            kernel.linkOps().createVeth(NS, iface(i), "eth0", pod);
-        }
+        FakeKernel kernel = kernelWithPods(n + 1);
         Calls calls = new Calls();
         KernelOps ops = new KernelOps(NS, calls.record(LinkOps.class, kernel.linkOps()), kernel.addrOps(),
                 calls.record(RouteOps.class, kernel.routeOps()), calls.record(NeighOps.class, kernel.neighOps()),
@@ -129,12 +124,7 @@ class OneEndpointChangeTest {
         state.forEach((k, v) -> snapshot.add(new Update(k, v, revision[0]++)));
         graph.onUpdates(snapshot);
         graph.onStatus(SyncStatus.IN_SYNC);
-        Runnable flush = () -> {
-            graph.flush();
-            sent.forEach(dataplane::onMessage);
-            sent.clear();
-            assertThat(dataplane.apply()).as("nothing left waiting").isFalse();
-        };
+        Runnable flush = flusher(graph, sent, dataplane);
         flush.run();
         assertThat(calls.restores).isNotEmpty();
 
@@ -189,12 +179,7 @@ class OneEndpointChangeTest {
     void aBurstOfNewEndpointsLooksTheirInterfacesUpInOneListing() {
         int n = 40;
         int burst = 20;
-        FakeKernel kernel = new FakeKernel().addNamespace(NS);
-        for (int i = 0; i < n + burst; i++) {
-            NetNs pod = NetNs.named("pod" + i);
-            kernel.addNamespace(pod);
-            kernel.linkOps().createVeth(NS, iface(i), "eth0", pod);
-        }
+        FakeKernel kernel = kernelWithPods(n + burst);
         Calls calls = new Calls();
         KernelOps ops = new KernelOps(NS, calls.record(LinkOps.class, kernel.linkOps()), kernel.addrOps(),
                 kernel.routeOps(), kernel.neighOps(), kernel.sysctlOps(), kernel.iptablesOps(IptablesBackend.NFT),
@@ -211,12 +196,7 @@ class OneEndpointChangeTest {
         }
         graph.onUpdates(snapshot);
         graph.onStatus(SyncStatus.IN_SYNC);
-        Runnable flush = () -> {
-            graph.flush();
-            sent.forEach(dataplane::onMessage);
-            sent.clear();
-            assertThat(dataplane.apply()).as("nothing left waiting").isFalse();
-        };
+        Runnable flush = flusher(graph, sent, dataplane);
         flush.run();
 
         calls.clear();
@@ -232,6 +212,27 @@ class OneEndpointChangeTest {
         for (int i = n; i < n + burst; i++) {
             assertThat(routed).as("route of pod %d", i).contains(iface(i));
         }
+    }
+
+    /** A node namespace with a veth to each of {@code pods} pod namespaces. */
+    private static FakeKernel kernelWithPods(int pods) {
+        FakeKernel kernel = new FakeKernel().addNamespace(NS);
+        for (int i = 0; i < pods; i++) {
+            NetNs pod = NetNs.named("pod" + i);
+            kernel.addNamespace(pod);
+            kernel.linkOps().createVeth(NS, iface(i), "eth0", pod);
+        }
+        return kernel;
+    }
+
+    /** Hands what the graph sends to the dataplane and applies it; nothing may be left waiting. */
+    private static Runnable flusher(CalcGraph graph, List<DataplaneMessage> sent, Dataplane dataplane) {
+        return () -> {
+            graph.flush();
+            sent.forEach(dataplane::onMessage);
+            sent.clear();
+            assertThat(dataplane.apply()).as("nothing left waiting").isFalse();
+        };
     }
 
     private static List<String> declaredChains(String restore) {
