@@ -80,15 +80,18 @@ PY
 
 # Starts a throwaway single-member etcd on free loopback ports with its data in DIR.
 # Sets ETCD_ENDPOINTS and TABBY_ETCD_PID; waits until it is healthy (about 1 s).
+# It skips fsync (a throwaway store needs no durability) unless the second argument is
+# "durable": then it syncs every commit, as a production etcd does.
 tabby_start_etcd() {
-  local dir=$1 cport pport
+  local dir=$1 cport pport sync=--unsafe-no-fsync
+  [ "${2:-}" = durable ] && sync=
   cport=$(tabby_free_port); pport=$(tabby_free_port)
   while [ "$pport" = "$cport" ]; do pport=$(tabby_free_port); done
   export ETCD_ENDPOINTS="http://127.0.0.1:$cport"
   etcd --name tabby --data-dir "$dir/etcd" \
     --listen-client-urls "$ETCD_ENDPOINTS" --advertise-client-urls "$ETCD_ENDPOINTS" \
     --listen-peer-urls "http://127.0.0.1:$pport" --initial-advertise-peer-urls "http://127.0.0.1:$pport" \
-    --initial-cluster "tabby=http://127.0.0.1:$pport" --unsafe-no-fsync --logger=zap \
+    --initial-cluster "tabby=http://127.0.0.1:$pport" $sync --logger=zap \
     > "$dir/etcd.log" 2>&1 &
   TABBY_ETCD_PID=$!
   local _
