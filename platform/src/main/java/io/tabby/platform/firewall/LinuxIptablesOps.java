@@ -39,7 +39,36 @@ public final class LinuxIptablesOps implements IptablesOps {
     @Override
     public void restore(NetNs ns, IpFamily family, String payload) {
         requireNonNull(payload, "payload is null");
+        runner.runChecked(restoreCommand(ns, family, payload));
+    }
+
+    /**
+     * With the nft backend, a {@code -S} (list the table's rules) right after each {@code *table}
+     * line: a command without a chain makes iptables-nft fetch every chain of the table rather than
+     * each named one, which is what keeps it from inserting every chain and jump target of the
+     * payload into its sorted list of chains to fetch. {@code -S} only reads (its listing, of the
+     * table as it was before this restore, is discarded); the legacy backend always reads the whole
+     * table, so its payload is left as it is.
+     */
+    @Override
+    public void restoreReadingWholeTable(NetNs ns, IpFamily family, String payload) {
+        requireNonNull(payload, "payload is null");
+        if (backend != IptablesBackend.NFT) {
+            restore(ns, family, payload);
+            return;
+        }
+        StringBuilder listed = new StringBuilder(payload.length() + 16);
+        payload.lines().forEach(line -> {
+            listed.append(line).append('\n');
+            if (line.startsWith("*")) {
+                listed.append("-S\n");
+            }
+        });
+        runner.runLines(restoreCommand(ns, family, listed.toString()), line -> { }).orThrow();
+    }
+
+    private Command restoreCommand(NetNs ns, IpFamily family, String payload) {
         List<String> argv = List.of(backend.program(family, "restore"), "--noflush", "--wait");
-        runner.runChecked(Command.withStdin(NamespaceArgv.exec(ns, argv), payload.endsWith("\n") ? payload : payload + "\n"));
+        return Command.withStdin(NamespaceArgv.exec(ns, argv), payload.endsWith("\n") ? payload : payload + "\n");
     }
 }
