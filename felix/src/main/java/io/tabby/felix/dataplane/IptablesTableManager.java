@@ -39,6 +39,13 @@ import org.apache.logging.log4j.Logger;
  */
 final class IptablesTableManager {
     private static final Logger LOG = LogManager.getLogger(IptablesTableManager.class);
+    /**
+     * How many steps through iptables-nft's sorted list of chains to fetch cost as much as reading one
+     * rule of the whole table instead (measured at 10,000 endpoints: ~2.6 ns a step, ~26 µs a rule
+     * read and listed): a restore whose commands times chains named, halved, exceeds this times the
+     * rules in the table asks iptables to read the whole table ({@link IptablesOps#restoreReadingWholeTable}).
+     */
+    static final long LIST_STEPS_PER_RULE_READ = 10_000;
 
     private final IptablesOps ops;
     private final NetNs ns;
@@ -58,6 +65,8 @@ final class IptablesTableManager {
     private Map<String, List<String>> actual;
     /** Kernel chain to the felix hashes in it. */
     private Map<String, Set<String>> actualHooks;
+    /** Rules in the table, felix's and others', as last read and since kept up by what was written. */
+    private long rulesInTable;
     /** The kernel was read back since the last apply: every chain is compared, not only the touched ones. */
     private boolean compareAll;
 
@@ -135,7 +144,12 @@ final class IptablesTableManager {
             if (!difference.isEmpty()) {
                 String payload = difference.restoreText();
                 LOG.debug("iptables-restore {} {} in {}:\n{}", family, table.tableName(), ns, payload);
-                ops.restore(ns, family, payload);
+                if (readsWholeTable(difference)) {
+                    ops.restoreReadingWholeTable(ns, family, payload);
+                } else {
+                    ops.restore(ns, family, payload);
+                }
+                rulesInTable += difference.ruleDelta(actual);
                 difference.changed().forEach(c -> actual.put(c.chain().name(), c.hashes()));
                 difference.stale().forEach(actual::remove);
                 hooks.forEach(h -> actualHooks.computeIfAbsent(h.name(), k -> new HashSet<>()).addAll(h.hashes()));
@@ -153,6 +167,7 @@ final class IptablesTableManager {
         ops.saveLines(ns, family, table, new IptablesSaveReader(saved));
         actual = saved.chains();
         actualHooks = saved.hooks();
+        rulesInTable = saved.rules();
         compareAll = true;
         // a chain as felix wrote it keeps one copy of its hashes, not a second one read back
         actual.replaceAll((name, hashes) -> {
@@ -161,10 +176,51 @@ final class IptablesTableManager {
         });
     }
 
+    /**
+     * Whether iptables should read the whole table before this restore: when the commands times the
+     * chains they name (iptables-nft walks half its sorted list of names for each command) cost more
+     * than reading every rule already in the table. True for a first programming of thousands of
+     * chains into an empty table, never for one endpoint's change beside a large table.
+     */
+    private boolean readsWholeTable(Difference difference) {
+        long names = difference.changed().size() + difference.stale().size() + difference.missingHooks().size();
+        long listSteps = difference.commands() * names / 2;
+        return listSteps > LIST_STEPS_PER_RULE_READ * Math.max(1, rulesInTable);
+    }
+
     /** What one apply writes: chains to (re)fill, chains to delete, hooks to insert. */
     private record Difference(String table, List<HashedChain> changed, List<String> stale, List<Chain> missingHooks) {
         boolean isEmpty() {
             return changed.isEmpty() && stale.isEmpty() && missingHooks.isEmpty();
+        }
+
+        /** The lines of {@link #restoreText} between the table line and COMMIT, without building it. */
+        long commands() {
+            long lines = 2L * stale.size();
+            for (HashedChain c : changed) {
+                lines += 1 + c.hashes().size();
+            }
+            for (Chain h : missingHooks) {
+                lines += h.hashes().size();
+            }
+            return lines;
+        }
+
+        /** How many rules the table gains (or loses) once this is written over {@code actual}. */
+        long ruleDelta(Map<String, List<String>> actual) {
+            long delta = 0;
+            for (HashedChain c : changed) {
+                List<String> had = actual.get(c.chain().name());
+                delta += c.hashes().size() - (had == null ? 0 : had.size());
+            }
+            for (String name : stale) {
+                List<String> had = actual.get(name);
+                delta -= had == null ? 0 : had.size();
+            }
+            for (Chain h : missingHooks) {
+                delta += h.hashes().size();
+            }
+            return delta;
         }
 
         String restoreText() {
