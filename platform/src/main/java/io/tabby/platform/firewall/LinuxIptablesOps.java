@@ -43,12 +43,9 @@ public final class LinuxIptablesOps implements IptablesOps {
     }
 
     /**
-     * With the nft backend, a {@code -S} (list the table's rules) right after each {@code *table}
-     * line: a command without a chain makes iptables-nft fetch every chain of the table rather than
-     * each named one, which is what keeps it from inserting every chain and jump target of the
-     * payload into its sorted list of chains to fetch. {@code -S} only reads (its listing, of the
-     * table as it was before this restore, is discarded); the legacy backend always reads the whole
-     * table, so its payload is left as it is.
+     * With the nft backend, the payload as {@link WholeTableRestoreText} rewrites it; the listing
+     * {@code -S} prints (the table as it was before this restore) is discarded. The legacy backend
+     * always reads the whole table, so its payload is left as it is.
      */
     @Override
     public void restoreReadingWholeTable(NetNs ns, IpFamily family, String payload) {
@@ -57,14 +54,7 @@ public final class LinuxIptablesOps implements IptablesOps {
             restore(ns, family, payload);
             return;
         }
-        StringBuilder listed = new StringBuilder(payload.length() + 16);
-        payload.lines().forEach(line -> {
-            listed.append(line).append('\n');
-            if (line.startsWith("*")) {
-                listed.append("-S\n");
-            }
-        });
-        runner.runLines(restoreCommand(ns, family, listed.toString()), line -> { }).orThrow();
+        runner.runLines(restoreCommand(ns, family, WholeTableRestoreText.of(payload)), line -> { }).orThrow();
     }
 
     private Command restoreCommand(NetNs ns, IpFamily family, String payload) {

@@ -42,11 +42,11 @@ class LinuxFirewallOpsTest {
     @Test
     void aWholeTableRestoreListsEachTableFirstWithNftOnly() {
         new LinuxIptablesOps(runner, IptablesBackend.NFT).restoreReadingWholeTable(ns, IpFamily.V4,
-                "*filter\n:cali-a - [0:0]\n-A cali-a -j ACCEPT\nCOMMIT\n*nat\nCOMMIT");
+                "*filter\n:cali-a - [0:0]\n-A cali-a -j ACCEPT\n-I INPUT 1 -j cali-a\nCOMMIT\n*nat\nCOMMIT");
         assertThat(runner.last().argv()).containsExactly("ip", "netns", "exec", "n1", "iptables-nft-restore",
                 "--noflush", "--wait");
         assertThat(runner.last().stdin()).contains(
-                "*filter\n-S\n:cali-a - [0:0]\n-A cali-a -j ACCEPT\nCOMMIT\n*nat\n-S\nCOMMIT\n");
+                "*filter\n-S\n:INPUT - [0:0]\n:cali-a - [0:0]\n-A cali-a -j ACCEPT\n-I INPUT 1 -j cali-a\nCOMMIT\n*nat\n-S\nCOMMIT\n");
 
         new LinuxIptablesOps(runner, IptablesBackend.LEGACY).restoreReadingWholeTable(ns, IpFamily.V6,
                 "*filter\nCOMMIT\n");
