@@ -2,7 +2,6 @@ package io.tabby.platform.firewall;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -24,58 +23,64 @@ final class WholeTableRestoreText {
     private WholeTableRestoreText() {
     }
 
+    /** The payload with each table block rewritten; lines are copied as they are, in one pass, without splitting. */
     static String of(String payload) {
         requireNonNull(payload, "payload is null");
-        StringBuilder out = new StringBuilder(payload.length() + 64);
-        String header = null;
-        List<String> block = new ArrayList<>();
-        for (String line : (Iterable<String>) payload.lines()::iterator) {
-            if (header == null) {
-                if (line.startsWith("*")) {
-                    header = line;
-                    block.clear();
-                } else {
-                    out.append(line).append('\n');
+        String text = payload.endsWith("\n") ? payload : payload + "\n";
+        StringBuilder out = new StringBuilder(text.length() + 64);
+        int blockStart = -1; // the first line after the current *table line
+        List<String> builtins = List.of();
+        Set<String> written = new LinkedHashSet<>();
+        for (int line = 0; line < text.length(); ) {
+            int end = text.indexOf('\n', line) + 1;
+            if (blockStart < 0) {
+                out.append(text, line, end);
+                if (text.charAt(line) == '*') {
+                    blockStart = end;
+                    builtins = builtinChains(text.substring(line + 1, end - 1).trim());
+                    written.clear();
                 }
-            } else if (line.equals("COMMIT")) {
-                appendBlock(out, header, block);
-                out.append(line).append('\n');
-                header = null;
+            } else if (text.startsWith("COMMIT", line) && (end - line == 7 || text.charAt(line + 6) == '\r')) {
+                appendBlock(out, text, blockStart, line, written);
+                out.append(text, line, end);
+                blockStart = -1;
             } else {
-                block.add(line);
+                builtinWritten(text, line, end, builtins, written);
             }
+            line = end;
         }
-        if (header != null) { // no COMMIT: iptables will refuse it, as it would the original
-            appendBlock(out, header, block);
+        if (blockStart >= 0) { // no COMMIT: iptables will refuse it, as it would the original
+            appendBlock(out, text, blockStart, text.length(), written);
         }
         return out.toString();
     }
 
-    private static void appendBlock(StringBuilder out, String header, List<String> block) {
-        out.append(header).append('\n').append("-S\n");
-        builtinChainsWritten(header.substring(1).trim(), block)
-                .forEach(chain -> out.append(':').append(chain).append(" - [0:0]\n"));
-        block.forEach(line -> out.append(line).append('\n'));
+    private static void appendBlock(StringBuilder out, String text, int from, int to, Set<String> written) {
+        out.append("-S\n");
+        written.forEach(chain -> out.append(':').append(chain).append(" - [0:0]\n"));
+        out.append(text, from, to);
     }
 
-    /** The built-in chains of {@code tableName} that a rule line of {@code block} adds to, inserts into or changes. */
-    private static Set<String> builtinChainsWritten(String tableName, List<String> block) {
-        List<String> builtins;
+    private static List<String> builtinChains(String tableName) {
         try {
-            builtins = IptablesTable.ofName(tableName).builtinChains();
+            return IptablesTable.ofName(tableName).builtinChains();
         } catch (IllegalArgumentException e) {
-            return Set.of(); // a table Tabby does not use: nothing to declare
+            return List.of(); // a table Tabby does not use: nothing to declare
         }
-        Set<String> written = new LinkedHashSet<>();
-        for (String line : block) {
-            if (line.startsWith("-A ") || line.startsWith("-I ") || line.startsWith("-R ") || line.startsWith("-D ")) {
-                int end = line.indexOf(' ', 3);
-                String chain = end < 0 ? line.substring(3) : line.substring(3, end);
-                if (builtins.contains(chain)) {
-                    written.add(chain);
-                }
+    }
+
+    /** Adds the built-in chain that the rule line {@code [line, end)} adds to, inserts into or changes, if any. */
+    private static void builtinWritten(String text, int line, int end, List<String> builtins, Set<String> written) {
+        if (end - line < 4 || text.charAt(line) != '-' || text.charAt(line + 2) != ' '
+                || "AIRD".indexOf(text.charAt(line + 1)) < 0) {
+            return;
+        }
+        for (String chain : builtins) {
+            int after = line + 3 + chain.length();
+            if (text.startsWith(chain, line + 3) && after < end && Character.isWhitespace(text.charAt(after))) {
+                written.add(chain);
+                return;
             }
         }
-        return written;
     }
 }
