@@ -72,6 +72,8 @@ final class IptablesTableManager {
     private Map<String, Set<String>> actualHooks;
     /** Rules in the table, felix's and others', as last read and since kept up by what was written. */
     private long rulesInTable;
+    /** iptables refused a whole-table restore once: only plain restores from then on. */
+    private boolean wholeTableRefused;
     /** The kernel was read back since the last apply: every chain is compared, not only the touched ones. */
     private boolean compareAll;
 
@@ -150,7 +152,7 @@ final class IptablesTableManager {
                 String payload = difference.restoreText();
                 LOG.debug("iptables-restore {} {} in {}:\n{}", family, table.tableName(), ns, payload);
                 if (readsWholeTable(difference)) {
-                    ops.restoreReadingWholeTable(ns, family, payload);
+                    restoreReadingWholeTable(payload);
                 } else {
                     ops.restore(ns, family, payload);
                 }
@@ -163,6 +165,22 @@ final class IptablesTableManager {
             compareAll = false;
         } catch (RuntimeException e) {
             actual = null;
+            throw e;
+        }
+    }
+
+    /**
+     * A whole-table restore; if iptables refuses it, later applies use the plain restore (slower at
+     * scale, but it is what every iptables version accepts), and the failure is passed on so that the
+     * apply is retried.
+     */
+    private void restoreReadingWholeTable(String payload) {
+        try {
+            ops.restoreReadingWholeTable(ns, family, payload);
+        } catch (RuntimeException e) {
+            wholeTableRefused = true;
+            LOG.warn("iptables refused a restore of {} {} that reads the whole table first; restoring without"
+                    + " that from now on: {}", family, table.tableName(), e.getMessage());
             throw e;
         }
     }
@@ -188,6 +206,9 @@ final class IptablesTableManager {
      * chains into an empty table, never for one endpoint's change beside a large table.
      */
     private boolean readsWholeTable(Difference difference) {
+        if (wholeTableRefused) {
+            return false;
+        }
         long names = difference.changed().size() + difference.stale().size() + difference.missingHooks().size();
         long listSteps = difference.commands() * names / 2;
         return listSteps > LIST_STEPS_PER_RULE_READ * Math.max(1, rulesInTable);

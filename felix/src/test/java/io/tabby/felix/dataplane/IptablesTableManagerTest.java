@@ -1,6 +1,7 @@
 package io.tabby.felix.dataplane;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tabby.felix.rules.Chain;
 import io.tabby.felix.rules.RuleSpec;
@@ -26,6 +27,7 @@ class IptablesTableManagerTest {
         private final String saved;
         private final List<String> calls = new ArrayList<>();
         private final List<String> payloads = new ArrayList<>();
+        private boolean refuseWholeTable;
 
         RecordingIptables(String saved) {
             this.saved = saved;
@@ -46,6 +48,9 @@ class IptablesTableManagerTest {
         public void restoreReadingWholeTable(NetNs ns, IpFamily family, String payload) {
             calls.add("whole table");
             payloads.add(payload);
+            if (refuseWholeTable) {
+                throw new IllegalStateException("iptables-restore: line 2 failed");
+            }
         }
     }
 
@@ -67,6 +72,20 @@ class IptablesTableManagerTest {
 
         assertThat(ops.calls).containsExactly("whole table", "restore");
         assertThat(ops.payloads.getLast()).startsWith("*filter\n:cali-t-7 - [0:0]\n").doesNotContain("cali-t-8 ");
+    }
+
+    @Test
+    void aRefusedWholeTableRestoreIsRetriedAsAPlainOne() {
+        RecordingIptables ops = new RecordingIptables(empty());
+        ops.refuseWholeTable = true;
+        IptablesTableManager manager = new IptablesTableManager(ops, NetNs.root(), IptablesTable.FILTER, IpFamily.V4);
+        manager.setDesired(new TableRules(chains(300, 10, "a"), HOOKS));
+
+        assertThatThrownBy(manager::apply).hasMessageContaining("line 2 failed");
+        manager.apply();
+
+        assertThat(ops.calls).containsExactly("whole table", "restore");
+        assertThat(ops.payloads.getLast()).isEqualTo(ops.payloads.getFirst());
     }
 
     @Test
