@@ -103,6 +103,7 @@ public final class FelixScaleBench {
                     runner.takeCommandTime().toNanos() / 1e9);
             runner.takeWrites();
             RulesDump dump = RulesDump.of(namespaces, node);
+            dump.writeTo(System.getenv("FELIX_BENCH_DUMP"), total);
             NetNs.Named scratch = namespaces.create("noflush-" + total);
             Duration rawNoflush;
             try {

@@ -21,6 +21,7 @@ final class SavedHashes implements IptablesSaveReader.Listener {
     private final String table;
     private final Map<String, RuleHashList.Builder> chains = new HashMap<>();
     private final Map<String, Set<String>> hooks = new HashMap<>();
+    private long rules;
 
     SavedHashes(IptablesTable table) {
         this.table = table.tableName();
@@ -43,6 +44,7 @@ final class SavedHashes implements IptablesSaveReader.Listener {
         if (!this.table.equals(table)) {
             return;
         }
+        rules++;
         String hash = RuleHashes.find(rule);
         Set<String> hook = hooks.get(chain);
         if (hook != null) {
@@ -59,6 +61,11 @@ final class SavedHashes implements IptablesSaveReader.Listener {
         Map<String, List<String>> built = new HashMap<>(chains.size() * 2);
         chains.forEach((name, hashes) -> built.put(name, hashes.build()));
         return built;
+    }
+
+    /** Every rule read in the table, felix's or not. */
+    long rules() {
+        return rules;
     }
 
     /** Built-in chain name to the felix hashes among its rules. */

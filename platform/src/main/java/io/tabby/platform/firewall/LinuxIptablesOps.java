@@ -39,7 +39,26 @@ public final class LinuxIptablesOps implements IptablesOps {
     @Override
     public void restore(NetNs ns, IpFamily family, String payload) {
         requireNonNull(payload, "payload is null");
+        runner.runChecked(restoreCommand(ns, family, payload));
+    }
+
+    /**
+     * With the nft backend, the payload as {@link WholeTableRestoreText} rewrites it; the listing
+     * {@code -S} prints (the table as it was before this restore) is discarded. The legacy backend
+     * always reads the whole table, so its payload is left as it is.
+     */
+    @Override
+    public void restoreReadingWholeTable(NetNs ns, IpFamily family, String payload) {
+        requireNonNull(payload, "payload is null");
+        if (backend != IptablesBackend.NFT) {
+            restore(ns, family, payload);
+            return;
+        }
+        runner.runLines(restoreCommand(ns, family, WholeTableRestoreText.of(payload)), line -> { }).orThrow();
+    }
+
+    private Command restoreCommand(NetNs ns, IpFamily family, String payload) {
         List<String> argv = List.of(backend.program(family, "restore"), "--noflush", "--wait");
-        runner.runChecked(Command.withStdin(NamespaceArgv.exec(ns, argv), payload.endsWith("\n") ? payload : payload + "\n"));
+        return Command.withStdin(NamespaceArgv.exec(ns, argv), payload.endsWith("\n") ? payload : payload + "\n");
     }
 }

@@ -40,6 +40,33 @@ class LinuxFirewallOpsTest {
     }
 
     @Test
+    void aWholeTableRestoreListsEachTableFirstWithNftOnly() {
+        new LinuxIptablesOps(runner, IptablesBackend.NFT).restoreReadingWholeTable(ns, IpFamily.V4,
+                "*filter\n:cali-a - [0:0]\n-A cali-a -j ACCEPT\n-I INPUT 1 -j cali-a\nCOMMIT\n*nat\nCOMMIT");
+        assertThat(runner.last().argv()).containsExactly("ip", "netns", "exec", "n1", "iptables-nft-restore",
+                "--noflush", "--wait");
+        assertThat(runner.last().stdin()).contains(
+                "*filter\n-S\n:INPUT - [0:0]\n:cali-a - [0:0]\n-A cali-a -j ACCEPT\n-I INPUT 1 -j cali-a\nCOMMIT\n*nat\n-S\nCOMMIT\n");
+
+        new LinuxIptablesOps(runner, IptablesBackend.LEGACY).restoreReadingWholeTable(ns, IpFamily.V6,
+                "*filter\nCOMMIT\n");
+        assertThat(runner.last().argv()).endsWith("ip6tables-legacy-restore", "--noflush", "--wait");
+        assertThat(runner.last().stdin()).contains("*filter\nCOMMIT\n");
+    }
+
+    @Test
+    void aRefusedWholeTableRestoreNamesTheProgramAndLine() {
+        runner.reply(RecordingCommandRunner.argvContains(List.of("iptables-nft-restore")), 1, "",
+                "iptables-restore: line 3 failed\n");
+
+        assertThatThrownBy(() -> new LinuxIptablesOps(runner, IptablesBackend.NFT)
+                .restoreReadingWholeTable(ns, IpFamily.V4, "*filter\n-A x\nCOMMIT\n"))
+                .isInstanceOf(CommandFailedException.class)
+                .hasMessageContaining("iptables-nft-restore --noflush")
+                .hasMessageContaining("line 3 failed");
+    }
+
+    @Test
     void ipsetRestoreListMembersDestroy() {
         runner.replyTo(List.of("ipset", "list", "-n"), "cali40all-ipam-pools\ncali40masq-ipam-pools\n");
         runner.replyTo(List.of("ipset", "save"), """

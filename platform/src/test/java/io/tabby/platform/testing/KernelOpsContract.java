@@ -246,6 +246,58 @@ abstract class KernelOpsContract {
     }
 
     @Test
+    void aWholeTableRestoreKeepsForeignChainsRulesAndPoliciesNft() {
+        wholeTableRestore(ops().iptablesNft());
+    }
+
+    @Test
+    void aWholeTableRestoreKeepsForeignChainsRulesAndPoliciesLegacy() {
+        wholeTableRestore(ops().iptablesLegacy());
+    }
+
+    /** Felix's first programming: into a fresh namespace, and beside another program's chains, rules and policy. */
+    private void wholeTableRestore(IptablesOps iptables) {
+        String felix = """
+                *filter
+                :cali-FORWARD - [0:0]
+                -A cali-FORWARD -m comment --comment "cali:a" -j ACCEPT
+                -I FORWARD 1 -m comment --comment "cali:hook" -j cali-FORWARD
+                COMMIT
+                *nat
+                :cali-POSTROUTING - [0:0]
+                -A cali-POSTROUTING -m comment --comment "cali:b" -j RETURN
+                -I POSTROUTING 1 -m comment --comment "cali:nat" -j cali-POSTROUTING
+                COMMIT
+                """;
+        NetNs fresh = newNamespace();
+        iptables.restoreReadingWholeTable(fresh, IpFamily.V4, felix);
+        Map<String, IptablesChain> filter = IptablesSave.chains(iptables.save(fresh, IpFamily.V4, IptablesTable.FILTER),
+                IptablesTable.FILTER);
+        assertThat(filter.get("FORWARD").rules()).containsExactly("-m comment --comment \"cali:hook\" -j cali-FORWARD");
+        assertThat(filter.get("FORWARD").policy()).isEqualTo("ACCEPT");
+        assertThat(filter.get("cali-FORWARD").rules()).containsExactly("-m comment --comment \"cali:a\" -j ACCEPT");
+        assertThat(IptablesSave.chains(iptables.save(fresh, IpFamily.V4, IptablesTable.NAT), IptablesTable.NAT)
+                .get("POSTROUTING").rules()).containsExactly("-m comment --comment \"cali:nat\" -j cali-POSTROUTING");
+
+        NetNs shared = newNamespace();
+        iptables.restore(shared, IpFamily.V4, """
+                *filter
+                :FORWARD DROP [0:0]
+                :DOCKER - [0:0]
+                -A DOCKER -d 172.17.0.2/32 -j ACCEPT
+                -A FORWARD -j DOCKER
+                COMMIT
+                """);
+        iptables.restoreReadingWholeTable(shared, IpFamily.V4, felix);
+        filter = IptablesSave.chains(iptables.save(shared, IpFamily.V4, IptablesTable.FILTER), IptablesTable.FILTER);
+        assertThat(filter.get("FORWARD").policy()).isEqualTo("DROP");
+        assertThat(filter.get("FORWARD").rules())
+                .containsExactly("-m comment --comment \"cali:hook\" -j cali-FORWARD", "-j DOCKER");
+        assertThat(filter.get("DOCKER").rules()).containsExactly("-d 172.17.0.2/32 -j ACCEPT");
+        assertThat(filter.get("cali-FORWARD").rules()).containsExactly("-m comment --comment \"cali:a\" -j ACCEPT");
+    }
+
+    @Test
     void ip6tablesKeepsItsOwnRuleset() {
         NetNs ns = newNamespace();
         ops().iptablesNft().restore(ns, IpFamily.V6, "*raw\n:cali-PREROUTING - [0:0]\n-A cali-PREROUTING -j ACCEPT\nCOMMIT\n");
