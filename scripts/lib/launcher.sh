@@ -8,6 +8,7 @@
 # (AOTMode=auto, aot/cds logging off), as is one older than a jar, and the program starts the
 # ordinary way.
 # TABBY_AOT=off runs without the cache (benchmarks, training). Extra JVM flags of this launcher: @FLAGS@
+# The line before exec sets this launcher's environment defaults (a no-op where it has none).
 # one readlink (the plugins may be installed as symlinks in /opt/cni/bin), no other subprocess:
 # a CNI plugin's start-up is paid on every pod start
 self=$(readlink -f "$0")
@@ -23,6 +24,7 @@ if [ -n "@AOT@" ] && [ "${TABBY_AOT:-on}" != off ] && [ -f "$cache" ]; then
     [ "$cache" -nt "$jar" ] || aot=()
   done
 fi
+@ENV@
 exec "$java" --sun-misc-unsafe-memory-access=allow \
   -Xlog:disable -Xlog:all=warning:stderr "-Xlog:aot*=off:stderr" "-Xlog:cds*=off:stderr" \
   "${aot[@]}" @FLAGS@ ${TABBY_JAVA_OPTS:-} -cp "$here/../lib/@LIB@/*" @MAIN@ "$@"
