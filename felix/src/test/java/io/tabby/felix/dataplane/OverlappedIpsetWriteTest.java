@@ -9,10 +9,20 @@ import static io.tabby.felix.testing.V1Json.poolKey;
 import static io.tabby.felix.testing.V1Json.profileRulesKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tabby.felix.api.DataplaneMessage.InSync;
+import io.tabby.felix.api.DataplaneMessage.IpSetUpdate;
+import io.tabby.felix.api.IpSetKind;
+import io.tabby.felix.rules.RulesConfig;
 import io.tabby.felix.testing.FakeFelix;
+import io.tabby.platform.firewall.IpsetOps;
+import io.tabby.platform.firewall.IptablesBackend;
+import io.tabby.platform.net.NetNs;
+import io.tabby.platform.testing.FakeKernel;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,6 +49,53 @@ class OverlappedIpsetWriteTest {
                 .as("rules naming the sets").hasSize(POLICIES);
         assertThat(kernel).isEqualTo(stepwise.kernel());
         assertThat(atOnce.dataplane().apply()).as("nothing left to do").isFalse();
+    }
+
+    @Test
+    void aFailedOverlappedWriteIsRetriedOnTheNextApply() {
+        NetNs ns = NetNs.named("node1");
+        FakeKernel kernel = new FakeKernel().addNamespace(ns);
+        IpsetOps real = kernel.ipsetOps();
+        AtomicInteger failuresLeft = new AtomicInteger(1);
+        IpsetOps failingOnce = new IpsetOps() {
+            @Override
+            public void restore(NetNs in, String payload) {
+                if (failuresLeft.getAndDecrement() > 0) {
+                    throw new IllegalStateException("ipset restore refused (test)");
+                }
+                real.restore(in, payload);
+            }
+
+            @Override
+            public List<String> listNames(NetNs in) {
+                return real.listNames(in);
+            }
+
+            @Override
+            public Set<String> members(NetNs in, String name) {
+                return real.members(in, name);
+            }
+
+            @Override
+            public void destroy(NetNs in, String name) {
+                real.destroy(in, name);
+            }
+        };
+        KernelOps fake = KernelOps.fake(kernel, ns, IptablesBackend.NFT);
+        Dataplane dataplane = new Dataplane(new KernelOps(ns, fake.links(), fake.addrs(), fake.routes(), fake.neighs(),
+                fake.sysctls(), fake.iptables(), failingOnce), RulesConfig.DEFAULTS, "cali", "node1");
+        dataplane.onMessage(new InSync());
+        for (int s = 0; s < 150; s++) {
+            dataplane.onMessage(new IpSetUpdate("s:set" + s, IpSetKind.HASH_IP, Set.of("10.65.3." + s)));
+        }
+
+        assertThat(dataplane.apply()).as("the failed write is left to do").isTrue();
+        assertThat(dataplane.failures()).isEqualTo(1);
+        assertThat(real.listNames(ns)).isEmpty();
+
+        assertThat(dataplane.apply()).as("the retry wrote everything").isFalse();
+        assertThat(real.listNames(ns).stream().filter(name -> name.startsWith("cali40s:"))).hasSize(150);
+        assertThat(real.members(ns, "cali40s:set7")).containsExactly("10.65.3.7");
     }
 
     /** An endpoint, a peer per policy, and {@code policies} policies each allowing one peer in. */
