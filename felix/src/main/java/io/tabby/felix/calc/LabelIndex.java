@@ -3,12 +3,9 @@ package io.tabby.felix.calc;
 import io.tabby.datastore.selector.RequiredLabel;
 import io.tabby.datastore.selector.Selector;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
@@ -21,7 +18,8 @@ import java.util.function.BiConsumer;
  */
 final class LabelIndex<K> {
     private final Map<K, Map<String, String>> labels = new HashMap<>();
-    private final Map<String, Map<String, Set<K>>> byLabel = new HashMap<>();
+    /** Label key to value to the endpoints carrying it, each with its labels (so a candidate costs no lookup). */
+    private final Map<String, Map<String, Map<K, Map<String, String>>>> byLabel = new HashMap<>();
 
     /** Records (or replaces) the labels of {@code key}. */
     void put(K key, Map<String, String> effective) {
@@ -29,8 +27,8 @@ final class LabelIndex<K> {
         labels.put(key, effective);
         effective.forEach((name, value) -> {
             if (value != null) {
-                byLabel.computeIfAbsent(name, n -> new HashMap<>()).computeIfAbsent(value, v -> new HashSet<>())
-                        .add(key);
+                byLabel.computeIfAbsent(name, n -> new HashMap<>()).computeIfAbsent(value, v -> new HashMap<>())
+                        .put(key, effective);
             }
         });
     }
@@ -45,8 +43,8 @@ final class LabelIndex<K> {
             if (value == null) {
                 return;
             }
-            Map<String, Set<K>> values = byLabel.get(name);
-            Set<K> keys = values.get(value);
+            Map<String, Map<K, Map<String, String>>> values = byLabel.get(name);
+            Map<K, Map<String, String>> keys = values.get(value);
             keys.remove(key);
             if (keys.isEmpty()) {
                 values.remove(value);
@@ -74,40 +72,40 @@ final class LabelIndex<K> {
     /** Every key whose labels {@code selector} matches, in no particular order. */
     List<K> matching(Selector selector) {
         List<K> matched = new ArrayList<>();
-        for (K key : candidates(selector)) {
-            if (selector.matches(labels.get(key))) {
-                matched.add(key);
-            }
+        for (Map<K, Map<String, String>> candidates : candidates(selector)) {
+            candidates.forEach((key, effective) -> {
+                if (selector.matches(effective)) {
+                    matched.add(key);
+                }
+            });
         }
         return matched;
     }
 
-    /** The keys that carry a value of the selector's most selective required label; all keys when it requires none. */
-    private Collection<K> candidates(Selector selector) {
-        List<Set<K>> best = null;
+    /**
+     * The endpoints (by key, with their labels) that carry a value of the selector's most selective
+     * required label, one map per value (disjoint: an endpoint has one value per label); all
+     * endpoints when it requires none.
+     */
+    private List<Map<K, Map<String, String>>> candidates(Selector selector) {
+        List<Map<K, Map<String, String>>> best = null;
         int bestSize = labels.size();
         for (RequiredLabel required : RequiredLabel.of(selector)) {
-            Map<String, Set<K>> values = byLabel.getOrDefault(required.key(), Map.of());
-            List<Set<K>> sets = new ArrayList<>();
+            Map<String, Map<K, Map<String, String>>> values = byLabel.getOrDefault(required.key(), Map.of());
+            List<Map<K, Map<String, String>>> maps = new ArrayList<>();
             int size = 0;
             for (String value : required.values()) {
-                Set<K> keys = values.get(value);
+                Map<K, Map<String, String>> keys = values.get(value);
                 if (keys != null) {
-                    sets.add(keys);
+                    maps.add(keys);
                     size += keys.size();
                 }
             }
             if (best == null || size < bestSize) {
-                best = sets;
+                best = maps;
                 bestSize = size;
             }
         }
-        if (best == null) {
-            return labels.keySet();
-        }
-        // A key has one value per label, so the sets are disjoint.
-        List<K> candidates = new ArrayList<>(bestSize);
-        best.forEach(candidates::addAll);
-        return candidates;
+        return best == null ? List.of(labels) : best;
     }
 }
