@@ -51,8 +51,6 @@ final class IptablesTableManager {
      * rules in the table asks iptables to read the whole table ({@link IptablesOps#restoreReadingWholeTable}).
      */
     private static final long LIST_STEPS_PER_RULE_READ = 10_000;
-    /** From how many changed chains their rule hashes are computed on all cores. */
-    private static final int PARALLEL_HASHING_MIN_CHAINS = 1_000;
 
     private final IptablesOps ops;
     private final NetNs ns;
@@ -108,21 +106,12 @@ final class IptablesTableManager {
                 touched.add(name);
             }
         }
-        List<Chain> changed = new ArrayList<>();
         for (Chain chain : put) {
             HashedChain have = desired.get(chain.name());
-            if (have == null || (have.chain() != chain && !have.chain().equals(chain))) {
-                changed.add(chain);
+            if (have != null && (have.chain() == chain || have.chain().equals(chain))) {
+                continue;
             }
-        }
-        // Hashing is pure and, for a first programming, a few hundred thousand SHA-224 digests:
-        // worth both cores then; a handful of chains is not worth a task.
-        List<List<String>> hashes = changed.size() >= PARALLEL_HASHING_MIN_CHAINS
-                ? changed.parallelStream().map(Chain::hashes).toList()
-                : changed.stream().map(Chain::hashes).toList();
-        for (int i = 0; i < changed.size(); i++) {
-            Chain chain = changed.get(i);
-            desired.put(chain.name(), new HashedChain(chain, hashes.get(i)));
+            desired.put(chain.name(), new HashedChain(chain, chain.hashes()));
             touched.add(chain.name());
         }
     }
