@@ -2,6 +2,8 @@ package io.tabby.felix.calc;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tabby.datastore.path.HostEndpointKey;
+import io.tabby.datastore.path.Key;
 import io.tabby.datastore.path.KeyPaths;
 import io.tabby.felix.api.DataplaneMessage;
 import io.tabby.felix.api.DataplaneMessage.ActivePolicyRemove;
@@ -55,6 +57,8 @@ public final class EventSequencer {
     /** Emits what changed from the last flushed state to {@code next}. */
     public void flush(DesiredState next) {
         requireNonNull(next, "next is null");
+        Comparator<WorkloadEndpointKey> endpointOrder = byPath();
+        Comparator<HostEndpointKey> hostOrder = byPath();
         DesiredState last = new DesiredState(emittedSets, emitted.pools(), emittedPolicies, emittedProfiles,
                 emittedEndpoints, emitted.hostEndpoints(), emitted.vteps(), emitted.ipipTunnels(), emitted.routes());
         updates(last.ipSets(), next.ipSets(), Comparator.naturalOrder(), (id, set) -> out.accept(set));
@@ -68,13 +72,13 @@ public final class EventSequencer {
                 (name, policy) -> out.accept(new ActivePolicyUpdate(name, policy)));
         updates(last.profiles(), next.profiles(), Comparator.naturalOrder(),
                 (name, rules) -> out.accept(new ActiveProfileUpdate(name, rules)));
-        updates(last.endpoints(), next.endpoints(), Comparator.comparing(KeyPaths::toPath),
+        updates(last.endpoints(), next.endpoints(), endpointOrder,
                 (key, update) -> out.accept(update));
-        updates(last.hostEndpoints(), next.hostEndpoints(), Comparator.comparing(KeyPaths::toPath),
+        updates(last.hostEndpoints(), next.hostEndpoints(), hostOrder,
                 (key, update) -> out.accept(update));
-        removes(last.endpoints(), next.endpoints(), Comparator.comparing(KeyPaths::toPath),
+        removes(last.endpoints(), next.endpoints(), endpointOrder,
                 key -> out.accept(new WorkloadEndpointRemove(key)));
-        removes(last.hostEndpoints(), next.hostEndpoints(), Comparator.comparing(KeyPaths::toPath),
+        removes(last.hostEndpoints(), next.hostEndpoints(), hostOrder,
                 key -> out.accept(new HostEndpointRemove(key)));
         removes(last.policies(), next.policies(), Comparator.naturalOrder(),
                 name -> out.accept(new ActivePolicyRemove(name)));
@@ -117,6 +121,15 @@ public final class EventSequencer {
                 name -> out.accept(new ActiveProfileRemove(name)));
         gone(emittedSets, changes.ipSets(), Comparator.naturalOrder(), id -> out.accept(new IpSetRemove(id)));
         sendInSyncOnce();
+    }
+
+    /**
+     * Key order by datastore path, each key's path made once: a sort of 10,000 endpoints compares
+     * keys a few hundred thousand times.
+     */
+    private static <K extends Key<?>> Comparator<K> byPath() {
+        Map<K, String> paths = new HashMap<>();
+        return Comparator.comparing(key -> paths.computeIfAbsent(key, KeyPaths::toPath));
     }
 
     private void sendInSyncOnce() {

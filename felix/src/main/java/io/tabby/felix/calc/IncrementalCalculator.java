@@ -33,7 +33,8 @@ import java.util.Set;
  * and one match per active selector; anything else (policies, profiles, pools, nodes) is
  * recomputed from scratch, which is what {@link StateCalculator} does on every flush.
  *
- * <p>Indexes: the effective labels of every endpoint (the label index); each local endpoint's
+ * <p>Indexes: the effective labels of every endpoint (the {@link LabelIndex}, which also finds
+ * the endpoints a selector can match without trying every endpoint); each local endpoint's
  * ordered policies and profiles (endpoint → policies) with a count of local endpoints per active
  * policy and profile; per active rule selector, the endpoints it matches with their addresses
  * (selector → matching endpoints) and how many active policies and profiles use it. An ip set is
@@ -73,7 +74,7 @@ final class IncrementalCalculator {
     private Map<HostEndpointKey, HostEndpointUpdate> localHosts = Map.of();
 
     private final Map<WorkloadEndpointKey, WorkloadEndpoint> endpoints = new HashMap<>();
-    private final Map<WorkloadEndpointKey, Map<String, String>> labels = new HashMap<>();
+    private final LabelIndex<WorkloadEndpointKey> labels = new LabelIndex<>();
     private final Map<WorkloadEndpointKey, WorkloadEndpointUpdate> local = new HashMap<>();
     private final Map<String, Integer> policyUsers = new HashMap<>();
     private final Map<String, Integer> profileUsers = new HashMap<>();
@@ -140,11 +141,11 @@ final class IncrementalCalculator {
         hostAddresses = Map.copyOf(addresses);
         localHosts = Map.copyOf(HostEndpoints.local(nodeName, view.hostEndpoints, hostLabels, sorted));
         localHosts.values().forEach(update -> use(update.tiers(), 1));
-        endpoints.forEach((key, ep) -> {
-            if (key.node().equals(nodeName)) {
-                resolve(key, ep);
-            }
-        });
+        EndpointPolicyResolver.resolveAll(sorted, labels, key -> key.node().equals(nodeName),
+                key -> StateCalculator.profiles(endpoints.get(key))).forEach((key, tiers) -> {
+                    local.put(key, new WorkloadEndpointUpdate(key, endpoints.get(key), tiers));
+                    use(tiers, 1);
+                });
         forgetChanges();
     }
 
@@ -316,11 +317,9 @@ final class IncrementalCalculator {
                 index = new SelectorIndex(selector);
                 selectors.put(id, index);
                 SelectorIndex fresh = index;
-                labels.forEach((key, effective) -> {
-                    if (fresh.selector.matches(effective)) {
-                        fresh.matched.put(key, StateCalculator.memberAddresses(endpoints.get(key)));
-                    }
-                });
+                for (WorkloadEndpointKey key : labels.matching(selector)) {
+                    fresh.matched.put(key, StateCalculator.memberAddresses(endpoints.get(key)));
+                }
                 hostLabels.forEach((key, effective) -> {
                     if (fresh.selector.matches(effective)) {
                         fresh.hostMatched.put(key, hostAddresses.get(key));

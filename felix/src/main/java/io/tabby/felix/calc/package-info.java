@@ -40,7 +40,10 @@
  * from scratch. {@code IncrementalCalculator} keeps the same answer up to date between flushes: a
  * workload endpoint change touches only that endpoint's policies and the ip sets it enters or
  * leaves (label index, endpoint → policies, selector → matching endpoints); any other change
- * (policies, profiles, pools, nodes, host endpoints) is recomputed from scratch. A property test holds the two
+ * (policies, profiles, pools, nodes, host endpoints) is recomputed from scratch. The label index
+ * ({@code LabelIndex}) keeps endpoints by label value, so that a rebuild evaluates each policy or
+ * rule selector only against the endpoints carrying a label value it requires
+ * ({@link io.tabby.datastore.selector.RequiredLabel}), not against all of them. A property test holds the two
  * equal over random change sequences. After an endpoint-only flush the sequencer is handed just
  * what changed ({@code CalcChanges}: those endpoints, sets, policies and profiles with their new
  * values) and diffs those keys alone; after a rebuild it diffs whole states.

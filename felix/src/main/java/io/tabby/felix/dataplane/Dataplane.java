@@ -55,6 +55,12 @@ import org.apache.logging.log4j.Logger;
  */
 public final class Dataplane {
     private static final Logger LOG = LogManager.getLogger(Dataplane.class);
+    /**
+     * From how many changed ip sets their restore runs on its own thread while the filter tables
+     * are rendered and hashed (a first programming: hundreds of milliseconds of each); below, a
+     * thread is not worth starting.
+     */
+    private static final int OVERLAP_MIN_SET_CHANGES = 100;
 
     private final FilterTables filterTables;
     private final LinkSnapshot links;
@@ -211,13 +217,28 @@ public final class Dataplane {
         dirty = false;
         links.forget();
         ipsets.update(ipSetChanges);
+        boolean overlap = ipSetChanges.size() >= OVERLAP_MIN_SET_CHANGES && !Thread.currentThread().isInterrupted();
         ipSetChanges.clear();
-        filterTables.update(endpoints, hostEndpoints, policies, profiles,
-                new Encapsulation(!vteps.isEmpty(), ipipTunnel.isPresent()), filter, filter6);
-        nat.setDesired(natRenderer.render(pools.values(),
-                ipipTunnel.flatMap(IpipTunnelUpdate::address).isPresent()));
-
-        boolean again = leftOver("ip set updates", done(ipsets::applyUpdates));
+        // The ip set restore never reads the filter or nat tables, and the rendering below never
+        // touches the kernel, so the two can run at once; the sets are complete before iptables is written.
+        OverlappedStep ipsetWrite = overlap ? OverlappedStep.start("felix-ipset-restore", ipsets::applyUpdates) : null;
+        try {
+            filterTables.update(endpoints, hostEndpoints, policies, profiles,
+                    new Encapsulation(!vteps.isEmpty(), ipipTunnel.isPresent()), filter, filter6);
+            nat.setDesired(natRenderer.render(pools.values(),
+                    ipipTunnel.flatMap(IpipTunnelUpdate::address).isPresent()));
+        } catch (RuntimeException | Error e) {
+            if (ipsetWrite != null) {
+                try {
+                    ipsetWrite.join();
+                } catch (RuntimeException ignored) {
+                    // the rendering failure is the one the caller hears about; the ip sets are read back next time
+                }
+            }
+            throw e;
+        }
+        boolean again = overlap ? joined("ip set updates", ipsetWrite)
+                : leftOver("ip set updates", done(ipsets::applyUpdates));
         boolean retry = !messagesSinceApply;
         messagesSinceApply = false;
         again |= leftOver("workload wiring", () -> wiring.apply(endpoints, retry));
@@ -258,6 +279,18 @@ public final class Dataplane {
                 LOG.debug("{}: waiting for an interface to appear", what);
             }
             return waiting;
+        } catch (RuntimeException e) {
+            failures++;
+            LOG.warn("{} failed, will retry: {}", what, e.getMessage());
+            return true;
+        }
+    }
+
+    /** {@link #leftOver} for a step already running: always waited for, even when shutting down. */
+    private boolean joined(String what, OverlappedStep step) {
+        try {
+            step.join();
+            return false;
         } catch (RuntimeException e) {
             failures++;
             LOG.warn("{} failed, will retry: {}", what, e.getMessage());

@@ -62,8 +62,15 @@ final class FilterTableCache {
      * write of 200,000 rules in this order takes a quarter of the time it takes in an arbitrary
      * one (22 s against 81 s measured with iptables-nft 1.8.9 on Linux 6.18).
      */
-    private static final Comparator<Chain> CANONICAL_ORDER = Comparator.comparingInt(FilterTableCache::rank)
-            .thenComparing(FilterTableCache::sortKey);
+    private static final Comparator<Ranked> CANONICAL_ORDER = Comparator.comparingInt(Ranked::rank)
+            .thenComparing(Ranked::key);
+
+    /** A chain with its place in {@link #CANONICAL_ORDER}, computed once rather than on every comparison. */
+    private record Ranked(int rank, String key, Chain chain) {
+        static Ranked of(Chain chain) {
+            return new Ranked(FilterTableCache.rank(chain), sortKey(chain), chain);
+        }
+    }
 
     private final FilterRenderer renderer;
     private final Map<WorkloadEndpointKey, Rendered<WorkloadEndpointUpdate>> endpoints = new HashMap<>();
@@ -138,18 +145,20 @@ final class FilterTableCache {
                 p -> renderer.policyChains(name, p)));
         changes.changedProfiles().forEach(name -> refresh(profiles, name, changes.profiles().get(name),
                 r -> renderer.profileChains(name, r)));
-        List<Chain> put = new ArrayList<>();
+        List<Ranked> ranked = new ArrayList<>();
         List<String> dropped = new ArrayList<>();
         for (String name : touched) {
             Chain chain = table.get(name);
             if (chain == null) {
                 dropped.add(name);
             } else {
-                put.add(chain);
+                ranked.add(Ranked.of(chain));
             }
         }
         touched.clear();
-        put.sort(CANONICAL_ORDER);
+        ranked.sort(CANONICAL_ORDER);
+        List<Chain> put = new ArrayList<>(ranked.size());
+        ranked.forEach(r -> put.add(r.chain()));
         return new Delta(put, dropped);
     }
 
