@@ -174,10 +174,10 @@ final class IpsetManager {
         actual = new HashMap<>();
         written.clear();
         compareAll = true;
-        for (String name : ops.listNames(ns)) {
+        ops.saveAll(ns).forEach((name, members) -> {
             if (name.startsWith(IpSetIds.V4_PREFIX) || name.startsWith(IpSetIds.V6_PREFIX)) {
-                actual.put(name, new HashSet<>(ops.members(ns, name)));
+                actual.put(name, new HashSet<>(members));
             }
-        }
+        });
     }
 }

@@ -6,12 +6,18 @@ import io.tabby.platform.exec.Command;
 import io.tabby.platform.exec.CommandRunner;
 import io.tabby.platform.net.NamespaceArgv;
 import io.tabby.platform.net.NetNs;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** {@link IpsetOps} over the {@code ipset} program; members are read from {@code ipset save NAME}. */
+/**
+ * {@link IpsetOps} over the {@code ipset} program; members are read from {@code ipset save NAME},
+ * all sets at once from one {@code ipset save} (a felix read-back of 2,000 sets is one program run,
+ * not 2,000).
+ */
 public final class LinuxIpsetOps implements IpsetOps {
 
     private static final Pattern SET_NAME = Pattern.compile("[A-Za-z0-9_.:-]{1,31}");
@@ -42,6 +48,11 @@ public final class LinuxIpsetOps implements IpsetOps {
     }
 
     @Override
+    public Map<String, Set<String>> saveAll(NetNs ns) {
+        return parseSave(runner.runChecked(Command.of(NamespaceArgv.exec(ns, List.of("ipset", "save")))).stdout());
+    }
+
+    @Override
     public void destroy(NetNs ns, String name) {
         runner.runChecked(Command.of(NamespaceArgv.exec(ns, List.of("ipset", "destroy", check(name)))));
     }
@@ -52,6 +63,28 @@ public final class LinuxIpsetOps implements IpsetOps {
         saveOutput.lines().filter(line -> line.startsWith(prefix))
                 .forEach(line -> members.add(line.substring(prefix.length()).strip()));
         return Set.copyOf(members);
+    }
+
+    /** Each set of an {@code ipset save} with its members, in the order saved. */
+    static Map<String, Set<String>> parseSave(String saveOutput) {
+        Map<String, Set<String>> sets = new LinkedHashMap<>();
+        saveOutput.lines().forEach(line -> {
+            if (line.startsWith("create ")) {
+                sets.computeIfAbsent(word(line, "create ".length()), name -> new LinkedHashSet<>());
+            } else if (line.startsWith("add ")) {
+                String name = word(line, "add ".length());
+                String member = line.substring("add ".length() + name.length()).strip();
+                sets.computeIfAbsent(name, n -> new LinkedHashSet<>()).add(member);
+            }
+        });
+        Map<String, Set<String>> copy = new LinkedHashMap<>();
+        sets.forEach((name, members) -> copy.put(name, Set.copyOf(members)));
+        return copy;
+    }
+
+    private static String word(String line, int from) {
+        int end = line.indexOf(' ', from);
+        return end < 0 ? line.substring(from) : line.substring(from, end);
     }
 
     static String check(String name) {

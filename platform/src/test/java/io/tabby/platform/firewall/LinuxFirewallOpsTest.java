@@ -8,6 +8,8 @@ import io.tabby.platform.net.IpFamily;
 import io.tabby.platform.net.NetNs;
 import io.tabby.platform.testing.RecordingCommandRunner;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class LinuxFirewallOpsTest {
@@ -84,5 +86,25 @@ class LinuxFirewallOpsTest {
         ipsets.destroy(ns, "cali40all-ipam-pools");
         assertThat(runner.last().argv()).endsWith("ipset", "destroy", "cali40all-ipam-pools");
         assertThatThrownBy(() -> ipsets.destroy(ns, "bad name")).hasMessageContaining("not an ipset name");
+    }
+
+    @Test
+    void allSetsAreReadWithOneSave() {
+        runner.replyTo(List.of("ipset", "save"), """
+                create cali40all-ipam-pools hash:net family inet hashsize 1024 maxelem 1048576 bucketsize 12 initval 0x1
+                add cali40all-ipam-pools 10.65.0.0/16
+                add cali40all-ipam-pools 10.66.0.0/16
+                create cali40empty hash:ip family inet hashsize 1024 maxelem 1048576
+                create cali60s:abc hash:net family inet6 hashsize 1024 maxelem 1048576
+                add cali60s:abc fd00::/64
+                """);
+
+        Map<String, Set<String>> sets = new LinuxIpsetOps(runner).saveAll(ns);
+
+        assertThat(runner.last().argv()).containsExactly("ip", "netns", "exec", "n1", "ipset", "save");
+        assertThat(sets).containsOnlyKeys("cali40all-ipam-pools", "cali40empty", "cali60s:abc");
+        assertThat(sets.get("cali40all-ipam-pools")).containsExactlyInAnyOrder("10.65.0.0/16", "10.66.0.0/16");
+        assertThat(sets.get("cali40empty")).isEmpty();
+        assertThat(sets.get("cali60s:abc")).containsExactly("fd00::/64");
     }
 }

@@ -29,6 +29,7 @@ import io.tabby.platform.net.VxlanSpec;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -318,6 +319,10 @@ abstract class KernelOpsContract {
                 """);
         assertThat(ops().ipsets().listNames(ns)).containsExactly("cali40all-ipam-pools");
         assertThat(ops().ipsets().members(ns, "cali40all-ipam-pools")).containsExactly("10.65.0.0/16");
+        ops().ipsets().restore(ns, "create cali40empty hash:ip family inet\n");
+        assertThat(ops().ipsets().saveAll(ns)).isEqualTo(Map.of(
+                "cali40all-ipam-pools", Set.of("10.65.0.0/16"), "cali40empty", Set.of()));
+        ops().ipsets().destroy(ns, "cali40empty");
 
         assertThatThrownBy(() -> ops().ipsets().restore(ns, "add cali40nosuchset 10.0.0.0/8\n"))
                 .isInstanceOf(CommandFailedException.class);
