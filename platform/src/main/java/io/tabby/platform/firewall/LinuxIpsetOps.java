@@ -44,7 +44,7 @@ public final class LinuxIpsetOps implements IpsetOps {
     @Override
     public Set<String> members(NetNs ns, String name) {
         String out = runner.runChecked(Command.of(NamespaceArgv.exec(ns, List.of("ipset", "save", check(name))))).stdout();
-        return parseMembers(out, name);
+        return parseSave(out).getOrDefault(name, Set.of());
     }
 
     @Override
@@ -55,14 +55,6 @@ public final class LinuxIpsetOps implements IpsetOps {
     @Override
     public void destroy(NetNs ns, String name) {
         runner.runChecked(Command.of(NamespaceArgv.exec(ns, List.of("ipset", "destroy", check(name)))));
-    }
-
-    static Set<String> parseMembers(String saveOutput, String name) {
-        Set<String> members = new LinkedHashSet<>();
-        String prefix = "add " + name + " ";
-        saveOutput.lines().filter(line -> line.startsWith(prefix))
-                .forEach(line -> members.add(line.substring(prefix.length()).strip()));
-        return Set.copyOf(members);
     }
 
     /** Each set of an {@code ipset save} with its members, in the order saved. */
